@@ -1,0 +1,141 @@
+#include "export/recordwriter.h"
+
+#include "import/recordreader.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace RecordWriter {
+QJsonObject toJson(const Incident &r)
+{
+    QJsonObject o;
+    o.insert(u"id", r.id);
+    o.insert(u"title", r.title);
+    o.insert(u"start", r.start.toString());
+    if (r.end.isValid())
+        o.insert(u"end", r.end.toString());
+    o.insert(u"victims", QJsonArray::fromStringList(r.victims));
+    o.insert(u"attackers", QJsonArray::fromStringList(r.attackers));
+    o.insert(u"attribution", Vocabulary::attributionKey(r.attribution));
+    if (r.attributedOn.isValid())
+        o.insert(u"attributed_on", r.attributedOn.toString());
+    if (r.disclosed.isValid())
+        o.insert(u"disclosed", r.disclosed.toString());
+    o.insert(u"actor", r.actor);
+    o.insert(u"type", Vocabulary::typeKey(r.type));
+    o.insert(u"sectors", QJsonArray::fromStringList(Vocabulary::sectorKeys(r.sectors)));
+    o.insert(u"summary", r.summary);
+    QJsonArray sources;
+    for (const Source &s : r.sources) {
+        sources.append(QJsonObject{{QStringLiteral("url"), s.url},
+                                   {QStringLiteral("title"), s.title},
+                                   {QStringLiteral("publisher"), s.publisher},
+                                   {QStringLiteral("date"), s.date}});
+    }
+    o.insert(u"sources", sources);
+    o.insert(u"tags", QJsonArray::fromStringList(r.tags));
+    if (!r.related.isEmpty())
+        o.insert(u"related", QJsonArray::fromStringList(r.related));
+    if (!r.notes.isEmpty())
+        o.insert(u"notes", r.notes);
+    return o;
+}
+
+QByteArray toFaultlineJson(const QList<Incident> &incidents, const QString &dataset)
+{
+    QJsonArray array;
+    for (const Incident &r : incidents)
+        array.append(toJson(r));
+    QJsonObject top{{QStringLiteral("faultline"), 1}, {QStringLiteral("dataset"), dataset}, {QStringLiteral("incidents"), array}};
+    return QJsonDocument(top).toJson(QJsonDocument::Indented);
+}
+
+QByteArray toJsonArray(const QList<Incident> &incidents)
+{
+    QJsonArray array;
+    for (const Incident &r : incidents)
+        array.append(toJson(r));
+    return QJsonDocument(array).toJson(QJsonDocument::Indented);
+}
+
+QString neutraliseCell(const QString &text)
+{
+    if (!text.isEmpty()) {
+        const QChar c = text.front();
+        if (c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r' || c == u'\'')
+            return u'\'' + text;
+    }
+    return text;
+}
+
+QString restoreCell(const QString &text)
+{
+    if (text.size() >= 2 && text.front() == u'\'') {
+        const QChar c = text.at(1);
+        if (c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r' || c == u'\'')
+            return text.mid(1);
+    }
+    return text;
+}
+
+namespace {
+QString csvCell(const QString &text)
+{
+    QString cell = neutraliseCell(text);
+    if (cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\n') || cell.contains(u'\r')) {
+        cell.replace(u'"', QStringLiteral("\"\""));
+        cell = u'"' + cell + u'"';
+    }
+    return cell;
+}
+} // namespace
+
+QByteArray toCsv(const QList<Incident> &incidents)
+{
+    const QStringList fields = {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("start"), QStringLiteral("end"),
+                                QStringLiteral("victims"), QStringLiteral("attackers"), QStringLiteral("attribution"),
+                                QStringLiteral("attributed_on"), QStringLiteral("disclosed"), QStringLiteral("actor"),
+                                QStringLiteral("type"), QStringLiteral("sectors"), QStringLiteral("summary"),
+                                QStringLiteral("sources"), QStringLiteral("tags"), QStringLiteral("related")};
+    QString out = fields.join(u',') + QStringLiteral("\r\n");
+    for (const Incident &r : incidents) {
+        QStringList urls;
+        for (const Source &s : r.sources) {
+            if (!s.url.isEmpty())
+                urls << s.url;
+        }
+        const QStringList cells = {r.id, r.title, r.start.toString(), r.end.toString(), r.victims.join(u';'),
+                                   r.attackers.join(u';'), Vocabulary::attributionKey(r.attribution),
+                                   r.attributedOn.toString(), r.disclosed.toString(), r.actor,
+                                   Vocabulary::typeKey(r.type), Vocabulary::sectorKeys(r.sectors).join(u';'), r.summary,
+                                   urls.join(u';'), r.tags.join(u';'), r.related.join(u';')};
+        QStringList quoted;
+        for (const QString &cell : cells)
+            quoted << csvCell(cell);
+        out += quoted.join(u',') + QStringLiteral("\r\n");
+    }
+    return out.toUtf8();
+}
+
+QByteArray toTable(const QList<Incident> &incidents, int width)
+{
+    QString out;
+    for (const Incident &r : incidents) {
+        QString line = QStringLiteral("%1  %2  %3  ")
+                           .arg(r.start.toString(), -10)
+                           .arg(r.victims.join(u',').left(11), -11)
+                           .arg(Vocabulary::typeKey(r.type), -11);
+        QString title = r.title;
+        // Control characters would move the terminal's cursor: show them as symbols.
+        for (QChar &c : title) {
+            if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+                c = QChar(0xFFFD);
+        }
+        const int room = std::max(10, width - int(line.size()));
+        if (title.size() > room)
+            title = title.left(room - 1) + QChar(0x2026);
+        out += line + title + u'\n';
+    }
+    return out.toUtf8();
+}
+} // namespace RecordWriter

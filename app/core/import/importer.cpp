@@ -1,0 +1,308 @@
+#include "import/importer.h"
+
+#include "import/csvimporter.h"
+#include "import/faultlinejsonimporter.h"
+#include "store/bundleddataset.h"
+#include "store/database.h"
+#include "store/incidentstore.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("Importer", text); }
+
+struct InputFile
+{
+    QString name;
+    QByteArray bytes;      // JSON is read whole (QJsonDocument parses in memory)
+    QIODevice *device = nullptr; // CSV streams from here
+    qint64 size = 0;
+};
+
+// Reads one source into the open transaction; returns false on a whole-file error or cancel.
+bool readInto(IncidentStore &store, InputFile &src, Importer::Format format, const Importer::Options &options,
+              Importer::Result &result, QSet<QString> &seenIds)
+{
+    QString dbError;
+    bool dbFailed = false;
+    auto sink = [&](Incident &&incident) {
+        if (seenIds.contains(incident.id)) {
+            result.diagnostics.append({src.name, 0, QStringLiteral("id"),
+                                       tr("\"%1\" appears more than once in this import; later copy rejected").arg(incident.id),
+                                       Diagnostic::Severity::Error, incident.id});
+            ++result.rejected;
+            return true;
+        }
+        seenIds.insert(incident.id);
+        const auto outcome = store.upsert(incident, &dbError);
+        if (!outcome) {
+            dbFailed = true;
+            return false;
+        }
+        switch (*outcome) {
+        case IncidentStore::Outcome::Inserted: ++result.imported; break;
+        case IncidentStore::Outcome::Updated: ++result.updated; break;
+        case IncidentStore::Outcome::Unchanged: ++result.unchanged; break;
+        }
+        return true;
+    };
+    bool cancelled = false;
+    auto progress = [&](qint64 done) {
+        if (options.progress && !options.progress(done, src.size)) {
+            cancelled = true;
+            return false;
+        }
+        return true;
+    };
+    const qsizetype before = result.diagnostics.size();
+    bool ok;
+    if (format == Importer::Format::Faultline) {
+        ok = FaultlineJsonImporter::read(src.bytes, src.name, sink, result.diagnostics);
+    } else {
+        QBuffer buffer(&src.bytes);
+        QIODevice *device = src.device;
+        if (!device) {
+            buffer.open(QIODevice::ReadOnly);
+            device = &buffer;
+        }
+        ok = CsvImporter::read(device, src.name, QFileInfo(src.name).completeBaseName(), sink, result.diagnostics, progress);
+    }
+    // Count rejected records: distinct lines with an error (whole-file errors have line 0).
+    QSet<int> rejectedLines;
+    for (qsizetype i = before; i < result.diagnostics.size(); ++i) {
+        const Diagnostic &d = result.diagnostics.at(i);
+        if (d.severity == Diagnostic::Severity::Error && d.line > 0 && d.field != u"id")
+            rejectedLines.insert(d.line);
+    }
+    result.rejected += int(rejectedLines.size());
+    if (dbFailed) {
+        result.error = dbError;
+        return false;
+    }
+    if (cancelled) {
+        result.cancelled = true;
+        result.error = tr("%1: import cancelled, nothing imported").arg(src.name);
+        return false;
+    }
+    if (!ok && result.error.isEmpty()) {
+        for (qsizetype i = before; i < result.diagnostics.size(); ++i) {
+            if (result.diagnostics.at(i).severity == Diagnostic::Severity::Error)
+                result.error = result.diagnostics.at(i).toString();
+        }
+    }
+    return ok;
+}
+
+Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Options &options)
+{
+    Importer::Result result;
+    if (db.isReadOnly()) {
+        result.failed = true;
+        result.error = tr("%1: the document is read-only; nothing imported").arg(db.path());
+        return result;
+    }
+    // Detect every format first: an unreadable file writes nothing.
+    QList<Importer::Format> formats;
+    for (const InputFile &src : sources) {
+        Importer::Format format = options.format;
+        if (format == Importer::Format::Auto) {
+            QString why;
+            const QByteArray head = src.device ? src.device->peek(4096) : src.bytes.left(4096);
+            format = Importer::detect(head, src.name, &why);
+            if (format == Importer::Format::Auto) {
+                result.failed = true;
+                result.error = QStringLiteral("%1: %2").arg(src.name, why);
+                result.diagnostics.append({src.name, 0, {}, why, Diagnostic::Severity::Error, {}});
+                return result;
+            }
+        }
+        formats.append(format);
+    }
+
+    Transaction tx(db);
+    if (!tx.isActive()) {
+        result.failed = true;
+        result.error = tr("%1: cannot start the import: %2").arg(db.path(), tx.errorMessage());
+        return result;
+    }
+    IncidentStore store(db);
+    QString error;
+    if (!store.beginImport(&error)) {
+        result.failed = true;
+        result.error = error;
+        return result;
+    }
+    QSet<QString> seenIds;
+    for (qsizetype i = 0; i < sources.size(); ++i) {
+        if (!readInto(store, sources[i], formats.at(i), options, result, seenIds)) {
+            result.failed = true;
+            break;
+        }
+    }
+    if (!result.failed && options.strict && result.rejected > 0) {
+        result.failed = true;
+        result.error = QCoreApplication::translate("Importer", "%n record(s) rejected; --strict: nothing imported", nullptr,
+                                                   result.rejected);
+    }
+    if (!result.failed && !store.finishImport(&error)) {
+        result.failed = true;
+        result.error = error;
+    }
+    if (!result.failed && !tx.commit()) {
+        result.failed = true;
+        result.error = tr("%1: cannot save the import: %2").arg(db.path(), tx.errorMessage());
+    }
+    if (result.failed) {
+        result.imported = result.updated = result.unchanged = 0;
+        return result; // the Transaction rolls back
+    }
+    if (result.accepted() == 0 && result.rejected == 0) {
+        for (const InputFile &src : sources)
+            result.diagnostics.append({src.name, 0, {}, tr("no records found"), Diagnostic::Severity::Warning, {}});
+    }
+    return result;
+}
+} // namespace
+
+QString Importer::Result::summary() const
+{
+    return QStringLiteral("imported %1, updated %2, unchanged %3, rejected %4").arg(imported).arg(updated).arg(unchanged).arg(rejected);
+}
+
+void Importer::Result::add(const Result &o)
+{
+    imported += o.imported;
+    updated += o.updated;
+    unchanged += o.unchanged;
+    rejected += o.rejected;
+    diagnostics += o.diagnostics;
+    failed = failed || o.failed;
+    cancelled = cancelled || o.cancelled;
+    if (error.isEmpty())
+        error = o.error;
+}
+
+Importer::Format Importer::formatFromName(const QString &name, bool *ok)
+{
+    if (ok)
+        *ok = true;
+    if (name == u"auto")
+        return Format::Auto;
+    if (name == u"faultline" || name == u"json")
+        return Format::Faultline;
+    if (name == u"csv")
+        return Format::Csv;
+    if (ok)
+        *ok = false;
+    return Format::Auto;
+}
+
+Importer::Format Importer::detect(QByteArrayView head, const QString &fileName, QString *why)
+{
+    auto starts = [&](const char *magic) { return head.startsWith(QByteArrayView(magic)); };
+    if (head.trimmed().isEmpty() || head == "\xEF\xBB\xBF") {
+        *why = tr("empty, no records");
+        return Format::Auto;
+    }
+    if (starts("\x89PNG"))
+        *why = tr("looks like a PNG image, not CSV or JSON");
+    else if (starts("PK\x03\x04"))
+        *why = tr("looks like a ZIP archive (or an Office document), not CSV or JSON");
+    else if (starts("%PDF"))
+        *why = tr("looks like a PDF document, not CSV or JSON");
+    else if (starts("SQLite format 3"))
+        *why = tr("is a SQLite database; open it with File > Open instead of importing it");
+    if (!why->isEmpty())
+        return Format::Auto;
+    QByteArrayView text = head;
+    if (text.startsWith("\xEF\xBB\xBF"))
+        text = text.sliced(3);
+    text = text.trimmed();
+    if (text.startsWith("<")) {
+        *why = tr("looks like HTML or XML, not CSV or JSON");
+        return Format::Auto;
+    }
+    if (text.startsWith("{") || text.startsWith("[")) {
+        if (FaultlineJsonImporter::looksLikeFaultline(head))
+            return Format::Faultline;
+        *why = tr("is JSON but not in the faultline format (no \"faultline\" key); expected {\"faultline\": 1, \"incidents\": [...]}");
+        return Format::Auto;
+    }
+    Q_UNUSED(fileName)
+    return Format::Csv;
+}
+
+Importer::Result Importer::importFile(Database &db, const QString &path, const Options &options)
+{
+    Result result;
+    const QFileInfo info(path);
+    auto fail = [&](const QString &reason) {
+        result.failed = true;
+        result.error = QStringLiteral("%1: %2").arg(path, reason);
+        result.diagnostics.append({path, 0, {}, reason, Diagnostic::Severity::Error, {}});
+        return result;
+    };
+    if (!info.exists())
+        return fail(tr("no such file"));
+    if (info.isDir())
+        return fail(tr("is a folder; expected a file"));
+    if (!info.isFile())
+        return fail(tr("not a regular file (a device, pipe or socket); expected a file"));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(file.errorString());
+    QString why;
+    Format format = options.format;
+    if (format == Format::Auto) {
+        format = detect(file.peek(4096), path, &why);
+        if (format == Format::Auto)
+            return fail(why);
+    }
+    InputFile src;
+    src.name = path;
+    src.size = info.size();
+    if (format == Format::Faultline) {
+        if (info.size() > s_maxJsonBytes)
+            return fail(tr("%1 MiB; JSON files are limited to %2 MiB").arg(info.size() >> 20).arg(s_maxJsonBytes >> 20));
+        src.bytes = file.readAll();
+    } else {
+        src.device = &file;
+    }
+    QList<InputFile> sources{src};
+    Options resolved = options;
+    resolved.format = format;
+    result = run(db, sources, resolved);
+    if (!result.failed && (info.size() != QFileInfo(path).size() || info.lastModified() != QFileInfo(path).lastModified())) {
+        // Reached only if the transaction already committed; report it honestly.
+        result.diagnostics.append({path, 0, {}, tr("the file changed while it was being read"), Diagnostic::Severity::Warning, {}});
+    }
+    return result;
+}
+
+Importer::Result Importer::importBytes(Database &db, const QByteArray &bytes, const QString &name, const Options &options)
+{
+    QList<InputFile> sources{{name, bytes, nullptr, bytes.size()}};
+    return run(db, sources, options);
+}
+
+Importer::Result Importer::importBundled(Database &db, const Options &options)
+{
+    QList<InputFile> sources;
+    for (const QString &file : BundledDataset::files()) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly)) {
+            Result result;
+            result.failed = true;
+            result.error = tr("%1: missing from this build").arg(file);
+            return result;
+        }
+        sources.append({file, f.readAll(), nullptr, f.size()});
+    }
+    Options resolved = options;
+    resolved.format = Format::Faultline;
+    return run(db, sources, resolved);
+}

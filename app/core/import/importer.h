@@ -1,0 +1,59 @@
+#pragma once
+
+#include "import/diagnostic.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <functional>
+
+class Database;
+
+// Imports files into a Database: detects the format, reads, validates and writes every
+// record in one transaction (SPEC §4). Rejected records are reported and skipped, unless
+// `strict`, when any rejection writes nothing. A whole-file error, a cancel or a database
+// error also writes nothing. UI-free; progress and cancel go through a callback.
+enum class ImportFormat { Auto, Faultline, Csv };
+
+struct ImportOptions
+{
+    ImportFormat format = ImportFormat::Auto;
+    bool strict = false;
+    // Called with (bytes done, bytes total); return false to cancel.
+    std::function<bool(qint64, qint64)> progress;
+};
+
+class Importer
+{
+public:
+    using Format = ImportFormat;
+    using Options = ImportOptions;
+
+    struct Result
+    {
+        int imported = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int rejected = 0;
+        Diagnostics diagnostics;
+        bool failed = false;    // nothing was written (file error, strict, cancel, database)
+        bool cancelled = false;
+        QString error;          // why it failed, when failed
+
+        int accepted() const { return imported + updated + unchanged; }
+        QString summary() const; // "imported N, updated U, unchanged K, rejected R"
+        void add(const Result &other);
+    };
+
+    static constexpr qint64 s_maxJsonBytes = 256ll * 1024 * 1024;
+
+    static Result importFile(Database &db, const QString &path, const Options &options = {});
+    // `name` is how diagnostics refer to the data (a file name or ":/data/..." for bundled).
+    static Result importBytes(Database &db, const QByteArray &bytes, const QString &name, const Options &options = {});
+    // Every file of the bundled dataset, in order, as one import.
+    static Result importBundled(Database &db, const Options &options = {});
+
+    static Format formatFromName(const QString &name, bool *ok = nullptr);
+    // Sniffs the first bytes; on failure returns Auto and sets *why ("looks like PNG ...").
+    static Format detect(QByteArrayView head, const QString &fileName, QString *why);
+};

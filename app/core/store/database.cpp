@@ -1,0 +1,319 @@
+#include "store/database.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <sqlite3.h>
+
+Q_LOGGING_CATEGORY(lcStore, "faultline.store", QtInfoMsg)
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("Database", text); }
+
+QString sqliteError(sqlite3 *db) { return QString::fromUtf8(sqlite3_errmsg(db)); }
+
+// Embedded migrations, in order; index i holds the script that produces version i + 1.
+const QStringList &migrationFiles()
+{
+    static const QStringList files = {
+        QStringLiteral(":/data/schema/001-initial.sql"),
+        QStringLiteral(":/data/schema/002-lifecycle-dates.sql"),
+    };
+    return files;
+}
+
+// The objects a Faultline document may hold; anything else (a view, a trigger someone
+// added) makes the file untrusted.
+bool isExpectedObject(const QString &type, const QString &name)
+{
+    if (name.startsWith(u"sqlite_autoindex_") || name.startsWith(u"incident_fts"))
+        return type == u"index" || type == u"table";
+    static const QStringList tables = {QStringLiteral("incident"), QStringLiteral("incident_country"),
+                                       QStringLiteral("source"), QStringLiteral("sqlite_stat1"),
+                                       QStringLiteral("sqlite_sequence")};
+    static const QStringList indexes = {QStringLiteral("incident_country_code")};
+    if (type == u"table")
+        return tables.contains(name);
+    if (type == u"index")
+        return indexes.contains(name);
+    return false;
+}
+} // namespace
+
+int Database::schemaVersion() { return int(migrationFiles().size()); }
+
+Database::Database()
+    : m_connectionName(QStringLiteral("faultline-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+Database::~Database() { close(); }
+
+QSqlDatabase Database::connection() const { return QSqlDatabase::database(m_connectionName, false); }
+
+void Database::close()
+{
+    m_handle = nullptr;
+    if (QSqlDatabase::contains(m_connectionName)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    m_path.clear();
+    m_readOnly = false;
+    m_created = false;
+}
+
+bool Database::open(const QString &path, Mode mode, QString *errorMessage)
+{
+    close();
+    auto fail = [&](const QString &message) {
+        if (errorMessage)
+            *errorMessage = message;
+        close();
+        return false;
+    };
+    const QFileInfo info(path);
+    const QString shown = QDir::toNativeSeparators(info.absoluteFilePath());
+    const bool exists = info.exists();
+    if (exists && !info.isFile())
+        return fail(tr("%1: not a regular file").arg(shown));
+    if (exists && !info.isReadable())
+        return fail(tr("%1: permission denied").arg(shown));
+    if (!exists && mode == Mode::ReadOnly)
+        return fail(tr("%1: no such file").arg(shown));
+    if (!exists && !QDir().mkpath(info.absolutePath()))
+        return fail(tr("%1: cannot create the folder for the database").arg(shown));
+
+    bool readOnly = mode == Mode::ReadOnly;
+    if (exists && !readOnly) {
+        // A file, or its folder (for the rollback journal), that cannot be written opens read-only.
+        const QFileInfo dir(info.absolutePath());
+        if (!info.isWritable() || !dir.isWritable())
+            readOnly = true;
+    }
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(info.absoluteFilePath());
+    QStringList options = {QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000")};
+    if (readOnly)
+        options << QStringLiteral("QSQLITE_OPEN_READONLY");
+    db.setConnectOptions(options.join(u';'));
+    if (!db.open())
+        return fail(tr("%1: cannot open: %2").arg(shown, db.lastError().text()));
+    m_handle = *static_cast<sqlite3 *const *>(db.driver()->handle().data());
+    m_path = info.absoluteFilePath();
+    m_readOnly = readOnly;
+    m_created = !exists;
+
+    // Harden before the first statement that reads the schema (RELIABILITY §48).
+    sqlite3_db_config(m_handle, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(m_handle, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_db_config(m_handle, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+    sqlite3_db_config(m_handle, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
+    sqlite3_limit(m_handle, SQLITE_LIMIT_LENGTH, 64 * 1024 * 1024);
+
+    QString error;
+    if (!checkIdentity(&error))
+        return fail(error);
+    if (!m_readOnly) {
+        exec(QStringLiteral("PRAGMA foreign_keys = ON; PRAGMA journal_mode = DELETE; PRAGMA synchronous = NORMAL;"));
+        if (!migrate(&error))
+            return fail(error);
+    } else if (scalar(QStringLiteral("PRAGMA user_version")).toInt() != schemaVersion()) {
+        return fail(tr("%1: this document uses an older format and is read-only; open a writable copy to upgrade it")
+                        .arg(shown));
+    }
+    qCDebug(lcStore) << "opened" << m_path << (m_readOnly ? "read-only" : "read-write");
+    return true;
+}
+
+bool Database::checkIdentity(QString *errorMessage)
+{
+    const QString shown = QDir::toNativeSeparators(m_path);
+    sqlite3_stmt *stmt = nullptr;
+    // The first read of the file: a non-database or a damaged header fails here.
+    int rc = sqlite3_prepare_v2(m_handle, "PRAGMA application_id", -1, &stmt, nullptr);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(stmt);
+    const int appId = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : 0;
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_ROW) {
+        const QString why = rc == SQLITE_NOTADB ? tr("not a SQLite database")
+            : rc == SQLITE_BUSY                 ? tr("in use by another program")
+                                                : sqliteError(m_handle);
+        *errorMessage = tr("%1: cannot open: %2").arg(shown, why);
+        return false;
+    }
+    const int objects = scalar(QStringLiteral("SELECT count(*) FROM sqlite_schema")).toInt();
+    if (objects == 0 && appId == 0)
+        return true; // a new, empty file: migrate() makes it ours
+    if (appId != s_applicationId) {
+        *errorMessage = tr("%1: not a Faultline document (it is a SQLite database of another program)").arg(shown);
+        return false;
+    }
+    const int version = scalar(QStringLiteral("PRAGMA user_version")).toInt();
+    if (version > schemaVersion()) {
+        *errorMessage = tr("%1: made by a newer version of Faultline (format %2; this version reads up to %3)")
+                            .arg(shown)
+                            .arg(version)
+                            .arg(schemaVersion());
+        return false;
+    }
+    const QVariant check = scalar(QStringLiteral("PRAGMA quick_check"));
+    if (check.toString() != u"ok") {
+        *errorMessage = tr("%1: the file is damaged: %2").arg(shown, check.isNull() ? sqliteError(m_handle) : check.toString());
+        return false;
+    }
+    sqlite3_stmt *schema = nullptr;
+    sqlite3_prepare_v2(m_handle, "SELECT type, name FROM sqlite_schema", -1, &schema, nullptr);
+    while (schema && sqlite3_step(schema) == SQLITE_ROW) {
+        const QString type = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(schema, 0)));
+        const QString name = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(schema, 1)));
+        if (!isExpectedObject(type, name)) {
+            sqlite3_finalize(schema);
+            *errorMessage = tr("%1: refused: the document contains a %2 \"%3\" that Faultline does not create")
+                                .arg(shown, type, name);
+            return false;
+        }
+    }
+    sqlite3_finalize(schema);
+    return true;
+}
+
+bool Database::exec(const QString &sql, QString *errorMessage)
+{
+    char *message = nullptr;
+    const int rc = sqlite3_exec(m_handle, sql.toUtf8().constData(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+        const QString text = message ? QString::fromUtf8(message) : sqliteError(m_handle);
+        sqlite3_free(message);
+        qCWarning(lcStore) << "exec failed:" << text;
+        if (errorMessage)
+            *errorMessage = text;
+        return false;
+    }
+    return true;
+}
+
+QVariant Database::scalar(const QString &sql) const
+{
+    sqlite3_stmt *stmt = nullptr;
+    QVariant value;
+    if (sqlite3_prepare_v2(m_handle, sql.toUtf8().constData(), -1, &stmt, nullptr) == SQLITE_OK
+        && sqlite3_step(stmt) == SQLITE_ROW) {
+        switch (sqlite3_column_type(stmt, 0)) {
+        case SQLITE_INTEGER:
+            value = qint64(sqlite3_column_int64(stmt, 0));
+            break;
+        case SQLITE_FLOAT:
+            value = sqlite3_column_double(stmt, 0);
+            break;
+        case SQLITE_NULL:
+            break;
+        default:
+            value = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+        }
+    }
+    sqlite3_finalize(stmt);
+    return value;
+}
+
+bool Database::migrate(QString *errorMessage, int targetVersion)
+{
+    if (targetVersion < 0)
+        targetVersion = schemaVersion();
+    int version = scalar(QStringLiteral("PRAGMA user_version")).toInt();
+    while (version < targetVersion) {
+        QFile file(migrationFiles().at(version));
+        if (!file.open(QIODevice::ReadOnly)) {
+            if (errorMessage)
+                *errorMessage = tr("migration %1 is missing from this build").arg(file.fileName());
+            return false;
+        }
+        Transaction tx(*this);
+        QString error;
+        const QString script = QString::fromUtf8(file.readAll())
+            + QStringLiteral("\nPRAGMA user_version = %1;\nPRAGMA application_id = %2;")
+                  .arg(version + 1)
+                  .arg(s_applicationId);
+        if (!tx.isActive() || !exec(script, &error) || !tx.commit()) {
+            if (errorMessage)
+                *errorMessage = tr("%1: cannot upgrade to format %2: %3")
+                                    .arg(QDir::toNativeSeparators(m_path))
+                                    .arg(version + 1)
+                                    .arg(error.isEmpty() ? tx.errorMessage() : error);
+            return false;
+        }
+        ++version;
+    }
+    return true;
+}
+
+bool Database::saveCopy(const QString &target, QString *errorMessage) const
+{
+    const QString temp = target + QStringLiteral(".part");
+    QFile::remove(temp);
+    sqlite3 *out = nullptr;
+    int rc = sqlite3_open_v2(temp.toUtf8().constData(), &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc == SQLITE_OK) {
+        sqlite3_backup *backup = sqlite3_backup_init(out, "main", m_handle, "main");
+        if (backup) {
+            sqlite3_backup_step(backup, -1);
+            sqlite3_backup_finish(backup);
+        }
+        rc = sqlite3_errcode(out);
+    }
+    const QString error = out ? sqliteError(out) : tr("out of memory");
+    sqlite3_close(out);
+    if (rc != SQLITE_OK) {
+        QFile::remove(temp);
+        if (errorMessage)
+            *errorMessage = tr("%1: cannot save a copy: %2").arg(QDir::toNativeSeparators(target), error);
+        return false;
+    }
+    QFile::remove(target);
+    if (!QFile::rename(temp, target)) {
+        QFile::remove(temp);
+        if (errorMessage)
+            *errorMessage = tr("%1: cannot replace the file").arg(QDir::toNativeSeparators(target));
+        return false;
+    }
+    return true;
+}
+
+Transaction::Transaction(Database &db)
+    : m_db(db)
+{
+    m_active = m_db.exec(QStringLiteral("BEGIN IMMEDIATE"), &m_error);
+}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        m_db.exec(QStringLiteral("ROLLBACK"));
+}
+
+bool Transaction::commit()
+{
+    if (!m_active)
+        return false;
+    if (!m_db.exec(QStringLiteral("COMMIT"), &m_error)) {
+        // A failed COMMIT (disk full, I/O) may leave the transaction open: end it here.
+        if (!sqlite3_get_autocommit(m_db.handle()))
+            m_db.exec(QStringLiteral("ROLLBACK"));
+        m_active = false;
+        return false;
+    }
+    m_active = false;
+    return true;
+}

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+struct sqlite3;
+
+// One Faultline document: a SQLite file opened defensively (SPEC §3, RELIABILITY §46-52).
+// Owns one named QSqlDatabase connection; the raw handle is exposed for the store's bulk
+// paths and for multi-statement scripts. A Database belongs to the thread that opened it.
+class Database
+{
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+
+    static constexpr int s_applicationId = 0x464C544E; // "FLTN"
+    static int schemaVersion();                         // newest version this build knows
+
+    Database();
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Opens (creating when ReadWrite and absent) and migrates to the newest schema.
+    // Refuses files that are not Faultline documents, are damaged, or come from a newer
+    // Faultline. A file that cannot be written is opened read-only when `mode` allows the
+    // fallback (ReadWrite falls back and sets isReadOnly()). On failure returns false and
+    // sets *errorMessage to a sentence naming the file.
+    bool open(const QString &path, Mode mode = Mode::ReadWrite, QString *errorMessage = nullptr);
+    void close();
+
+    bool isOpen() const { return m_handle != nullptr; }
+    bool isReadOnly() const { return m_readOnly; }
+    bool wasCreated() const { return m_created; } // true when open() made a new file
+    QString path() const { return m_path; }
+    QSqlDatabase connection() const;
+    sqlite3 *handle() const { return m_handle; }
+
+    // Runs one or more SQL statements; false with a message that says what failed.
+    bool exec(const QString &sql, QString *errorMessage = nullptr);
+    // First column of the first row of a query, or a null QVariant.
+    QVariant scalar(const QString &sql) const;
+
+    // Migrates from user_version to schemaVersion(); a test hook may stop earlier.
+    bool migrate(QString *errorMessage = nullptr, int targetVersion = -1);
+
+    // Copies the whole document to `target` through SQLite's backup API, written to a
+    // temporary file first and renamed, so the target is complete or absent.
+    bool saveCopy(const QString &target, QString *errorMessage = nullptr) const;
+
+private:
+    bool checkIdentity(QString *errorMessage);
+    QString m_connectionName;
+    QString m_path;
+    sqlite3 *m_handle = nullptr;
+    bool m_readOnly = false;
+    bool m_created = false;
+};
+
+// Rolls back unless commit() was called (STYLE §5). Uses SAVEPOINT-free BEGIN IMMEDIATE so
+// a second writer fails early with "busy" rather than halfway.
+class Transaction
+{
+public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    bool isActive() const { return m_active; }
+    QString errorMessage() const { return m_error; }
+    bool commit();
+
+private:
+    Database &m_db;
+    bool m_active = false;
+    QString m_error;
+};

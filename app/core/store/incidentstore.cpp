@@ -1,0 +1,460 @@
+#include "store/incidentstore.h"
+
+#include "store/database.h"
+#include "store/statement.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("IncidentStore", text); }
+
+const QChar s_listSeparator = u';';
+
+constexpr const char *s_selectColumns =
+    "SELECT rowid, id, title, start, \"end\", type, attribution, actor, sectors, summary, tags, related,"
+    " dataset, source_file, external_id, notes, disclosed, attributed_on FROM incident ";
+
+QStringList splitList(const QString &joined)
+{
+    return joined.isEmpty() ? QStringList() : joined.split(s_listSeparator, Qt::SkipEmptyParts);
+}
+
+SectorMask sectorMask(const QString &joined)
+{
+    SectorMask mask = 0;
+    for (const QString &key : splitList(joined)) {
+        if (const auto s = Vocabulary::sectorFromKey(key))
+            mask |= sectorBit(*s);
+    }
+    return mask;
+}
+} // namespace
+
+struct IncidentStore::Statements
+{
+    Statement findId;
+    Statement insert;
+    Statement update;
+    Statement deleteCountries;
+    Statement insertCountry;
+    Statement deleteSources;
+    Statement insertSource;
+    Statement ftsInsert;
+    Statement ftsDelete;
+    Statement ftsOld;
+};
+
+IncidentStore::IncidentStore(Database &db)
+    : m_db(db)
+{
+}
+
+IncidentStore::~IncidentStore() = default;
+
+qint64 IncidentStore::count() const { return m_db.scalar(QStringLiteral("SELECT count(*) FROM incident")).toLongLong(); }
+
+bool IncidentStore::beginImport(QString *errorMessage)
+{
+    sqlite3 *h = m_db.handle();
+    m_st = std::make_unique<Statements>();
+    Statements &s = *m_st;
+    const bool ok = s.findId.prepare(h, "SELECT rowid FROM incident WHERE id = ?1")
+        && s.insert.prepare(h,
+                            "INSERT INTO incident (id, title, start, \"end\", first_day, last_day, precision, type,"
+                            " attribution, actor, sectors, summary, tags, related, dataset, source_file,"
+                            " external_id, disclosed, attributed_on, notes)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?21)")
+        && s.update.prepare(h,
+                            "UPDATE incident SET title = ?2, start = ?3, \"end\" = ?4, first_day = ?5, last_day = ?6,"
+                            " precision = ?7, type = ?8, attribution = ?9, actor = ?10, sectors = ?11, summary = ?12,"
+                            " tags = ?13, related = ?14, dataset = ?15, source_file = ?16, external_id = ?17,"
+                            " disclosed = ?18, attributed_on = ?19 WHERE rowid = ?20")
+        && s.deleteCountries.prepare(h, "DELETE FROM incident_country WHERE incident = ?1")
+        && s.insertCountry.prepare(h, "INSERT INTO incident_country (incident, role, position, code) VALUES (?1, ?2, ?3, ?4)")
+        && s.deleteSources.prepare(h, "DELETE FROM source WHERE incident = ?1")
+        && s.insertSource.prepare(h,
+                                  "INSERT INTO source (incident, position, url, title, publisher, date)"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        && s.ftsInsert.prepare(h, "INSERT INTO incident_fts (rowid, title, summary, actor, tags) VALUES (?1, ?2, ?3, ?4, ?5)")
+        && s.ftsDelete.prepare(h,
+                               "INSERT INTO incident_fts (incident_fts, rowid, title, summary, actor, tags)"
+                               " VALUES ('delete', ?1, ?2, ?3, ?4, ?5)")
+        && s.ftsOld.prepare(h, "SELECT title, summary, actor, tags FROM incident WHERE rowid = ?1");
+    if (!ok) {
+        if (errorMessage)
+            *errorMessage = tr("cannot prepare the import: %1").arg(QString::fromUtf8(sqlite3_errmsg(h)));
+        m_st.reset();
+        return false;
+    }
+    m_deferFts = count() == 0;
+    return true;
+}
+
+std::optional<IncidentStore::Outcome> IncidentStore::upsert(const Incident &r, QString *errorMessage)
+{
+    Q_ASSERT(m_st);
+    Statements &s = *m_st;
+    auto fail = [&](const Statement &st, const char *what) -> std::optional<Outcome> {
+        if (errorMessage)
+            *errorMessage = tr("%1 %2: %3").arg(QString::fromLatin1(what), r.id, st.errorMessage());
+        return std::nullopt;
+    };
+
+    s.findId.reset();
+    s.findId.bind(1, r.id);
+    qint64 rowid = -1;
+    if (s.findId.step() == SQLITE_ROW)
+        rowid = s.findId.int64(0);
+    s.findId.reset();
+
+    if (rowid >= 0) {
+        const std::optional<Incident> old = incidentByRowid(rowid);
+        if (old && old->sameContent(r))
+            return Outcome::Unchanged;
+        if (!m_deferFts) {
+            s.ftsOld.reset();
+            s.ftsOld.bind(1, rowid);
+            if (s.ftsOld.step() == SQLITE_ROW) {
+                s.ftsDelete.reset();
+                s.ftsDelete.bind(1, rowid);
+                for (int c = 0; c < 4; ++c)
+                    s.ftsDelete.bind(c + 2, s.ftsOld.text(c));
+                if (!s.ftsDelete.exec())
+                    return fail(s.ftsDelete, "cannot unindex");
+            }
+            s.ftsOld.reset();
+        }
+    }
+
+    Statement &st = rowid >= 0 ? s.update : s.insert;
+    const QString tags = r.tags.join(s_listSeparator);
+    st.reset();
+    st.bind(1, r.id);
+    st.bind(2, r.title);
+    st.bind(3, r.start.toString());
+    st.bindOrNull(4, r.end.isValid() ? r.end.toString() : QString());
+    st.bind(5, r.firstDay());
+    st.bind(6, r.lastDay());
+    st.bind(7, int(r.start.precision()));
+    st.bind(8, Vocabulary::typeKey(r.type));
+    st.bind(9, Vocabulary::attributionKey(r.attribution));
+    st.bind(10, r.actor);
+    st.bind(11, Vocabulary::sectorKeys(r.sectors).join(s_listSeparator));
+    st.bind(12, r.summary);
+    st.bind(13, tags);
+    st.bind(14, r.related.join(s_listSeparator));
+    st.bind(15, r.provenance.dataset);
+    st.bind(16, r.provenance.file);
+    st.bind(17, r.provenance.externalId);
+    st.bindOrNull(18, r.disclosed.isValid() ? r.disclosed.toString() : QString());
+    st.bindOrNull(19, r.attributedOn.isValid() ? r.attributedOn.toString() : QString());
+    if (rowid >= 0)
+        st.bind(20, rowid);
+    else
+        st.bind(21, r.notes); // a new record may bring notes (an exported document); updates never touch them
+    if (!st.exec())
+        return fail(st, rowid >= 0 ? "cannot update" : "cannot insert");
+    if (rowid < 0)
+        rowid = sqlite3_last_insert_rowid(m_db.handle());
+
+    if (st.get() == s.update.get()) {
+        s.deleteCountries.reset();
+        s.deleteCountries.bind(1, rowid);
+        s.deleteSources.reset();
+        s.deleteSources.bind(1, rowid);
+        if (!s.deleteCountries.exec() || !s.deleteSources.exec())
+            return fail(s.deleteCountries, "cannot update");
+    }
+    const QStringList *lists[2] = {&r.victims, &r.attackers};
+    for (int role = 0; role < 2; ++role) {
+        int position = 0;
+        for (const QString &code : *lists[role]) {
+            s.insertCountry.reset();
+            s.insertCountry.bind(1, rowid);
+            s.insertCountry.bind(2, role);
+            s.insertCountry.bind(3, position++);
+            s.insertCountry.bind(4, code);
+            if (!s.insertCountry.exec())
+                return fail(s.insertCountry, "cannot store the countries of");
+        }
+    }
+    int position = 0;
+    for (const Source &src : r.sources) {
+        s.insertSource.reset();
+        s.insertSource.bind(1, rowid);
+        s.insertSource.bind(2, position++);
+        s.insertSource.bind(3, src.url);
+        s.insertSource.bind(4, src.title);
+        s.insertSource.bind(5, src.publisher);
+        s.insertSource.bind(6, src.date);
+        if (!s.insertSource.exec())
+            return fail(s.insertSource, "cannot store the sources of");
+    }
+    if (!m_deferFts) {
+        s.ftsInsert.reset();
+        s.ftsInsert.bind(1, rowid);
+        s.ftsInsert.bind(2, r.title);
+        s.ftsInsert.bind(3, r.summary);
+        s.ftsInsert.bind(4, r.actor);
+        s.ftsInsert.bind(5, tags);
+        if (!s.ftsInsert.exec())
+            return fail(s.ftsInsert, "cannot index");
+    }
+    return st.get() == s.update.get() ? Outcome::Updated : Outcome::Inserted;
+}
+
+bool IncidentStore::finishImport(QString *errorMessage)
+{
+    m_st.reset();
+    if (m_deferFts) {
+        m_deferFts = false;
+        QString error;
+        if (!m_db.exec(QStringLiteral("INSERT INTO incident_fts (incident_fts) VALUES ('rebuild')"), &error)) {
+            if (errorMessage)
+                *errorMessage = tr("cannot build the full-text index: %1").arg(error);
+            return false;
+        }
+    }
+    return true;
+}
+
+std::optional<Incident> IncidentStore::incident(const QString &id) const
+{
+    Statement st(m_db.handle(), "SELECT rowid FROM incident WHERE id = ?1");
+    st.bind(1, id);
+    if (st.step() != SQLITE_ROW)
+        return std::nullopt;
+    return incidentByRowid(st.int64(0));
+}
+
+std::optional<Incident> IncidentStore::incidentByRowid(qint64 rowid) const
+{
+    const QList<Incident> list = incidents({rowid});
+    if (list.isEmpty())
+        return std::nullopt;
+    return list.first();
+}
+
+QList<Incident> IncidentStore::allIncidents() const
+{
+    QList<qint64> rowids;
+    Statement st(m_db.handle(), "SELECT rowid FROM incident ORDER BY rowid");
+    while (st.step() == SQLITE_ROW)
+        rowids.append(st.int64(0));
+    return incidents(rowids);
+}
+
+QList<Incident> IncidentStore::incidents(const QList<qint64> &rowids) const
+{
+    QList<Incident> result;
+    result.reserve(rowids.size());
+    sqlite3 *h = m_db.handle();
+    const QByteArray sql = QByteArray(s_selectColumns) + QByteArray("WHERE rowid = ?1");
+    Statement main(h, sql.constData());
+    Statement countries(h, "SELECT role, code FROM incident_country WHERE incident = ?1 ORDER BY role, position");
+    Statement sources(h, "SELECT url, title, publisher, date FROM source WHERE incident = ?1 ORDER BY position");
+    for (const qint64 rowid : rowids) {
+        main.reset();
+        main.bind(1, rowid);
+        if (main.step() != SQLITE_ROW)
+            continue;
+        Incident r;
+        r.id = main.text(1);
+        r.title = main.text(2);
+        r.start = PartialDate::parse(main.text(3));
+        if (!main.isNull(4))
+            r.end = PartialDate::parse(main.text(4));
+        r.type = Vocabulary::typeFromKey(main.text(5)).value_or(IncidentType::Other);
+        r.attribution = Vocabulary::attributionFromKey(main.text(6)).value_or(Attribution::None);
+        r.actor = main.text(7);
+        r.sectors = sectorMask(main.text(8));
+        r.summary = main.text(9);
+        r.tags = splitList(main.text(10));
+        r.related = splitList(main.text(11));
+        r.provenance = {main.text(12), main.text(13), main.text(14)};
+        r.notes = main.text(15);
+        if (!main.isNull(16))
+            r.disclosed = PartialDate::parse(main.text(16));
+        if (!main.isNull(17))
+            r.attributedOn = PartialDate::parse(main.text(17));
+        countries.reset();
+        countries.bind(1, rowid);
+        while (countries.step() == SQLITE_ROW)
+            (countries.integer(0) == 0 ? r.victims : r.attackers).append(countries.text(1));
+        sources.reset();
+        sources.bind(1, rowid);
+        while (sources.step() == SQLITE_ROW)
+            r.sources.append({sources.text(0), sources.text(1), sources.text(2), sources.text(3)});
+        result.append(std::move(r));
+    }
+    return result;
+}
+
+bool IncidentStore::setNotes(const QString &id, const QString &notes, QString *errorMessage)
+{
+    if (m_db.isReadOnly()) {
+        if (errorMessage)
+            *errorMessage = tr("the document is read-only");
+        return false;
+    }
+    Statement st(m_db.handle(), "UPDATE incident SET notes = ?2 WHERE id = ?1");
+    st.bind(1, id);
+    st.bind(2, notes);
+    if (!st.exec() || sqlite3_changes(m_db.handle()) != 1) {
+        if (errorMessage)
+            *errorMessage = tr("cannot save the notes of %1: %2").arg(id, st.errorMessage());
+        return false;
+    }
+    return true;
+}
+
+QString IncidentStore::toFtsQuery(const QString &userQuery)
+{
+    QStringList terms;
+    for (QString word : userQuery.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)) {
+        word.replace(u'"', QStringLiteral("\"\""));
+        terms.append(u'"' + word + QStringLiteral("\"*"));
+    }
+    return terms.join(u' ');
+}
+
+QList<qint64> IncidentStore::search(const QString &userQuery, QString *errorMessage) const
+{
+    QList<qint64> rowids;
+    const QString fts = toFtsQuery(userQuery);
+    if (fts.isEmpty())
+        return rowids;
+    Statement st(m_db.handle(), "SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?1 ORDER BY rowid");
+    st.bind(1, fts);
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW)
+        rowids.append(st.int64(0));
+    if (rc != SQLITE_DONE && errorMessage)
+        *errorMessage = tr("search failed: %1").arg(st.errorMessage());
+    return rowids;
+}
+
+IncidentColumns IncidentStore::loadColumns(QString *errorMessage) const
+{
+    IncidentColumns c;
+    sqlite3 *h = m_db.handle();
+    const qint64 n = count();
+    c.rowid.reserve(n);
+    c.firstDay.reserve(n);
+    c.lastDay.reserve(n);
+    c.precision.reserve(n);
+    c.hasEnd.reserve(n);
+    c.type.reserve(n);
+    c.attribution.reserve(n);
+    c.sectors.reserve(n);
+    c.actor.reserve(n);
+    c.dataset.reserve(n);
+    c.idOffset.reserve(n + 1);
+    c.titleOffset.reserve(n + 1);
+    c.idOffset.push_back(0);
+    c.titleOffset.push_back(0);
+    c.actors.append(QString());
+
+    QHash<QByteArray, quint32> actorIndex;
+    QHash<QByteArray, quint16> datasetIndex;
+    QHash<QByteArray, SectorMask> sectorCache;
+    QHash<QByteArray, quint8> typeCache;
+    QHash<QByteArray, quint8> attributionCache;
+
+    Statement st(h,
+                 "SELECT rowid, id, title, first_day, last_day, precision, \"end\" IS NOT NULL, type, attribution,"
+                 " actor, sectors, dataset FROM incident ORDER BY rowid");
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) {
+        c.rowid.push_back(st.int64(0));
+        c.idText.append(st.utf8(1));
+        c.idOffset.push_back(quint32(c.idText.size()));
+        c.titleText.append(st.utf8(2));
+        c.titleOffset.push_back(quint32(c.titleText.size()));
+        c.firstDay.push_back(qint32(st.int64(3)));
+        c.lastDay.push_back(qint32(st.int64(4)));
+        c.precision.push_back(quint8(st.integer(5)));
+        c.hasEnd.push_back(quint8(st.integer(6)));
+        const QByteArray typeKey = st.utf8(7).toByteArray();
+        auto t = typeCache.find(typeKey);
+        if (t == typeCache.end())
+            t = typeCache.insert(typeKey, quint8(Vocabulary::typeFromKey(QString::fromUtf8(typeKey)).value_or(IncidentType::Other)));
+        c.type.push_back(*t);
+        const QByteArray attrKey = st.utf8(8).toByteArray();
+        auto a = attributionCache.find(attrKey);
+        if (a == attributionCache.end())
+            a = attributionCache.insert(attrKey, quint8(Vocabulary::attributionFromKey(QString::fromUtf8(attrKey)).value_or(Attribution::None)));
+        c.attribution.push_back(*a);
+        const QByteArrayView actorText = st.utf8(9);
+        if (actorText.isEmpty()) {
+            c.actor.push_back(0);
+        } else {
+            const QByteArray key = actorText.toByteArray();
+            auto it = actorIndex.find(key);
+            if (it == actorIndex.end()) {
+                it = actorIndex.insert(key, quint32(c.actors.size()));
+                c.actors.append(QString::fromUtf8(key));
+            }
+            c.actor.push_back(*it);
+        }
+        const QByteArray sectorText = st.utf8(10).toByteArray();
+        auto sc = sectorCache.find(sectorText);
+        if (sc == sectorCache.end())
+            sc = sectorCache.insert(sectorText, sectorMask(QString::fromUtf8(sectorText)));
+        c.sectors.push_back(*sc);
+        const QByteArray datasetKey = st.utf8(11).toByteArray();
+        auto d = datasetIndex.find(datasetKey);
+        if (d == datasetIndex.end()) {
+            d = datasetIndex.insert(datasetKey, quint16(c.datasets.size()));
+            c.datasets.append(QString::fromUtf8(datasetKey));
+        }
+        c.dataset.push_back(*d);
+    }
+    if (rc != SQLITE_DONE) {
+        if (errorMessage)
+            *errorMessage = tr("cannot read the incidents: %1").arg(st.errorMessage());
+        return {};
+    }
+
+    // Countries, in incident order; the rowids ascend, so a merge walk fills the offsets.
+    const std::size_t count = c.rowid.size();
+    c.victimOffset.assign(count + 1, 0);
+    c.attackerOffset.assign(count + 1, 0);
+    QHash<quint16, quint16> countryIndex; // packed two-letter code -> index
+    Statement cs(h, "SELECT incident, role, code FROM incident_country ORDER BY incident, role, position");
+    std::size_t i = 0;
+    std::vector<std::uint32_t> victimsPer(count, 0), attackersPer(count, 0);
+    while (cs.step() == SQLITE_ROW) {
+        const qint64 incident = cs.int64(0);
+        while (i < count && c.rowid[i] < incident)
+            ++i;
+        if (i == count || c.rowid[i] != incident)
+            continue;
+        const QByteArrayView code = cs.utf8(2);
+        const quint16 packed = code.size() == 2 ? quint16((quint8(code[0]) << 8) | quint8(code[1])) : 0;
+        auto it = countryIndex.find(packed);
+        if (it == countryIndex.end()) {
+            it = countryIndex.insert(packed, quint16(c.countries.size()));
+            c.countries.append(QString::fromUtf8(code));
+        }
+        if (cs.integer(1) == 0) {
+            c.victimCodes.push_back(*it);
+            ++victimsPer[i];
+        } else {
+            c.attackerCodes.push_back(*it);
+            ++attackersPer[i];
+        }
+    }
+    for (std::size_t k = 0; k < count; ++k) {
+        c.victimOffset[k + 1] = c.victimOffset[k] + victimsPer[k];
+        c.attackerOffset[k + 1] = c.attackerOffset[k] + attackersPer[k];
+    }
+    return c;
+}

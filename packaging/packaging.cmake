@@ -1,0 +1,15 @@
+# Packaging entry point: desktop integration on Linux, then CPack.
+if(UNIX AND NOT APPLE)
+    install(FILES ${CMAKE_CURRENT_LIST_DIR}/linux/org.faultline.Faultline.desktop DESTINATION share/applications)
+    install(FILES ${CMAKE_CURRENT_LIST_DIR}/linux/org.faultline.Faultline.metainfo.xml DESTINATION share/metainfo)
+    install(FILES ${CMAKE_CURRENT_LIST_DIR}/linux/faultline-mime.xml DESTINATION share/mime/packages)
+    install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/faultline.svg
+            DESTINATION share/icons/hicolor/scalable/apps RENAME org.faultline.Faultline.svg)
+endif()
+set(CPACK_PACKAGE_NAME faultline)
+set(CPACK_PACKAGE_VENDOR "Faultline")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_GENERATOR TGZ DEB)
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER "Faultline developers")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6widgets6 (>= 6.4), libqt6sql6-sqlite, libqt6svg6, iso-flags-svg")
+include(CPack)

@@ -1,0 +1,211 @@
+#include "panes/detailpane.h"
+
+#include "domain/countries.h"
+#include "widgets/safetextbrowser.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+// Data strings are isolated (FSI ... PDI) so bidi controls in them cannot reorder the
+// labels around them, and escaped so they are text, never markup.
+QString text(const QString &value)
+{
+    return QChar(0x2068) + value.toHtmlEscaped() + QChar(0x2069);
+}
+
+QString countryList(const QStringList &codes)
+{
+    QStringList names;
+    for (const QString &code : codes)
+        names << text(Countries::instance().name(code)) + QStringLiteral(" <span style='color:gray'>(%1)</span>").arg(code.toHtmlEscaped());
+    return names.join(QStringLiteral(", "));
+}
+} // namespace
+
+DetailPane::DetailPane(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_browser(new SafeTextBrowser(this))
+    , m_notes(new QPlainTextEdit(this))
+    , m_saveNotes(new QPushButton(tr("Save notes"), this))
+    , m_previous(new QToolButton(this))
+    , m_next(new QToolButton(this))
+    , m_copy(new QToolButton(this))
+{
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setWordWrap(true);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setAccessibleName(tr("Incident title"));
+
+    m_previous->setArrowType(Qt::LeftArrow);
+    m_previous->setToolTip(tr("Previous incident (Alt+Left)"));
+    m_previous->setAccessibleName(tr("Previous incident"));
+    m_next->setArrowType(Qt::RightArrow);
+    m_next->setToolTip(tr("Next incident (Alt+Right)"));
+    m_next->setAccessibleName(tr("Next incident"));
+    m_copy->setText(tr("Copy citation"));
+    m_copy->setAccessibleName(tr("Copy citation"));
+    m_copy->setToolTip(tr("Copy the title, date, countries and sources to the clipboard"));
+
+    m_browser->setAccessibleName(tr("Incident details"));
+    m_browser->setFrameShape(QFrame::NoFrame);
+    m_notes->setPlaceholderText(tr("Your notes on this incident (kept when the data is re-imported)"));
+    m_notes->setAccessibleName(tr("Your notes"));
+    m_notes->setMaximumHeight(120);
+    m_saveNotes->setAccessibleName(tr("Save notes"));
+    m_saveNotes->setEnabled(false);
+
+    auto *navigation = new QHBoxLayout;
+    navigation->addWidget(m_previous);
+    navigation->addWidget(m_next);
+    navigation->addStretch();
+    navigation->addWidget(m_copy);
+
+    auto *notesRow = new QHBoxLayout;
+    auto *notesLabel = new QLabel(tr("Notes"), this);
+    notesLabel->setBuddy(m_notes);
+    notesRow->addWidget(notesLabel);
+    notesRow->addStretch();
+    notesRow->addWidget(m_saveNotes);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(navigation);
+    layout->addWidget(m_title);
+    layout->addWidget(m_browser, 1);
+    layout->addLayout(notesRow);
+    layout->addWidget(m_notes);
+
+    connect(m_previous, &QToolButton::clicked, this, &DetailPane::previousRequested);
+    connect(m_next, &QToolButton::clicked, this, &DetailPane::nextRequested);
+    connect(m_copy, &QToolButton::clicked, this, &DetailPane::copyCitation);
+    connect(m_saveNotes, &QPushButton::clicked, this, &DetailPane::saveNotes);
+    connect(m_notes, &QPlainTextEdit::textChanged, this, [this] {
+        m_saveNotes->setEnabled(m_incident && m_notes->toPlainText() != m_incident->notes);
+    });
+    connect(m_browser, &SafeTextBrowser::linkActivated, this, &DetailPane::openUrlRequested);
+    connect(m_browser, &SafeTextBrowser::linkRefused, this, [this](const QUrl &url) {
+        emit statusMessage(tr("Not opened: only http and https links open (%1)").arg(url.toDisplayString().left(200)));
+    });
+    setIncident(std::nullopt);
+}
+
+void DetailPane::setReadOnly(bool readOnly)
+{
+    m_notes->setReadOnly(readOnly);
+    m_saveNotes->setVisible(!readOnly);
+}
+
+void DetailPane::setIncident(const std::optional<Incident> &incident)
+{
+    // Unsaved notes on the previous incident are saved, not lost.
+    if (m_incident && m_saveNotes->isEnabled())
+        saveNotes();
+    m_incident = incident;
+    const bool has = incident.has_value();
+    m_previous->setEnabled(has);
+    m_next->setEnabled(has);
+    m_copy->setEnabled(has);
+    m_notes->setEnabled(has);
+    if (!has) {
+        m_title->setText(tr("No incident selected"));
+        m_browser->setHtml(QStringLiteral("<p style='color:gray'>%1</p>")
+                               .arg(tr("Select an incident in the table or on the timeline to read it here.")));
+        m_notes->clear();
+        setAccessibleDescription(QString());
+        return;
+    }
+    m_title->setText(incident->title);
+    m_browser->setHtml(toHtml(*incident));
+    m_notes->blockSignals(true);
+    m_notes->setPlainText(incident->notes);
+    m_notes->blockSignals(false);
+    m_saveNotes->setEnabled(false);
+    setAccessibleDescription(tr("%1, %2").arg(incident->start.toDisplayString(), incident->title));
+}
+
+QString DetailPane::toHtml(const Incident &r)
+{
+    QString when = r.start.toDisplayString();
+    if (r.end.isValid())
+        when += QStringLiteral(" – ") + r.end.toDisplayString();
+    const char *precision = r.start.precision() == Precision::Day ? QT_TR_NOOP("day")
+        : r.start.precision() == Precision::Month                 ? QT_TR_NOOP("month known, day not")
+                                                                  : QT_TR_NOOP("year known, month not");
+    QString html = QStringLiteral("<table cellspacing='0' cellpadding='3'>");
+    auto row = [&](const QString &label, const QString &valueHtml) {
+        if (!valueHtml.isEmpty())
+            html += QStringLiteral("<tr><td style='color:gray' valign='top'>%1</td><td>%2</td></tr>").arg(label.toHtmlEscaped(), valueHtml);
+    };
+    row(tr("When"), text(when) + QStringLiteral(" <span style='color:gray'>(%1)</span>").arg(tr(precision)));
+    row(tr("Victims"), countryList(r.victims));
+    row(tr("Type"), text(Vocabulary::typeLabel(r.type)));
+    QStringList sectors;
+    for (const QString &key : Vocabulary::sectorKeys(r.sectors))
+        sectors << Vocabulary::sectorLabel(*Vocabulary::sectorFromKey(key));
+    row(tr("Sectors"), text(sectors.join(QStringLiteral(", "))));
+    row(tr("Actor"), r.actor.isEmpty() ? QString() : text(r.actor));
+    row(tr("Attributed to"), r.attackers.isEmpty() ? QString() : countryList(r.attackers));
+    QString attribution = text(Vocabulary::attributionLabel(r.attribution));
+    if (r.attributedOn.isValid())
+        attribution += QStringLiteral(", ") + text(r.attributedOn.toDisplayString());
+    row(tr("Attribution"), attribution);
+    row(tr("Made public"), r.disclosed.isValid() ? text(r.disclosed.toDisplayString()) : QString());
+    row(tr("Tags"), text(r.tags.join(QStringLiteral(", "))));
+    row(tr("Related"), text(r.related.join(QStringLiteral(", "))));
+    html += QStringLiteral("</table>");
+    html += QStringLiteral("<p>%1</p>").arg(text(r.summary).replace(u'\n', QStringLiteral("<br>")));
+    html += QStringLiteral("<h4>%1</h4><ol>").arg(tr("Sources"));
+    for (const Source &s : r.sources) {
+        QString item = QStringLiteral("%1, <i>%2</i>").arg(text(s.publisher), text(s.title));
+        if (!s.date.isEmpty())
+            item += QStringLiteral(", ") + text(s.date);
+        if (!s.url.isEmpty()) {
+            const QUrl url(s.url, QUrl::StrictMode);
+            if (SafeTextBrowser::isOpenable(url)) {
+                // The link text shows the whole address, punycoded, so a look-alike host shows.
+                const QString shown = url.toDisplayString(QUrl::EncodeUnicode | QUrl::RemoveUserInfo);
+                item += QStringLiteral("<br><a href=\"%1\">%2</a>")
+                            .arg(QString::fromUtf8(url.toEncoded()).toHtmlEscaped(), text(shown));
+            } else {
+                item += QStringLiteral("<br><span style='color:gray'>%1</span>").arg(text(s.url));
+            }
+        }
+        html += QStringLiteral("<li>%1</li>").arg(item);
+    }
+    html += QStringLiteral("</ol>");
+    const QString from = r.provenance.file.isEmpty() ? r.provenance.dataset : r.provenance.file;
+    html += QStringLiteral("<p style='color:gray'>%1</p>").arg(tr("Record %1 from %2").arg(text(r.id), text(from)));
+    return html;
+}
+
+QString DetailPane::plainText() const { return m_title->text() + u'\n' + m_browser->toPlainText(); }
+
+QString DetailPane::html() const { return m_browser->toHtml(); }
+
+void DetailPane::saveNotes()
+{
+    if (!m_incident)
+        return;
+    m_incident->notes = m_notes->toPlainText();
+    m_saveNotes->setEnabled(false);
+    emit notesEdited(m_incident->id, m_incident->notes);
+}
+
+void DetailPane::copyCitation()
+{
+    if (!m_incident)
+        return;
+    QApplication::clipboard()->setText(m_incident->citation());
+    emit statusMessage(tr("Citation copied"));
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "domain/incident.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QToolButton;
+class SafeTextBrowser;
+
+// Every field of one incident, read-only, with its sources as links (only http(s) open, in
+// the system browser) and the user's notes editable. Untrusted text is escaped: the pane
+// shows data, never markup from it.
+class DetailPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DetailPane(QWidget *parent = nullptr);
+
+    void setIncident(const std::optional<Incident> &incident);
+    std::optional<Incident> incident() const { return m_incident; }
+    void setReadOnly(bool readOnly);
+
+    QString plainText() const;          // what the pane shows, as text (tests, accessibility)
+    QString html() const;               // the document it renders
+    SafeTextBrowser *browser() const { return m_browser; }
+    QPlainTextEdit *notesEdit() const { return m_notes; }
+
+    static QString toHtml(const Incident &incident);
+
+signals:
+    void previousRequested();
+    void nextRequested();
+    void notesEdited(const QString &id, const QString &notes);
+    void openUrlRequested(const QUrl &url);
+    void statusMessage(const QString &message);
+
+private:
+    void saveNotes();
+    void copyCitation();
+
+    std::optional<Incident> m_incident;
+    QLabel *m_title;
+    SafeTextBrowser *m_browser;
+    QPlainTextEdit *m_notes;
+    QPushButton *m_saveNotes;
+    QToolButton *m_previous;
+    QToolButton *m_next;
+    QToolButton *m_copy;
+};

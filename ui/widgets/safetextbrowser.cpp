@@ -1,0 +1,28 @@
+#include "widgets/safetextbrowser.h"
+
+SafeTextBrowser::SafeTextBrowser(QWidget *parent)
+    : QTextBrowser(parent)
+{
+    setOpenLinks(false);
+    setOpenExternalLinks(false);
+    connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (isOpenable(url))
+            emit linkActivated(url);
+        else
+            emit linkRefused(url);
+    });
+}
+
+bool SafeTextBrowser::isOpenable(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    return url.isValid() && (scheme == u"http" || scheme == u"https") && !url.host().isEmpty();
+}
+
+QVariant SafeTextBrowser::loadResource(int type, const QUrl &name)
+{
+    Q_UNUSED(type)
+    Q_UNUSED(name)
+    ++m_resourceRequests;
+    return {};
+}
