@@ -19,13 +19,17 @@ QString tr(const char *text) { return QCoreApplication::translate("Database", te
 
 QString sqliteError(sqlite3 *db) { return QString::fromUtf8(sqlite3_errmsg(db)); }
 
-// Embedded migrations, in order; index i holds the script that produces version i + 1.
+// Embedded migrations "NNN-name.sql", in order; index i holds the script that produces
+// version i + 1.
 const QStringList &migrationFiles()
 {
-    static const QStringList files = {
-        QStringLiteral(":/data/schema/001-initial.sql"),
-        QStringLiteral(":/data/schema/002-lifecycle-dates.sql"),
-    };
+    static const QStringList files = [] {
+        QStringList list;
+        const QDir dir(QStringLiteral(":/data/schema"));
+        for (const QString &name : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name))
+            list << dir.filePath(name);
+        return list;
+    }();
     return files;
 }
 
@@ -228,10 +232,9 @@ QVariant Database::scalar(const QString &sql) const
     return value;
 }
 
-bool Database::migrate(QString *errorMessage, int targetVersion)
+bool Database::migrate(QString *errorMessage)
 {
-    if (targetVersion < 0)
-        targetVersion = schemaVersion();
+    const int targetVersion = schemaVersion();
     int version = scalar(QStringLiteral("PRAGMA user_version")).toInt();
     while (version < targetVersion) {
         QFile file(migrationFiles().at(version));

@@ -43,8 +43,8 @@ public:
     // First column of the first row of a query, or a null QVariant.
     QVariant scalar(const QString &sql) const;
 
-    // Migrates from user_version to schemaVersion(); a test hook may stop earlier.
-    bool migrate(QString *errorMessage = nullptr, int targetVersion = -1);
+    // Migrates from user_version to schemaVersion(), one transaction per step.
+    bool migrate(QString *errorMessage = nullptr);
 
     // Copies the whole document to `target` through SQLite's backup API, written to a
     // temporary file first and renamed, so the target is complete or absent.

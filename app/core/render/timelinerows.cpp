@@ -1,0 +1,260 @@
+#include "render/timelinerows.h"
+
+#include "domain/countries.h"
+#include "render/regions.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <numeric>
+
+std::pair<std::size_t, std::size_t> TimelineRow::candidates(qint64 fromDay, qint64 toDay) const
+{
+    // firstDay ascends, so incidents starting after toDay are a suffix; reach (a running max
+    // of lastDay) ascends, so incidents before the first reach >= fromDay all end too early.
+    const auto end = std::upper_bound(firstDay.begin(), firstDay.end(), toDay,
+                                      [](qint64 day, qint32 value) { return day < qint64(value); });
+    const auto begin = std::lower_bound(reach.begin(), reach.begin() + (end - firstDay.begin()), fromDay,
+                                        [](qint32 value, qint64 day) { return qint64(value) < day; });
+    return {std::size_t(begin - reach.begin()), std::size_t(end - firstDay.begin())};
+}
+
+int TimelineRows::rowOfKey(const QString &key) const
+{
+    for (int r = 0; r < rowCount(); ++r) {
+        if (m_rows[std::size_t(r)].key == key)
+            return r;
+    }
+    return -1;
+}
+
+QVarLengthArray<int, 8> TimelineRows::groupsOf(Index i) const
+{
+    QVarLengthArray<int, 8> groups;
+    const IncidentColumns &c = *m_columns;
+    auto addUnique = [&groups](int g) {
+        if (g >= 0 && !groups.contains(g))
+            groups.append(g);
+    };
+    switch (m_options.key) {
+    case RowKey::VictimCountry:
+        for (std::uint32_t k = c.victimOffset[i]; k < c.victimOffset[i + 1]; ++k)
+            addUnique(m_countryGroup[c.victimCodes[k]]);
+        break;
+    case RowKey::AttackerCountry:
+        for (std::uint32_t k = c.attackerOffset[i]; k < c.attackerOffset[i + 1]; ++k)
+            addUnique(m_countryGroup[c.attackerCodes[k]]);
+        break;
+    case RowKey::Actor:
+        addUnique(int(c.actor[i]));
+        break;
+    case RowKey::Type:
+        addUnique(int(c.type[i]));
+        break;
+    case RowKey::Sector:
+        for (int s = 0; s < SectorCount; ++s) {
+            if (c.sectors[i] & (1u << s))
+                addUnique(s);
+        }
+        break;
+    }
+    if (groups.isEmpty())
+        groups.append(m_noneGroup);
+    return groups;
+}
+
+QVarLengthArray<int, 8> TimelineRows::rowsOf(Index i) const
+{
+    QVarLengthArray<int, 8> rows;
+    if (i >= m_included.size() || !m_included[i])
+        return rows;
+    for (int g : groupsOf(i)) {
+        const int r = m_groupRow[std::size_t(g)];
+        if (r >= 0 && !rows.contains(r))
+            rows.append(r);
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+std::shared_ptr<const TimelineRows> TimelineRows::build(std::shared_ptr<const IncidentColumns> columns,
+                                                        const std::vector<Index> &indices, const RowOptions &options)
+{
+    auto result = std::make_shared<TimelineRows>();
+    TimelineRows &rows = *result;
+    rows.m_columns = columns ? std::move(columns) : std::make_shared<const IncidentColumns>();
+    rows.m_options = options;
+    const IncidentColumns &c = *rows.m_columns;
+    auto tr = [](const char *text) { return QCoreApplication::translate("TimelineRows", text); };
+
+    // Groups: what a row stands for before hiding, with key and label.
+    struct Group
+    {
+        QString key, label, flagCode, region;
+    };
+    std::vector<Group> groups;
+    const bool countryKey = options.key == RowKey::VictimCountry || options.key == RowKey::AttackerCountry;
+    if (countryKey) {
+        const Regions &regions = Regions::instance();
+        const Countries &names = Countries::instance();
+        QHash<QString, int> regionGroup;
+        rows.m_countryGroup.resize(std::size_t(c.countries.size()));
+        for (qsizetype k = 0; k < c.countries.size(); ++k) {
+            const QString &code = c.countries.at(k);
+            const QString region = regions.region(code);
+            if (options.collapse == RegionLevel::None || region.isEmpty()) {
+                rows.m_countryGroup[std::size_t(k)] = int(groups.size());
+                const bool unknown = code == u"XX";
+                groups.push_back({code, unknown ? tr("Unknown country") : names.name(code), unknown ? QString() : code,
+                                  region});
+                continue;
+            }
+            const QString name = options.collapse == RegionLevel::Region ? region : regions.subRegion(code);
+            auto it = regionGroup.find(name);
+            if (it == regionGroup.end()) {
+                it = regionGroup.insert(name, int(groups.size()));
+                groups.push_back({name, name, QString(), region});
+            }
+            rows.m_countryGroup[std::size_t(k)] = it.value();
+        }
+        if (options.key == RowKey::AttackerCountry) {
+            rows.m_noneGroup = int(groups.size());
+            groups.push_back({QString(), tr("Not attributed"), QString(), QString()});
+        }
+    } else if (options.key == RowKey::Actor) {
+        for (qsizetype k = 0; k < c.actors.size(); ++k) {
+            const QString &actor = c.actors.at(k);
+            groups.push_back({actor, actor.isEmpty() ? tr("Unknown actor") : actor, QString(), QString()});
+        }
+        rows.m_noneGroup = 0;
+    } else if (options.key == RowKey::Type) {
+        for (int t = 0; t < IncidentTypeCount; ++t)
+            groups.push_back({Vocabulary::typeKey(IncidentType(t)), Vocabulary::typeLabel(IncidentType(t)), {}, {}});
+    } else {
+        for (int s = 0; s < SectorCount; ++s)
+            groups.push_back({Vocabulary::sectorKey(Sector(s)), Vocabulary::sectorLabel(Sector(s)), {}, {}});
+        rows.m_noneGroup = int(groups.size());
+        groups.push_back({QString(), tr("No sector"), QString(), QString()});
+    }
+    if (rows.m_noneGroup < 0) {
+        rows.m_noneGroup = int(groups.size());
+        groups.push_back({QString(), tr("Unknown"), QString(), QString()});
+    }
+
+    // One global sort by first day, then a stable distribution: every row comes out sorted.
+    std::vector<std::uint64_t> order;
+    order.reserve(indices.size());
+    rows.m_included.assign(c.size(), 0);
+    for (Index i : indices) {
+        if (i >= c.size())
+            continue;
+        rows.m_included[i] = 1;
+        // Julian days of years 1..9999 are positive and below 2^23, so they sort as unsigned.
+        order.push_back((std::uint64_t(std::uint32_t(std::max(c.firstDay[i], 0))) << 32) | i);
+    }
+    std::sort(order.begin(), order.end());
+
+    std::vector<int> groupCount(groups.size(), 0);
+    rows.m_groupRow.assign(groups.size(), -1);
+    for (std::uint64_t o : order) {
+        for (int g : rows.groupsOf(Index(o & 0xffffffffu)))
+            ++groupCount[std::size_t(g)];
+    }
+
+    std::vector<int> shownGroups;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (groupCount[g] == 0)
+            continue;
+        if (options.hidden.contains(groups[g].key))
+            rows.m_hidden.emplace_back(groups[g].key, groups[g].label);
+        else
+            shownGroups.push_back(int(g));
+    }
+
+    std::vector<TimelineRow> built(shownGroups.size());
+    for (std::size_t r = 0; r < shownGroups.size(); ++r) {
+        const Group &g = groups[std::size_t(shownGroups[r])];
+        TimelineRow &row = built[r];
+        row.key = g.key;
+        row.label = g.label;
+        row.flagCode = g.flagCode;
+        row.region = g.region;
+        row.pinned = options.pinned.contains(g.key);
+        const std::size_t n = std::size_t(groupCount[std::size_t(shownGroups[r])]);
+        row.incidents.reserve(n);
+        row.firstDay.reserve(n);
+        row.reach.reserve(n);
+        rows.m_groupRow[std::size_t(shownGroups[r])] = int(r);
+    }
+    for (std::uint64_t o : order) {
+        const Index i = Index(o & 0xffffffffu);
+        for (int g : rows.groupsOf(i)) {
+            const int r = rows.m_groupRow[std::size_t(g)];
+            if (r < 0)
+                continue;
+            TimelineRow &row = built[std::size_t(r)];
+            row.reach.push_back(row.reach.empty() ? c.lastDay[i] : std::max(row.reach.back(), c.lastDay[i]));
+            row.incidents.push_back(i);
+            row.firstDay.push_back(c.firstDay[i]);
+        }
+    }
+
+    // Order: pinned first (in pinned order), then by the chosen key.
+    std::vector<int> perm(built.size());
+    std::iota(perm.begin(), perm.end(), 0);
+    auto byName = [&](int a, int b) {
+        return QString::localeAwareCompare(built[std::size_t(a)].label, built[std::size_t(b)].label) < 0;
+    };
+    std::stable_sort(perm.begin(), perm.end(), [&](int ia, int ib) {
+        const TimelineRow &a = built[std::size_t(ia)];
+        const TimelineRow &b = built[std::size_t(ib)];
+        if (a.pinned != b.pinned)
+            return a.pinned;
+        if (a.pinned)
+            return options.pinned.indexOf(a.key) < options.pinned.indexOf(b.key);
+        // The "none" row (unknown, not attributed) goes last whatever the order.
+        if (a.key.isEmpty() != b.key.isEmpty())
+            return b.key.isEmpty();
+        switch (options.sort) {
+        case RowSort::Count:
+            if (a.count() != b.count())
+                return a.count() > b.count();
+            return byName(ia, ib);
+        case RowSort::Name:
+            return byName(ia, ib);
+        case RowSort::FirstIncident:
+            if (a.firstIncidentDay() != b.firstIncidentDay())
+                return a.firstIncidentDay() < b.firstIncidentDay();
+            return byName(ia, ib);
+        case RowSort::Region:
+            if (a.region.isEmpty() != b.region.isEmpty())
+                return b.region.isEmpty();
+            if (a.region != b.region)
+                return QString::localeAwareCompare(a.region, b.region) < 0;
+            if (a.count() != b.count())
+                return a.count() > b.count();
+            return byName(ia, ib);
+        }
+        return false;
+    });
+    std::vector<int> newPosition(built.size());
+    rows.m_rows.reserve(built.size());
+    for (std::size_t k = 0; k < perm.size(); ++k) {
+        newPosition[std::size_t(perm[k])] = int(k);
+        rows.m_rows.push_back(std::move(built[std::size_t(perm[k])]));
+    }
+    for (int &r : rows.m_groupRow) {
+        if (r >= 0)
+            r = newPosition[std::size_t(r)];
+    }
+
+    bool any = false;
+    for (const TimelineRow &row : rows.m_rows) {
+        if (row.incidents.empty())
+            continue;
+        rows.m_firstDay = any ? std::min(rows.m_firstDay, row.firstIncidentDay()) : row.firstIncidentDay();
+        rows.m_lastDay = any ? std::max(rows.m_lastDay, row.lastIncidentDay()) : row.lastIncidentDay();
+        any = true;
+    }
+    return result;
+}
