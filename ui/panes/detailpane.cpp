@@ -74,6 +74,7 @@ DetailPane::DetailPane(QWidget *parent)
 
     auto *notesRow = new QHBoxLayout;
     auto *notesLabel = new QLabel(tr("Notes"), this);
+    notesLabel->setTextFormat(Qt::PlainText);
     notesLabel->setBuddy(m_notes);
     notesRow->addWidget(notesLabel);
     notesRow->addStretch();

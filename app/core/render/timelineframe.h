@@ -47,6 +47,5 @@ struct TimelineFrame
     qint64 currentIncident = -1;         // keyboard focus mark, or -1
     QRectF rubberBand;                   // logical, null when none
 
-    bool isSelected(Index i) const;
-    int visibleRowCapacity() const; // rows that fit in the plot height at rowHeight
+    bool isSelected(Index i) const; // O(log n)
 };

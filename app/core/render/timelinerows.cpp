@@ -19,6 +19,31 @@ std::pair<std::size_t, std::size_t> TimelineRow::candidates(qint64 fromDay, qint
     return {std::size_t(begin - reach.begin()), std::size_t(end - firstDay.begin())};
 }
 
+qint64 TimelineRow::positionOf(IncidentColumns::Index i, qint32 startDay) const
+{
+    auto it = std::lower_bound(firstDay.begin(), firstDay.end(), startDay);
+    for (; it != firstDay.end() && *it == startDay; ++it) {
+        const std::size_t k = std::size_t(it - firstDay.begin());
+        if (incidents[k] == i)
+            return qint64(k);
+    }
+    return -1;
+}
+
+qint64 TimelineRow::nearest(double day) const
+{
+    if (firstDay.empty())
+        return -1;
+    const auto it = std::lower_bound(firstDay.begin(), firstDay.end(), day,
+                                     [](qint32 value, double d) { return double(value) + 0.5 < d; });
+    const std::size_t k = std::size_t(it - firstDay.begin());
+    if (k == 0)
+        return 0;
+    if (k == firstDay.size())
+        return qint64(k - 1);
+    return (day - (firstDay[k - 1] + 0.5)) <= ((firstDay[k] + 0.5) - day) ? qint64(k - 1) : qint64(k);
+}
+
 int TimelineRows::rowOfKey(const QString &key) const
 {
     for (int r = 0; r < rowCount(); ++r) {
@@ -183,6 +208,7 @@ std::shared_ptr<const TimelineRows> TimelineRows::build(std::shared_ptr<const In
         const std::size_t n = std::size_t(groupCount[std::size_t(shownGroups[r])]);
         row.incidents.reserve(n);
         row.firstDay.reserve(n);
+        row.lastDay.reserve(n);
         row.reach.reserve(n);
         rows.m_groupRow[std::size_t(shownGroups[r])] = int(r);
     }
@@ -196,6 +222,7 @@ std::shared_ptr<const TimelineRows> TimelineRows::build(std::shared_ptr<const In
             row.reach.push_back(row.reach.empty() ? c.lastDay[i] : std::max(row.reach.back(), c.lastDay[i]));
             row.incidents.push_back(i);
             row.firstDay.push_back(c.firstDay[i]);
+            row.lastDay.push_back(c.lastDay[i]);
         }
     }
 

@@ -40,6 +40,7 @@ struct TimelineRow
 
     std::vector<IncidentColumns::Index> incidents; // by firstDay, then index
     std::vector<qint32> firstDay;                  // firstDay[k] of incidents[k], ascending
+    std::vector<qint32> lastDay;                   // lastDay[k] of incidents[k] (inclusive), for sequential scans
     std::vector<qint32> reach;                     // max lastDay of incidents[0..k], non-decreasing
 
     int count() const { return int(incidents.size()); }
@@ -50,6 +51,10 @@ struct TimelineRow
     // (inclusive): every incident that does lies inside; a few inside may end before fromDay
     // (callers check lastDay). O(log n).
     std::pair<std::size_t, std::size_t> candidates(qint64 fromDay, qint64 toDay) const;
+    // Position of incident i in this row, or -1. O(log n + incidents starting that day).
+    qint64 positionOf(IncidentColumns::Index i, qint32 startDay) const;
+    // Position of the incident whose first day is nearest to `day`, or -1 when empty.
+    qint64 nearest(double day) const;
 };
 
 // The rows of a timeline for one filter result: built once per filter or grouping change

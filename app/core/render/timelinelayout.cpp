@@ -1,0 +1,503 @@
+#include "render/timelinelayout.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QLocale>
+#include <QPaintDevice>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+constexpr double s_exportMargin = 16;
+constexpr double s_labelGap = 4;        // between a mark and its label, and between labels
+constexpr double s_minLabelRoom = 40;   // narrower gaps are not worth measuring a title for
+constexpr double s_minElidedRoom = 72;  // narrower gaps get no elided title
+constexpr double s_spanInset = 4;       // a span is this much shorter than the row, top and bottom
+constexpr double s_hitSlop = 3;         // extra reach of small marks under the pointer
+
+QFontMetricsF metricsFor(const QFont &font, const QPaintDevice *device)
+{
+    return device ? QFontMetricsF(font, device) : QFontMetricsF(font);
+}
+
+QString tr(const char *text) { return QCoreApplication::translate("TimelineLayout", text); }
+} // namespace
+
+TimelineLayout::TimelineLayout(const TimelineFrame &frame, const QPaintDevice *device)
+    : m_frame(frame)
+{
+    const QFontMetricsF label = metricsFor(frame.theme.labelFont, device);
+    const QFontMetricsF axis = metricsFor(frame.theme.axisFont, device);
+    const QFontMetricsF title = metricsFor(frame.theme.titleFont, device);
+    const QFontMetricsF small = metricsFor(frame.theme.smallFont, device);
+    layoutAreas(label, axis, title, small);
+
+    const double span = frame.endDay - frame.firstDay;
+    m_pxPerDay = (span > 0 && m_plotRect.width() > 0) ? m_plotRect.width() / span : 1.0;
+    m_ticks = DateTicks::compute(frame.firstDay, frame.endDay, m_plotRect.width(), axis);
+
+    const int rows = rowCount();
+    if (rows > 0 && frame.rowHeight > 0 && m_plotRect.height() > 0) {
+        const double top = frame.scrollY / frame.rowHeight;
+        const double bottom = (frame.scrollY + m_plotRect.height()) / frame.rowHeight;
+        m_firstRow = std::clamp(int(std::floor(top)), 0, rows - 1);
+        m_lastRow = std::clamp(int(std::ceil(bottom)) - 1, 0, rows - 1);
+        if (m_lastRow < m_firstRow)
+            m_firstRow = m_lastRow = -1;
+    }
+    if (m_firstRow >= 0 && m_plotRect.width() > 0) {
+        m_plans.reserve(std::size_t(m_lastRow - m_firstRow + 1));
+        for (int r = m_firstRow; r <= m_lastRow; ++r)
+            planRow(r, label);
+    }
+}
+
+void TimelineLayout::layoutAreas(const QFontMetricsF &label, const QFontMetricsF &axis, const QFontMetricsF &title,
+                                 const QFontMetricsF &small)
+{
+    Q_UNUSED(label);
+    const double margin = m_frame.forExport ? s_exportMargin : 0;
+    m_frameRect = QRectF(QPointF(0, 0), m_frame.size);
+    const QRectF inner = m_frameRect.adjusted(margin, margin, -margin, -margin);
+    double top = inner.top();
+    double bottom = inner.bottom();
+
+    if (!m_frame.title.isEmpty()) {
+        m_titleRect = QRectF(inner.left(), top, inner.width(), title.height() + 12);
+        top = m_titleRect.bottom();
+    }
+    if (!m_frame.footer.isEmpty()) {
+        const double h = small.height() + 8;
+        m_footerRect = QRectF(inner.left(), bottom - h, inner.width(), h);
+        bottom = m_footerRect.top();
+    }
+    const double header = std::clamp(m_frame.headerWidth, 0.0, inner.width() * 0.5);
+    const double axisHeight = 2 * (axis.height() + 6) + 2;
+    m_axisRect = QRectF(inner.left() + header, top, std::max(0.0, inner.width() - header), axisHeight);
+    top = m_axisRect.bottom();
+    m_plotRect = QRectF(m_axisRect.left(), top, m_axisRect.width(), std::max(0.0, bottom - top));
+    m_headerRect = QRectF(inner.left(), top, header, m_plotRect.height());
+
+    if (m_frame.showLegend) {
+        layoutLegend(small);
+        // The legend takes the bottom of what is left; the plot ends above it.
+        const double h = m_legendRect.height();
+        m_plotRect.setBottom(std::max(m_plotRect.top(), bottom - h));
+        m_headerRect.setBottom(m_plotRect.bottom());
+        const double shift = m_plotRect.bottom() - m_legendRect.top();
+        m_legendRect.translate(0, shift);
+        for (LegendItem &item : m_legend) {
+            item.swatch.translate(0, shift);
+            item.textRect.translate(0, shift);
+        }
+    }
+}
+
+void TimelineLayout::layoutLegend(const QFontMetricsF &small)
+{
+    const double margin = m_frame.forExport ? s_exportMargin : 0;
+    const double left = margin + 8;
+    const double right = m_frame.size.width() - margin - 8;
+    const double lineHeight = std::max(small.height(), 12.0) + 6;
+    const double swatch = 12;
+    double x = left;
+    double y = 6;
+    auto add = [&](LegendKind kind, int type, const QString &text, double gapBefore = 0) {
+        const double w = swatch + 5 + small.horizontalAdvance(text);
+        x += gapBefore;
+        if (x + w > right && x > left) {
+            x = left;
+            y += lineHeight;
+        }
+        LegendItem item;
+        item.kind = kind;
+        item.type = type;
+        item.swatch = QRectF(x, y + (lineHeight - swatch) / 2, swatch, swatch);
+        item.textRect = QRectF(x + swatch + 5, y, w - swatch - 5, lineHeight);
+        item.text = text;
+        m_legend.push_back(item);
+        x += w + 14;
+    };
+    for (int t = 0; t < IncidentTypeCount; ++t)
+        add(LegendKind::Type, t, Vocabulary::typeLabel(IncidentType(t)));
+    add(LegendKind::Point, -1, tr("exact day"), 12);
+    add(LegendKind::Bar, -1, tr("duration"));
+    add(LegendKind::Span, -1, tr("month or year only (uncertain)"));
+    add(LegendKind::Density, -1, tr("many incidents (density)"));
+    add(LegendKind::OutlineSolid, -1, tr("attributed by a government"), 12);
+    add(LegendKind::OutlineDashed, -1, tr("by a vendor or claimed"));
+    add(LegendKind::OutlineNone, -1, tr("suspected or none"));
+    m_legendRect = QRectF(margin, 0, m_frame.size.width() - 2 * margin, y + lineHeight + 6);
+}
+
+int TimelineLayout::rowCount() const { return m_frame.rows ? m_frame.rows->rowCount() : 0; }
+
+int TimelineLayout::yToRow(double y) const
+{
+    if (y < m_plotRect.top() || y >= m_plotRect.bottom() || m_frame.rowHeight <= 0)
+        return -1;
+    const int row = int(std::floor((y - m_plotRect.top() + m_frame.scrollY) / m_frame.rowHeight));
+    return (row >= 0 && row < rowCount()) ? row : -1;
+}
+
+QRectF TimelineLayout::rowRect(int row) const
+{
+    return QRectF(m_headerRect.left(), rowToY(row), m_plotRect.right() - m_headerRect.left(), m_frame.rowHeight);
+}
+
+double TimelineLayout::contentHeight() const { return rowCount() * m_frame.rowHeight; }
+
+double TimelineLayout::maxScrollY() const { return std::max(0.0, contentHeight() - m_plotRect.height()); }
+
+TimelineLayout::Shape TimelineLayout::shapeOf(Index i) const
+{
+    const IncidentColumns &c = m_frame.rows->columns();
+    if (c.precision[i] != std::uint8_t(Precision::Day))
+        return Shape::Span;
+    return c.hasEnd[i] ? Shape::Bar : Shape::Point;
+}
+
+QRectF TimelineLayout::markRect(Index i, int row) const
+{
+    const IncidentColumns &c = m_frame.rows->columns();
+    const double cy = rowCentre(row);
+    switch (shapeOf(i)) {
+    case Shape::Point: {
+        const double x = dayToX(c.firstDay[i] + 0.5);
+        return QRectF(x - s_pointSize / 2, cy - s_pointSize / 2, s_pointSize, s_pointSize);
+    }
+    case Shape::Bar: {
+        double x0 = dayToX(c.firstDay[i]);
+        double x1 = dayToX(double(c.lastDay[i]) + 1);
+        if (x1 - x0 < 4) {
+            const double mid = (x0 + x1) / 2;
+            x0 = mid - 2;
+            x1 = mid + 2;
+        }
+        return QRectF(x0, cy - s_barHeight / 2, x1 - x0, s_barHeight);
+    }
+    case Shape::Span: {
+        double x0 = dayToX(c.firstDay[i]);
+        double x1 = dayToX(double(c.lastDay[i]) + 1);
+        if (x1 - x0 < 2) {
+            const double mid = (x0 + x1) / 2;
+            x0 = mid - 1;
+            x1 = mid + 1;
+        }
+        const double h = std::max(4.0, m_frame.rowHeight - 2 * s_spanInset);
+        return QRectF(x0, cy - h / 2, x1 - x0, h);
+    }
+    }
+    return {};
+}
+
+const TimelineLayout::RowPlan *TimelineLayout::planOf(int row) const
+{
+    if (m_firstRow < 0 || row < m_firstRow || row > m_lastRow)
+        return nullptr;
+    return &m_plans[std::size_t(row - m_firstRow)];
+}
+
+int TimelineLayout::aggregatedRowCount() const
+{
+    return int(std::count_if(m_plans.begin(), m_plans.end(), [](const RowPlan &p) { return p.aggregated; }));
+}
+
+void TimelineLayout::planRow(int r, const QFontMetricsF &label)
+{
+    RowPlan plan;
+    plan.row = r;
+    plan.rect = QRectF(m_plotRect.left(), rowToY(r), m_plotRect.width(), m_frame.rowHeight);
+    const TimelineRow &row = m_frame.rows->row(r);
+    const qint64 from = qint64(std::floor(m_frame.firstDay));
+    const qint64 to = qint64(std::ceil(m_frame.endDay)) - 1;
+    const auto [begin, end] = row.candidates(from, to);
+    // More candidates than a mark per few pixels cannot be drawn one by one without
+    // overdrawing: count them instead. The count includes a few that end before the range,
+    // which only matters near the threshold.
+    if (double(end - begin) * s_aggregateSpacing > m_plotRect.width())
+        planDensity(plan, row, begin, end, label);
+    else
+        planMarks(plan, row, begin, end, label);
+    m_plans.push_back(std::move(plan));
+}
+
+void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, std::size_t begin, std::size_t end,
+                               const QFontMetricsF &label)
+{
+    const IncidentColumns &c = m_frame.rows->columns();
+    const double visibleFrom = m_frame.firstDay;
+    std::vector<Mark> points;
+    for (std::size_t k = begin; k < end; ++k) {
+        if (double(row.lastDay[k]) + 1 <= visibleFrom)
+            continue;
+        const Index i = row.incidents[k];
+        const Mark mark{i, markRect(i, plan.row), shapeOf(i)};
+        switch (mark.shape) {
+        case Shape::Span:
+            plan.spans.push_back(mark);
+            break;
+        case Shape::Bar:
+            plan.bars.push_back(mark);
+            break;
+        case Shape::Point:
+            points.push_back(mark);
+            break;
+        }
+    }
+
+    // Points closer than most of their width would hide each other: a chain of such points
+    // becomes one cluster badge with its count.
+    const double joinDistance = s_pointSize * 0.8;
+    std::vector<std::size_t> positions; // row position of each point, for cluster bookkeeping
+    for (std::size_t p = 0; p < points.size();) {
+        std::size_t q = p + 1;
+        while (q < points.size() && points[q].rect.center().x() - points[q - 1].rect.center().x() < joinDistance)
+            ++q;
+        if (q - p == 1) {
+            plan.points.push_back(points[p]);
+        } else {
+            Cluster cluster;
+            cluster.count = int(q - p);
+            cluster.type = c.type[points[p].incident];
+            for (std::size_t m = p; m < q; ++m) {
+                if (c.type[points[m].incident] != cluster.type) {
+                    cluster.type = -1;
+                    break;
+                }
+            }
+            cluster.firstDay = c.firstDay[points[p].incident];
+            cluster.lastDay = c.firstDay[points[q - 1].incident];
+            cluster.position = std::size_t(row.positionOf(points[p].incident, cluster.firstDay));
+            const QString text = QString::number(cluster.count);
+            const double textWidth = label.horizontalAdvance(text) + 8;
+            const double x0 = points[p].rect.left();
+            const double x1 = points[q - 1].rect.right();
+            const double w = std::max(x1 - x0, textWidth);
+            const double h = s_pointSize + 4;
+            cluster.rect = QRectF((x0 + x1) / 2 - w / 2, points[p].rect.center().y() - h / 2, w, h);
+            plan.clusters.push_back(cluster);
+        }
+        p = q;
+    }
+
+    // Labels, greedily left to right: a title goes right of its mark (inside a span, which is
+    // faded) when the gap to the next solid mark holds it, elided when the gap is wide.
+    struct Candidate
+    {
+        double anchor;
+        Index incident;
+    };
+    std::vector<Candidate> candidates;
+    std::vector<double> obstacles; // left edges of solid marks
+    candidates.reserve(plan.points.size() + plan.bars.size() + plan.spans.size());
+    for (const Mark &m : plan.points) {
+        candidates.push_back({m.rect.right() + s_labelGap, m.incident});
+        obstacles.push_back(m.rect.left());
+    }
+    for (const Mark &m : plan.bars) {
+        candidates.push_back({m.rect.right() + s_labelGap, m.incident});
+        obstacles.push_back(m.rect.left());
+    }
+    for (const Mark &m : plan.spans)
+        candidates.push_back({std::max(m.rect.left(), m_plotRect.left()) + s_labelGap, m.incident});
+    for (const Cluster &cl : plan.clusters)
+        obstacles.push_back(cl.rect.left());
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) { return a.anchor < b.anchor; });
+    std::sort(obstacles.begin(), obstacles.end());
+
+    const double h = label.height();
+    const double cy = plan.rect.center().y();
+    double lastRight = m_plotRect.left() - s_labelGap;
+    for (const Candidate &cand : candidates) {
+        if (cand.anchor < lastRight + s_labelGap || cand.anchor < m_plotRect.left() || cand.anchor >= m_plotRect.right())
+            continue;
+        const auto next = std::upper_bound(obstacles.begin(), obstacles.end(), cand.anchor);
+        const double limit = (next == obstacles.end() ? m_plotRect.right() : std::min(*next, m_plotRect.right())) - s_labelGap;
+        const double room = limit - cand.anchor;
+        if (room < s_minLabelRoom)
+            continue;
+        QString text = c.title(cand.incident);
+        double w = label.horizontalAdvance(text);
+        if (w > room) {
+            if (room < s_minElidedRoom)
+                continue;
+            text = label.elidedText(text, Qt::ElideRight, room);
+            w = label.horizontalAdvance(text);
+        }
+        plan.labels.push_back({QRectF(cand.anchor, cy - h / 2, w, h), text, qint64(cand.incident)});
+        lastRight = cand.anchor + w;
+    }
+}
+
+void TimelineLayout::planDensity(RowPlan &plan, const TimelineRow &row, std::size_t begin, std::size_t end,
+                                 const QFontMetricsF &label)
+{
+    plan.aggregated = true;
+    const int nb = std::max(1, int(std::ceil(m_plotRect.width() / s_bucketWidth)));
+    const double bucketDays = s_bucketWidth / m_pxPerDay;
+    const double origin = m_frame.firstDay;
+    std::vector<float> direct(std::size_t(nb), 0.0f);
+    std::vector<float> rate(std::size_t(nb) + 1, 0.0f); // difference array of per-bucket rates
+
+    // Each incident adds 1, spread evenly over its whole (uncertain) interval, so a
+    // year-precise incident is a faint year-long rise, not a spike on 1 January.
+    for (std::size_t k = begin; k < end; ++k) {
+        const double b0 = (row.firstDay[k] - origin) / bucketDays;
+        const double b1 = (double(row.lastDay[k]) + 1 - origin) / bucketDays;
+        if (b1 <= 0 || b0 >= nb)
+            continue;
+        if (b1 - b0 <= 1) {
+            const int b = int(std::floor((b0 + b1) / 2));
+            if (b >= 0 && b < nb)
+                direct[std::size_t(b)] += 1;
+            continue;
+        }
+        const float r = float(1 / (b1 - b0));
+        const double f0 = std::floor(b0);
+        const double f1 = std::floor(b1);
+        if (f0 >= 0)
+            direct[std::size_t(f0)] += float((f0 + 1 - b0)) * r;
+        if (f1 < nb)
+            direct[std::size_t(f1)] += float(b1 - f1) * r;
+        const int lo = int(std::max(f0 + 1, 0.0));
+        const int hi = int(std::min(f1, double(nb)));
+        if (lo < hi) {
+            rate[std::size_t(lo)] += r;
+            rate[std::size_t(hi)] -= r;
+        }
+    }
+    plan.buckets.resize(std::size_t(nb));
+    float running = 0;
+    for (int b = 0; b < nb; ++b) {
+        running += rate[std::size_t(b)];
+        const float v = std::max(0.0f, direct[std::size_t(b)] + running);
+        plan.buckets[std::size_t(b)] = v;
+        m_maxBucket = std::max(m_maxBucket, v);
+    }
+
+    // Counts where there is room: each run of non-empty buckets gets its total to its right
+    // when the gap to the next run holds it.
+    const double h = label.height();
+    const double cy = plan.rect.center().y();
+    const QLocale locale;
+    double lastRight = m_plotRect.left();
+    for (int b = 0; b < nb;) {
+        if (plan.buckets[std::size_t(b)] < 0.01f) {
+            ++b;
+            continue;
+        }
+        int e = b;
+        double total = 0;
+        while (e < nb && plan.buckets[std::size_t(e)] >= 0.01f)
+            total += plan.buckets[std::size_t(e++)];
+        int next = e;
+        while (next < nb && plan.buckets[std::size_t(next)] < 0.01f)
+            ++next;
+        const double anchor = m_plotRect.left() + e * s_bucketWidth + s_labelGap;
+        const double limit = (next < nb ? m_plotRect.left() + next * s_bucketWidth : m_plotRect.right()) - s_labelGap;
+        const QString text = locale.toString(qRound64(total));
+        const double w = label.horizontalAdvance(text);
+        if (total >= 1.5 && anchor >= lastRight && anchor + w <= limit) {
+            plan.labels.push_back({QRectF(anchor, cy - h / 2, w, h), text, -1});
+            lastRight = anchor + w + s_labelGap;
+        }
+        b = e;
+    }
+}
+
+TimelineLayout::Hit TimelineLayout::hitTest(QPointF p) const
+{
+    Hit hit;
+    if (!m_frameRect.contains(p))
+        return hit;
+    if (m_titleRect.contains(p)) {
+        hit.area = Area::Title;
+        return hit;
+    }
+    if (m_legendRect.contains(p)) {
+        hit.area = Area::Legend;
+        return hit;
+    }
+    if (m_footerRect.contains(p)) {
+        hit.area = Area::Footer;
+        return hit;
+    }
+    if (m_axisRect.contains(p)) {
+        hit.area = Area::Axis;
+        hit.day = xToDay(p.x());
+        return hit;
+    }
+    if (m_headerRect.contains(p)) {
+        hit.area = Area::RowHeader;
+        hit.row = yToRow(p.y());
+        return hit;
+    }
+    if (!m_plotRect.contains(p))
+        return hit;
+    hit.area = Area::Plot;
+    hit.day = xToDay(p.x());
+    hit.row = yToRow(p.y());
+    const RowPlan *plan = planOf(hit.row);
+    if (!plan)
+        return hit;
+
+    if (plan->aggregated) {
+        const int b = int(std::floor((p.x() - m_plotRect.left()) / s_bucketWidth));
+        if (b >= 0 && b < int(plan->buckets.size()) && plan->buckets[std::size_t(b)] >= 0.01f) {
+            hit.count = std::max(1, qRound(plan->buckets[std::size_t(b)]));
+            hit.firstDay = xToDay(m_plotRect.left() + b * s_bucketWidth);
+            hit.endDay = xToDay(m_plotRect.left() + (b + 1) * s_bucketWidth);
+        }
+        return hit;
+    }
+
+    // Topmost first: points and clusters, then bars, then labels, then faded spans.
+    auto contains = [&p](const QRectF &r, double slop) { return r.adjusted(-slop, -slop, slop, slop).contains(p); };
+    const Mark *best = nullptr;
+    double bestDistance = 0;
+    for (const Mark &m : plan->points) {
+        if (!contains(m.rect, s_hitSlop))
+            continue;
+        const double d = std::abs(m.rect.center().x() - p.x());
+        if (!best || d < bestDistance) {
+            best = &m;
+            bestDistance = d;
+        }
+    }
+    if (best) {
+        hit.incident = best->incident;
+        return hit;
+    }
+    for (const Cluster &cl : plan->clusters) {
+        if (contains(cl.rect, 1)) {
+            hit.count = cl.count;
+            hit.firstDay = cl.firstDay;
+            hit.endDay = double(cl.lastDay) + 1;
+            return hit;
+        }
+    }
+    for (auto it = plan->bars.rbegin(); it != plan->bars.rend(); ++it) {
+        if (contains(it->rect, 2)) {
+            hit.incident = it->incident;
+            return hit;
+        }
+    }
+    for (const Label &l : plan->labels) {
+        if (l.incident >= 0 && l.rect.contains(p)) {
+            hit.incident = l.incident;
+            return hit;
+        }
+    }
+    // The shortest span under the point is the most specific one.
+    for (const Mark &m : plan->spans) {
+        if (!m.rect.contains(p))
+            continue;
+        if (!best || m.rect.width() < best->rect.width())
+            best = &m;
+    }
+    if (best)
+        hit.incident = best->incident;
+    return hit;
+}

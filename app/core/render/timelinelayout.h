@@ -1,0 +1,158 @@
+#pragma once
+
+#include "render/dateticks.h"
+#include "render/timelineframe.h"
+
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+
+#include <vector>
+
+class QPaintDevice;
+
+// Geometry of one TimelineFrame: the areas, the day <-> x and row <-> y mappings, what
+// every visible row shows (individual marks with labels, clusters of coinciding marks, or a
+// density histogram when marks outnumber pixels), and hit testing over exactly that. The
+// renderer paints from it and the view picks with it, so what you click is what you see.
+//
+// All coordinates are logical units (1 = 1/96 in) in the frame's coordinate system; days
+// are fractional Julian days, day d covering [d, d + 1). The layout keeps a reference to
+// the frame, which must outlive it. It reads the frame's rows, range, size, scroll, row
+// height, header width, theme fonts, title, footer and legend flag when constructed; the
+// interaction fields (hover, selection, rubber band) may change without rebuilding it.
+// Construction costs O(visible rows x pixels + visible marks).
+class TimelineLayout
+{
+public:
+    using Index = IncidentColumns::Index;
+
+    enum class Shape { Point, Bar, Span }; // exact day; duration; month- or year-precise span
+
+    struct Mark
+    {
+        Index incident = 0;
+        QRectF rect;
+        Shape shape = Shape::Point;
+    };
+
+    // Point marks closer than their width, drawn as one badge with their count.
+    struct Cluster
+    {
+        QRectF rect;
+        int count = 0;
+        int type = -1;            // IncidentType as int when all share it, else -1
+        std::size_t position = 0; // position in the row of the first member
+        qint32 firstDay = 0;      // first member's day
+        qint32 lastDay = 0;       // last member's day (inclusive)
+    };
+
+    struct Label
+    {
+        QRectF rect;
+        QString text;
+        qint64 incident = -1; // -1 for a count label of an aggregated row
+    };
+
+    struct RowPlan
+    {
+        int row = -1;
+        QRectF rect;             // the row's plot part (right of the header)
+        bool aggregated = false;
+        std::vector<Mark> spans; // in drawing order
+        std::vector<Mark> bars;
+        std::vector<Mark> points;
+        std::vector<Cluster> clusters;
+        std::vector<Label> labels;
+        std::vector<float> buckets; // aggregated: incidents per bucket (fractional when spread)
+    };
+
+    enum class Area { None, Title, Axis, RowHeader, Plot, Legend, Footer };
+
+    struct Hit
+    {
+        Area area = Area::None;
+        int row = -1;
+        qint64 incident = -1; // a mark or its label
+        int count = 0;        // a cluster or a density bucket: incidents under the point
+        double firstDay = 0;  // cluster or bucket days [firstDay, endDay)
+        double endDay = 0;
+        double day = 0;       // the day under the point (plot and axis)
+        bool isIncident() const { return incident >= 0; }
+        bool isAggregate() const { return incident < 0 && count > 0; }
+    };
+
+    enum class LegendKind { Type, Point, Bar, Span, Density, OutlineSolid, OutlineDashed, OutlineNone };
+    struct LegendItem
+    {
+        LegendKind kind = LegendKind::Type;
+        int type = -1; // for LegendKind::Type
+        QRectF swatch;
+        QRectF textRect;
+        QString text;
+    };
+
+    static constexpr double s_pointSize = 10;      // diamond width and height
+    static constexpr double s_barHeight = 8;
+    static constexpr double s_bucketWidth = 3;     // density bucket width
+    static constexpr double s_aggregateSpacing = 3; // a row aggregates above one visible mark per this many px
+
+    explicit TimelineLayout(const TimelineFrame &frame, const QPaintDevice *device = nullptr);
+
+    const TimelineFrame &frame() const { return m_frame; }
+
+    QRectF frameRect() const { return m_frameRect; }
+    QRectF titleRect() const { return m_titleRect; }
+    QRectF axisRect() const { return m_axisRect; }      // above the plot, same width
+    QRectF headerRect() const { return m_headerRect; }  // row headers, same height as the plot
+    QRectF plotRect() const { return m_plotRect; }      // rows, clipped here
+    QRectF legendRect() const { return m_legendRect; }
+    QRectF footerRect() const { return m_footerRect; }
+
+    double pixelsPerDay() const { return m_pxPerDay; }
+    double dayToX(double day) const { return m_plotRect.left() + (day - m_frame.firstDay) * m_pxPerDay; }
+    double xToDay(double x) const { return m_frame.firstDay + (x - m_plotRect.left()) / m_pxPerDay; }
+
+    int rowCount() const;
+    double rowToY(int row) const { return m_plotRect.top() + row * m_frame.rowHeight - m_frame.scrollY; } // top
+    int yToRow(double y) const; // -1 above or below the rows or outside the plot height
+    QRectF rowRect(int row) const; // header and plot
+    int firstVisibleRow() const { return m_firstRow; } // -1 when none
+    int lastVisibleRow() const { return m_lastRow; }   // inclusive
+    double contentHeight() const;                      // all rows
+    double maxScrollY() const;
+
+    // Geometry of incident i's mark in row `row`, whether or not that row draws it individually.
+    Shape shapeOf(Index i) const;
+    QRectF markRect(Index i, int row) const;
+
+    const DateTicks &ticks() const { return m_ticks; }
+    const std::vector<RowPlan> &rowPlans() const { return m_plans; } // visible rows, top to bottom
+    const RowPlan *planOf(int row) const;
+    float maxBucket() const { return m_maxBucket; } // over every aggregated row, for one scale
+    int aggregatedRowCount() const;
+    const std::vector<LegendItem> &legend() const { return m_legend; }
+
+    Hit hitTest(QPointF point) const;
+
+private:
+    void layoutAreas(const QFontMetricsF &label, const QFontMetricsF &axis, const QFontMetricsF &title,
+                     const QFontMetricsF &small);
+    void layoutLegend(const QFontMetricsF &small);
+    void planRow(int row, const QFontMetricsF &label);
+    void planMarks(RowPlan &plan, const TimelineRow &row, std::size_t begin, std::size_t end,
+                   const QFontMetricsF &label);
+    void planDensity(RowPlan &plan, const TimelineRow &row, std::size_t begin, std::size_t end,
+                     const QFontMetricsF &label);
+    double rowCentre(int row) const { return rowToY(row) + m_frame.rowHeight / 2; }
+
+    const TimelineFrame &m_frame;
+    QRectF m_frameRect, m_titleRect, m_axisRect, m_headerRect, m_plotRect, m_legendRect, m_footerRect;
+    double m_pxPerDay = 1;
+    int m_firstRow = -1;
+    int m_lastRow = -1;
+    DateTicks m_ticks;
+    std::vector<RowPlan> m_plans;
+    std::vector<LegendItem> m_legend;
+    float m_maxBucket = 0;
+};

@@ -1,0 +1,167 @@
+// The first window, offscreen: it opens a document, shows its rows, and the detail pane
+// follows the selection with every field as plain text.
+#include "mainwindow.h"
+#include "models/incidenttablemodel.h"
+#include "panes/detailpane.h"
+#include "store/database.h"
+#include "import/importer.h"
+#include "widgets/safetextbrowser.h"
+#include "testsupport.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_path = m_dir.filePath(QStringLiteral("window.faultline"));
+        Database db;
+        QVERIFY(db.open(m_path));
+        QVERIFY(!Importer::importFile(db, QFINDTESTDATA("../data/good.json")).failed);
+        // Hostile text: markup, a file image, a script link, a bidi override.
+        const QString hostileFile = QFINDTESTDATA("../data/hostile.json");
+        QVERIFY(!Importer::importFile(db, hostileFile).failed);
+    }
+
+    void showsRowsAndFillsDetailPane()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openDocument(m_path));
+        QCOMPARE(window.table()->model()->rowCount(), 4);
+        QVERIFY(window.statusBar()->findChildren<QLabel *>().constLast()->text().contains(QStringLiteral("4 of 4 incidents")));
+        QVERIFY(!window.detailPane()->incident());
+
+        // Click the first row: the detail pane shows that record.
+        const QRect cell = window.table()->visualRect(window.table()->model()->index(0, IncidentTableModel::TitleColumn));
+        QTest::mouseClick(window.table()->viewport(), Qt::LeftButton, {}, cell.center());
+        QVERIFY(window.detailPane()->incident());
+        QCOMPARE(window.detailPane()->incident()->id, QStringLiteral("t-estonia"));
+        const QString text = window.detailPane()->plainText();
+        for (const char *expected : {"DDoS campaign against Estonian government and banks", "27 April 2007", "18 May 2007",
+                                     "Estonia", "Russia", "Suspected", "Example Wire", "Estonia under siege",
+                                     "https://example.org/estonia", "Soviet war memorial", "bronze-soldier"})
+            QVERIFY2(text.contains(QString::fromUtf8(expected)), expected);
+
+        // Keyboard: Down moves to the next incident, in date order.
+        QTest::keyClick(window.table(), Qt::Key_Down);
+        QCOMPARE(window.detailPane()->incident()->id, QStringLiteral("t-month"));
+        QVERIFY(window.detailPane()->plainText().contains(QStringLiteral("month known, day not")));
+        // The pane's own next button.
+        emit window.detailPane()->nextRequested();
+        QCOMPARE(window.detailPane()->incident()->id, QStringLiteral("t-year"));
+    }
+
+    void searchUsesFullText()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openDocument(m_path));
+        QTest::keyClicks(window.searchField(), QStringLiteral("memorial"));
+        QTRY_COMPARE(window.visibleCount(), 1);
+        QCOMPARE(window.table()->model()->index(0, 0).data(IncidentTableModel::IdRole).toString(), QStringLiteral("t-estonia"));
+        window.searchField()->clear();
+        QTRY_COMPARE(window.visibleCount(), 4);
+    }
+
+    void untrustedTextIsPlain()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openDocument(m_path));
+        QVERIFY(window.selectIncident(QStringLiteral("h-1")));
+        DetailPane *pane = window.detailPane();
+        QVERIFY(pane->plainText().contains(QStringLiteral("<h1>BIG</h1><img src=\"file:///etc/passwd\">")));
+        QVERIFY(pane->plainText().contains(QStringLiteral("<a href=\"javascript:alert(1)\">click</a>")));
+        QVERIFY(pane->plainText().contains(QStringLiteral("<b>Pub</b>")));
+        // Only the http(s) source became a link; nothing was loaded.
+        const QString html = DetailPane::toHtml(*pane->incident());
+        QCOMPARE(html.count(QStringLiteral("<a href")), 1);
+        QVERIFY(html.contains(QStringLiteral("<a href=\"https://example.org/a?b=1\">")));
+        QVERIFY(!html.contains(QStringLiteral("<img")));
+        QCOMPARE(pane->browser()->resourceRequests(), 0);
+        // Every label that can show data is plain text.
+        for (QLabel *label : pane->findChildren<QLabel *>())
+            QCOMPARE(label->textFormat(), Qt::PlainText);
+    }
+
+    void onlyHttpLinksOpen_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("opens");
+        QTest::newRow("https") << "https://example.org/x" << true;
+        QTest::newRow("http") << "http://example.org/x" << true;
+        QTest::newRow("javascript") << "javascript:alert(1)" << false;
+        QTest::newRow("file") << "file:///etc/passwd" << false;
+        QTest::newRow("smb") << "smb://host/share" << false;
+        QTest::newRow("data") << "data:text/html,hi" << false;
+        QTest::newRow("ms-msdt") << "ms-msdt:foo" << false;
+        QTest::newRow("relative") << "../../etc/passwd" << false;
+        QTest::newRow("no-host") << "https:///path" << false;
+    }
+
+    void onlyHttpLinksOpen()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, opens);
+        SafeTextBrowser browser;
+        QSignalSpy activated(&browser, &SafeTextBrowser::linkActivated);
+        QSignalSpy refused(&browser, &SafeTextBrowser::linkRefused);
+        emit browser.anchorClicked(QUrl(url));
+        QCOMPARE(activated.count(), opens ? 1 : 0);
+        QCOMPARE(refused.count(), opens ? 0 : 1);
+        QVERIFY(browser.source().isEmpty());
+    }
+
+    void notesAreSavedToTheDocument()
+    {
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(window.openDocument(m_path));
+            QVERIFY(window.selectIncident(QStringLiteral("t-year")));
+            QPlainTextEdit *notes = window.detailPane()->notesEdit();
+            notes->setPlainText(QStringLiteral("Ask the election commission"));
+            // Moving on saves pending notes.
+            QVERIFY(window.selectIncident(QStringLiteral("t-month")));
+        }
+        MainWindow window;
+        QVERIFY(window.openDocument(m_path));
+        QVERIFY(window.selectIncident(QStringLiteral("t-year")));
+        QCOMPARE(window.detailPane()->incident()->notes, QStringLiteral("Ask the election commission"));
+        QCOMPARE(window.detailPane()->notesEdit()->toPlainText(), QStringLiteral("Ask the election commission"));
+    }
+
+    void importRunsInTheBackground()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("import.faultline"));
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openDocument(path));
+        QCOMPARE(window.visibleCount(), 0);
+        QSignalSpy finished(&window, &MainWindow::importFinished);
+        window.importFiles({QFINDTESTDATA("../data/good.csv")});
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(window.visibleCount(), 2);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
