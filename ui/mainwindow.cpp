@@ -158,6 +158,10 @@ bool MainWindow::openDocument(const QString &path, bool seedIfNew)
                        .arg(QFileInfo(path).fileName(), m_db->isReadOnly() ? tr(" (read-only)") : QString()));
     m_detail->setReadOnly(m_db->isReadOnly());
     reload();
+    // Pick up where the user left off; on a first start, open the story the dataset begins with.
+    const QString last = QSettings().value(QStringLiteral("view/current")).toString();
+    if (last.isEmpty() || !selectIncident(last))
+        selectIncident(QStringLiteral("fl-2022-al-akshi-shutdown"));
     return true;
 }
 
@@ -332,5 +336,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    if (m_detail->incident())
+        settings.setValue(QStringLiteral("view/current"), m_detail->incident()->id);
     event->accept();
 }

@@ -18,7 +18,7 @@ struct Theme
 {
     QColor background;
     QColor headerBackground; // row header and axis area
-    QColor rowBand;          // every other row
+    QColor rowBand;          // every other row; translucent, drawn over the grid
     QColor text;
     QColor mutedText;        // counts, minor tick labels, footer
     QColor grid;             // minor grid lines

@@ -34,6 +34,7 @@ struct TimelineFrame
 
     bool forExport = false; // no hover, selection or rubber band; margins around the plot
     bool showLegend = true;
+    bool transparent = false; // no background fill (PNG export option)
     QString title;          // drawn above the axis when not empty
     QString footer;         // drawn below the legend when not empty (e.g. the data's sources)
 
