@@ -148,10 +148,8 @@ bool CsvReader::readRow(Row &row)
     bool quoted = false;     // inside a quoted field
     bool wasQuoted = false;  // current field began with a quote
     int quoteLine = 0, quoteColumn = 0, column = 1;
-    qsizetype lineStart = m_pos;
     while (true) {
         if (m_pos >= m_buffer.size()) {
-            const qsizetype offset = m_pos - lineStart;
             if (!fill()) {
                 if (hasError())
                     return false;
@@ -162,26 +160,62 @@ bool CsvReader::readRow(Row &row)
                 row.fields.append(field);
                 return true;
             }
-            lineStart = m_pos - offset;
+        }
+        // Copy runs of ordinary characters in one append; stop at the characters that matter.
+        if (quoted) {
+            const qsizetype quote = m_buffer.indexOf(u'"', m_pos);
+            const qsizetype runEnd = quote < 0 ? m_buffer.size() : quote;
+            if (runEnd > m_pos) {
+                const QStringView run = QStringView(m_buffer).sliced(m_pos, runEnd - m_pos);
+                for (qsizetype k = 0; k < run.size(); ++k) {
+                    const QChar ch = run[k];
+                    if (ch == u'\n' || (ch == u'\r' && !(k + 1 < run.size() && run[k + 1] == u'\n')
+                                         && !(k + 1 == run.size() && runEnd < m_buffer.size() && m_buffer.at(runEnd) == u'\n'))) {
+                        ++m_line;
+                        column = 1;
+                    }
+                }
+                field.append(run);
+                column += int(run.size());
+                m_pos = runEnd;
+                if (field.size() > s_maxFieldBytes) {
+                    fail(row.line, column, tr("a field longer than %1 characters").arg(s_maxFieldBytes));
+                    return false;
+                }
+                continue;
+            }
+        } else if (!wasQuoted) {
+            qsizetype runEnd = m_pos;
+            const qsizetype size = m_buffer.size();
+            const QChar *data = m_buffer.constData();
+            while (runEnd < size) {
+                const QChar ch = data[runEnd];
+                if (ch == m_delimiter || ch == u'\n' || ch == u'\r' || (ch == u'"' && runEnd == m_pos && field.isEmpty()))
+                    break;
+                ++runEnd;
+            }
+            if (runEnd > m_pos) {
+                field.append(QStringView(m_buffer).sliced(m_pos, runEnd - m_pos));
+                column += int(runEnd - m_pos);
+                m_pos = runEnd;
+                if (field.size() > s_maxFieldBytes) {
+                    fail(row.line, column, tr("a field longer than %1 characters").arg(s_maxFieldBytes));
+                    return false;
+                }
+                continue;
+            }
         }
         const QChar c = m_buffer.at(m_pos++);
         ++column;
         if (quoted) {
-            if (c == u'"') {
-                if (m_pos >= m_buffer.size())
-                    fill();
-                if (m_pos < m_buffer.size() && m_buffer.at(m_pos) == u'"') {
-                    field.append(u'"');
-                    ++m_pos;
-                } else {
-                    quoted = false;
-                }
+            // Only a quote reaches here: the run above consumed everything else.
+            if (m_pos >= m_buffer.size())
+                fill();
+            if (m_pos < m_buffer.size() && m_buffer.at(m_pos) == u'"') {
+                field.append(u'"');
+                ++m_pos;
             } else {
-                if (c == u'\n' || (c == u'\r' && !(m_pos < m_buffer.size() && m_buffer.at(m_pos) == u'\n'))) {
-                    ++m_line;
-                    column = 1;
-                }
-                field.append(c);
+                quoted = false;
             }
         } else if (c == u'"' && field.isEmpty() && !wasQuoted) {
             quoted = wasQuoted = true;
@@ -205,10 +239,8 @@ bool CsvReader::readRow(Row &row)
             ++m_line;
             row.fields.append(field);
             return true;
-        } else if (wasQuoted) {
-            // Text after a closing quote ("abc"def): kept, as most spreadsheets do.
-            field.append(c);
         } else {
+            // Text after a closing quote ("abc"def) is kept, as spreadsheets do.
             field.append(c);
         }
         if (field.size() > s_maxFieldBytes) {

@@ -210,28 +210,31 @@ void TimelineLayout::planRow(int r, const QFontMetricsF &label)
     plan.row = r;
     plan.rect = QRectF(m_plotRect.left(), rowToY(r), m_plotRect.width(), m_frame.rowHeight);
     const TimelineRow &row = m_frame.rows->row(r);
-    const qint64 from = qint64(std::floor(m_frame.firstDay));
-    const qint64 to = qint64(std::ceil(m_frame.endDay)) - 1;
-    const auto [begin, end] = row.candidates(from, to);
-    // More candidates than a mark per few pixels cannot be drawn one by one without
-    // overdrawing: count them instead. The count includes a few that end before the range,
-    // which only matters near the threshold.
-    if (double(end - begin) * s_aggregateSpacing > m_plotRect.width())
-        planDensity(plan, row, begin, end, label);
+    const double visibleFrom = m_frame.firstDay;
+    const double visibleEnd = m_frame.endDay;
+    std::size_t visible = 0;
+    row.forEachCandidate(qint64(std::floor(visibleFrom)), qint64(std::ceil(visibleEnd)) - 1, [&](std::size_t k) {
+        if (double(row.lastDay[k]) + 1 > visibleFrom && double(row.firstDay[k]) < visibleEnd)
+            ++visible;
+    });
+    // More marks than one per few pixels cannot be drawn one by one without overdrawing:
+    // count them instead.
+    if (double(visible) * s_aggregateSpacing > m_plotRect.width())
+        planDensity(plan, row, label);
     else
-        planMarks(plan, row, begin, end, label);
+        planMarks(plan, row, label);
     m_plans.push_back(std::move(plan));
 }
 
-void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, std::size_t begin, std::size_t end,
-                               const QFontMetricsF &label)
+void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, const QFontMetricsF &label)
 {
     const IncidentColumns &c = m_frame.rows->columns();
     const double visibleFrom = m_frame.firstDay;
-    std::vector<Mark> points;
-    for (std::size_t k = begin; k < end; ++k) {
-        if (double(row.lastDay[k]) + 1 <= visibleFrom)
-            continue;
+    const double visibleEnd = m_frame.endDay;
+    std::vector<Mark> points; // in day order: forEachCandidate gives short incidents first, in order
+    row.forEachCandidate(qint64(std::floor(visibleFrom)), qint64(std::ceil(visibleEnd)) - 1, [&](std::size_t k) {
+        if (double(row.lastDay[k]) + 1 <= visibleFrom || double(row.firstDay[k]) >= visibleEnd)
+            return;
         const Index i = row.incidents[k];
         const Mark mark{i, markRect(i, plan.row), shapeOf(i)};
         switch (mark.shape) {
@@ -244,6 +247,26 @@ void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, std::size_
         case Shape::Point:
             points.push_back(mark);
             break;
+        }
+    });
+
+    // Faded spans add up where they overlap; beyond a few layers that is a smear, so the row
+    // then shows their union in one neutral tone instead.
+    if (int(plan.spans.size()) > s_maxSpanDepth) {
+        std::vector<std::pair<double, int>> edges;
+        edges.reserve(plan.spans.size() * 2);
+        for (const Mark &m : plan.spans) {
+            edges.emplace_back(m.rect.left(), +1);
+            edges.emplace_back(m.rect.right(), -1);
+        }
+        std::sort(edges.begin(), edges.end()); // at equal x an end (-1) sorts before a start
+        int depth = 0;
+        for (const auto &edge : edges) {
+            depth += edge.second;
+            if (depth > s_maxSpanDepth) {
+                plan.spansMerged = true;
+                break;
+            }
         }
     }
 
@@ -300,8 +323,10 @@ void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, std::size_
         candidates.push_back({m.rect.right() + s_labelGap, m.incident});
         obstacles.push_back(m.rect.left());
     }
-    for (const Mark &m : plan.spans)
-        candidates.push_back({std::max(m.rect.left(), m_plotRect.left()) + s_labelGap, m.incident});
+    if (!plan.spansMerged) {
+        for (const Mark &m : plan.spans)
+            candidates.push_back({std::max(m.rect.left(), m_plotRect.left()) + s_labelGap, m.incident});
+    }
     for (const Cluster &cl : plan.clusters)
         obstacles.push_back(cl.rect.left());
     std::sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) { return a.anchor < b.anchor; });
@@ -331,8 +356,7 @@ void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, std::size_
     }
 }
 
-void TimelineLayout::planDensity(RowPlan &plan, const TimelineRow &row, std::size_t begin, std::size_t end,
-                                 const QFontMetricsF &label)
+void TimelineLayout::planDensity(RowPlan &plan, const TimelineRow &row, const QFontMetricsF &label)
 {
     plan.aggregated = true;
     const int nb = std::max(1, int(std::ceil(m_plotRect.width() / s_bucketWidth)));
@@ -343,16 +367,18 @@ void TimelineLayout::planDensity(RowPlan &plan, const TimelineRow &row, std::siz
 
     // Each incident adds 1, spread evenly over its whole (uncertain) interval, so a
     // year-precise incident is a faint year-long rise, not a spike on 1 January.
-    for (std::size_t k = begin; k < end; ++k) {
+    const qint64 from = qint64(std::floor(m_frame.firstDay));
+    const qint64 to = qint64(std::ceil(m_frame.endDay)) - 1;
+    row.forEachCandidate(from, to, [&](std::size_t k) {
         const double b0 = (row.firstDay[k] - origin) / bucketDays;
         const double b1 = (double(row.lastDay[k]) + 1 - origin) / bucketDays;
         if (b1 <= 0 || b0 >= nb)
-            continue;
+            return;
         if (b1 - b0 <= 1) {
             const int b = int(std::floor((b0 + b1) / 2));
             if (b >= 0 && b < nb)
                 direct[std::size_t(b)] += 1;
-            continue;
+            return;
         }
         const float r = float(1 / (b1 - b0));
         const double f0 = std::floor(b0);
@@ -367,7 +393,7 @@ void TimelineLayout::planDensity(RowPlan &plan, const TimelineRow &row, std::siz
             rate[std::size_t(lo)] += r;
             rate[std::size_t(hi)] -= r;
         }
-    }
+    });
     plan.buckets.resize(std::size_t(nb));
     float running = 0;
     for (int b = 0; b < nb; ++b) {

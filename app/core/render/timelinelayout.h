@@ -21,7 +21,7 @@ class QPaintDevice;
 // the frame, which must outlive it. It reads the frame's rows, range, size, scroll, row
 // height, header width, theme fonts, title, footer and legend flag when constructed; the
 // interaction fields (hover, selection, rubber band) may change without rebuilding it.
-// Construction costs O(visible rows x pixels + visible marks).
+// Construction costs O(visible rows x pixels + visible marks) (see TimelineRow::forEachCandidate).
 class TimelineLayout
 {
 public:
@@ -60,6 +60,7 @@ public:
         QRectF rect;             // the row's plot part (right of the header)
         bool aggregated = false;
         std::vector<Mark> spans; // in drawing order
+        bool spansMerged = false; // more than s_maxSpanDepth spans overlap: drawn as one neutral area, unlabelled
         std::vector<Mark> bars;
         std::vector<Mark> points;
         std::vector<Cluster> clusters;
@@ -96,6 +97,7 @@ public:
     static constexpr double s_barHeight = 8;
     static constexpr double s_bucketWidth = 3;     // density bucket width
     static constexpr double s_aggregateSpacing = 3; // a row aggregates above one visible mark per this many px
+    static constexpr int s_maxSpanDepth = 3;
 
     explicit TimelineLayout(const TimelineFrame &frame, const QPaintDevice *device = nullptr);
 
@@ -140,10 +142,8 @@ private:
                      const QFontMetricsF &small);
     void layoutLegend(const QFontMetricsF &small);
     void planRow(int row, const QFontMetricsF &label);
-    void planMarks(RowPlan &plan, const TimelineRow &row, std::size_t begin, std::size_t end,
-                   const QFontMetricsF &label);
-    void planDensity(RowPlan &plan, const TimelineRow &row, std::size_t begin, std::size_t end,
-                     const QFontMetricsF &label);
+    void planMarks(RowPlan &plan, const TimelineRow &row, const QFontMetricsF &label);
+    void planDensity(RowPlan &plan, const TimelineRow &row, const QFontMetricsF &label);
     double rowCentre(int row) const { return rowToY(row) + m_frame.rowHeight / 2; }
 
     const TimelineFrame &m_frame;

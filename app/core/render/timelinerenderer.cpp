@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -118,50 +119,84 @@ struct Painter
         p.restore();
     }
 
+    // The part of `r` worth drawing: marks can reach far beyond the plot when zoomed in, and
+    // a dashed outline that long costs time for nothing.
+    QRectF visiblePart(const QRectF &r) const
+    {
+        const QRectF bounds = l.plotRect().adjusted(-4, -4, 4, 4);
+        return QRectF(QPointF(std::max(r.left(), bounds.left()), r.top()),
+                      QPointF(std::min(r.right(), bounds.right()), r.bottom()));
+    }
+
     void spans()
     {
         const IncidentColumns *c = columns();
         for (const Layout::RowPlan &plan : l.rowPlans()) {
+            if (plan.spansMerged) {
+                QPainterPath area;
+                area.setFillRule(Qt::WindingFill);
+                for (const Layout::Mark &m : plan.spans)
+                    area.addRect(visiblePart(m.rect));
+                p.fillPath(area, withAlpha(t.mutedText, 0.22));
+                continue;
+            }
             for (const Layout::Mark &m : plan.spans) {
+                const QRectF r = visiblePart(m.rect);
                 const QColor colour = t.typeColor(IncidentType(c->type[m.incident]));
-                p.fillRect(m.rect, withAlpha(colour, s_spanAlpha));
+                p.fillRect(r, withAlpha(colour, s_spanAlpha));
                 // Solid ends show where the uncertain interval starts and stops.
                 p.setPen(plainPen(withAlpha(colour, 0.9), 1.5));
-                p.drawLine(QPointF(m.rect.left() + 0.75, m.rect.top()), QPointF(m.rect.left() + 0.75, m.rect.bottom()));
-                p.drawLine(QPointF(m.rect.right() - 0.75, m.rect.top()), QPointF(m.rect.right() - 0.75, m.rect.bottom()));
+                if (m.rect.left() >= r.left())
+                    p.drawLine(QPointF(r.left() + 0.75, r.top()), QPointF(r.left() + 0.75, r.bottom()));
+                if (m.rect.right() <= r.right())
+                    p.drawLine(QPointF(r.right() - 0.75, r.top()), QPointF(r.right() - 0.75, r.bottom()));
                 const Outline outline = outlineOf(m.incident);
                 if (outline != Outline::None) {
                     p.setPen(outlinePen(outline, withAlpha(t.text, 0.7)));
                     p.setBrush(Qt::NoBrush);
-                    p.drawRect(m.rect);
+                    p.drawRect(r);
                 }
             }
         }
     }
 
-    // Marks of one kind batched by (type, outline): one path per batch, drawn once.
+    // Marks of one kind: fills batched by type (one path each, drawn once), then outlines
+    // mark by mark (stroking small shapes is cheap; stroking one huge path is not).
     void batched(const std::vector<Layout::Mark> Layout::RowPlan::*member, bool asDiamond)
     {
         const IncidentColumns *c = columns();
-        constexpr int outlines = 3;
-        std::array<QPainterPath, IncidentTypeCount * outlines> paths;
+        std::array<QPainterPath, IncidentTypeCount> paths;
         for (QPainterPath &path : paths)
             path.setFillRule(Qt::WindingFill); // overlapping marks fill, never cancel out
         for (const Layout::RowPlan &plan : l.rowPlans()) {
             for (const Layout::Mark &m : plan.*member) {
-                QPainterPath &path = paths[std::size_t(c->type[m.incident] * outlines + int(outlineOf(m.incident)))];
+                QPainterPath &path = paths[c->type[m.incident]];
                 if (asDiamond)
                     addDiamond(path, m.rect);
                 else
-                    path.addRect(m.rect);
+                    path.addRect(visiblePart(m.rect));
             }
         }
         for (std::size_t k = 0; k < paths.size(); ++k) {
-            if (paths[k].isEmpty())
-                continue;
-            p.setBrush(t.typeColor(IncidentType(k / outlines)));
-            p.setPen(outlinePen(Outline(k % outlines), t.text));
-            p.drawPath(paths[k]);
+            if (!paths[k].isEmpty())
+                p.fillPath(paths[k], t.typeColor(IncidentType(k)));
+        }
+        p.setBrush(Qt::NoBrush);
+        Outline current = Outline::None;
+        for (const Layout::RowPlan &plan : l.rowPlans()) {
+            for (const Layout::Mark &m : plan.*member) {
+                const Outline outline = outlineOf(m.incident);
+                if (outline == Outline::None)
+                    continue;
+                if (outline != current) {
+                    p.setPen(outlinePen(outline, t.text));
+                    current = outline;
+                }
+                if (asDiamond)
+                    p.drawPolygon(diamond(m.rect));
+                else
+                    p.drawRect(visiblePart(m.rect));
+            }
         }
     }
 

@@ -8,17 +8,6 @@
 #include <algorithm>
 #include <numeric>
 
-std::pair<std::size_t, std::size_t> TimelineRow::candidates(qint64 fromDay, qint64 toDay) const
-{
-    // firstDay ascends, so incidents starting after toDay are a suffix; reach (a running max
-    // of lastDay) ascends, so incidents before the first reach >= fromDay all end too early.
-    const auto end = std::upper_bound(firstDay.begin(), firstDay.end(), toDay,
-                                      [](qint64 day, qint32 value) { return day < qint64(value); });
-    const auto begin = std::lower_bound(reach.begin(), reach.begin() + (end - firstDay.begin()), fromDay,
-                                        [](qint32 value, qint64 day) { return qint64(value) < day; });
-    return {std::size_t(begin - reach.begin()), std::size_t(end - firstDay.begin())};
-}
-
 qint64 TimelineRow::positionOf(IncidentColumns::Index i, qint32 startDay) const
 {
     auto it = std::lower_bound(firstDay.begin(), firstDay.end(), startDay);
@@ -209,7 +198,6 @@ std::shared_ptr<const TimelineRows> TimelineRows::build(std::shared_ptr<const In
         row.incidents.reserve(n);
         row.firstDay.reserve(n);
         row.lastDay.reserve(n);
-        row.reach.reserve(n);
         rows.m_groupRow[std::size_t(shownGroups[r])] = int(r);
     }
     for (std::uint64_t o : order) {
@@ -219,7 +207,14 @@ std::shared_ptr<const TimelineRows> TimelineRows::build(std::shared_ptr<const In
             if (r < 0)
                 continue;
             TimelineRow &row = built[std::size_t(r)];
-            row.reach.push_back(row.reach.empty() ? c.lastDay[i] : std::max(row.reach.back(), c.lastDay[i]));
+            const qint32 length = c.lastDay[i] - c.firstDay[i];
+            if (length > TimelineRow::s_shortDays) {
+                row.longPositions.push_back(std::uint32_t(row.incidents.size()));
+                row.longReach.push_back(row.longReach.empty() ? c.lastDay[i] : std::max(row.longReach.back(), c.lastDay[i]));
+            } else {
+                row.shortLength = std::max(row.shortLength, length);
+            }
+            row.maxLastDay = row.incidents.empty() ? c.lastDay[i] : std::max(row.maxLastDay, c.lastDay[i]);
             row.incidents.push_back(i);
             row.firstDay.push_back(c.firstDay[i]);
             row.lastDay.push_back(c.lastDay[i]);

@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QVarLengthArray>
 
+#include <algorithm>
+
 #include <memory>
 #include <utility>
 #include <vector>
@@ -41,16 +43,48 @@ struct TimelineRow
     std::vector<IncidentColumns::Index> incidents; // by firstDay, then index
     std::vector<qint32> firstDay;                  // firstDay[k] of incidents[k], ascending
     std::vector<qint32> lastDay;                   // lastDay[k] of incidents[k] (inclusive), for sequential scans
-    std::vector<qint32> reach;                     // max lastDay of incidents[0..k], non-decreasing
+
+    // Long incidents (more than s_shortDays between first and last day) are also listed apart,
+    // so the short ones can be found from their first day alone and a few year-long spans do
+    // not drag every query back a year.
+    static constexpr qint32 s_shortDays = 40;
+    std::vector<std::uint32_t> longPositions; // ascending positions of the long incidents
+    std::vector<qint32> longReach;            // max lastDay over longPositions[0..k], non-decreasing
+    qint32 shortLength = 0;                   // max lastDay - firstDay among the short incidents
+    qint32 maxLastDay = 0;
 
     int count() const { return int(incidents.size()); }
     qint32 firstIncidentDay() const { return firstDay.empty() ? 0 : firstDay.front(); }
-    qint32 lastIncidentDay() const { return reach.empty() ? 0 : reach.back(); }
+    qint32 lastIncidentDay() const { return maxLastDay; }
+    bool isLong(std::size_t k) const { return lastDay[k] - firstDay[k] > s_shortDays; }
 
-    // Positions [first, second) of the incidents that may intersect the days [fromDay, toDay]
-    // (inclusive): every incident that does lies inside; a few inside may end before fromDay
-    // (callers check lastDay). O(log n).
-    std::pair<std::size_t, std::size_t> candidates(qint64 fromDay, qint64 toDay) const;
+    // Calls f(position) for every incident that may intersect the days [fromDay, toDay]
+    // (inclusive): each one that does exactly once, plus a few that do not (callers check
+    // firstDay/lastDay). Short incidents come first in ascending day order, then the long
+    // ones. O(log n + candidates); candidates exceed the visible incidents by at most
+    // shortLength days' worth of short ones and the long ones that end before fromDay.
+    template<typename F>
+    void forEachCandidate(qint64 fromDay, qint64 toDay, F &&f) const
+    {
+        const auto end = std::upper_bound(firstDay.begin(), firstDay.end(), toDay,
+                                          [](qint64 day, qint32 value) { return day < qint64(value); });
+        auto it = std::lower_bound(firstDay.begin(), end, fromDay - shortLength,
+                                   [](qint32 value, qint64 day) { return qint64(value) < day; });
+        for (; it != end; ++it) {
+            const std::size_t k = std::size_t(it - firstDay.begin());
+            if (!isLong(k))
+                f(k);
+        }
+        auto lit = std::lower_bound(longReach.begin(), longReach.end(), fromDay,
+                                    [](qint32 value, qint64 day) { return qint64(value) < day; });
+        for (; lit != longReach.end(); ++lit) {
+            const std::uint32_t k = longPositions[std::size_t(lit - longReach.begin())];
+            if (qint64(firstDay[k]) > toDay)
+                break;
+            f(std::size_t(k));
+        }
+    }
+
     // Position of incident i in this row, or -1. O(log n + incidents starting that day).
     qint64 positionOf(IncidentColumns::Index i, qint32 startDay) const;
     // Position of the incident whose first day is nearest to `day`, or -1 when empty.

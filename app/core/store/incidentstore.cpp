@@ -93,7 +93,13 @@ bool IncidentStore::beginImport(QString *errorMessage)
         m_st.reset();
         return false;
     }
-    m_deferFts = count() == 0;
+    m_bulk = count() == 0;
+    // Building an index once after a bulk insert is cheaper than maintaining it row by row;
+    // inside the import's transaction, so a rollback restores it.
+    if (m_bulk && !m_db.exec(QStringLiteral("DROP INDEX IF EXISTS incident_country_code"), errorMessage)) {
+        m_st.reset();
+        return false;
+    }
     return true;
 }
 
@@ -107,18 +113,21 @@ std::optional<IncidentStore::Outcome> IncidentStore::upsert(const Incident &r, Q
         return std::nullopt;
     };
 
-    s.findId.reset();
-    s.findId.bind(1, r.id);
+    // Into a document that was empty, every record is new (the importer rejects repeated ids).
     qint64 rowid = -1;
-    if (s.findId.step() == SQLITE_ROW)
-        rowid = s.findId.int64(0);
-    s.findId.reset();
+    if (!m_bulk) {
+        s.findId.reset();
+        s.findId.bind(1, r.id);
+        if (s.findId.step() == SQLITE_ROW)
+            rowid = s.findId.int64(0);
+        s.findId.reset();
+    }
 
     if (rowid >= 0) {
         const std::optional<Incident> old = incidentByRowid(rowid);
         if (old && old->sameContent(r))
             return Outcome::Unchanged;
-        if (!m_deferFts) {
+        if (!m_bulk) {
             s.ftsOld.reset();
             s.ftsOld.bind(1, rowid);
             if (s.ftsOld.step() == SQLITE_ROW) {
@@ -197,7 +206,7 @@ std::optional<IncidentStore::Outcome> IncidentStore::upsert(const Incident &r, Q
         if (!s.insertSource.exec())
             return fail(s.insertSource, "cannot store the sources of");
     }
-    if (!m_deferFts) {
+    if (!m_bulk) {
         s.ftsInsert.reset();
         s.ftsInsert.bind(1, rowid);
         s.ftsInsert.bind(2, r.title);
@@ -213,10 +222,12 @@ std::optional<IncidentStore::Outcome> IncidentStore::upsert(const Incident &r, Q
 bool IncidentStore::finishImport(QString *errorMessage)
 {
     m_st.reset();
-    if (m_deferFts) {
-        m_deferFts = false;
+    if (m_bulk) {
+        m_bulk = false;
         QString error;
-        if (!m_db.exec(QStringLiteral("INSERT INTO incident_fts (incident_fts) VALUES ('rebuild')"), &error)) {
+        if (!m_db.exec(QStringLiteral("CREATE INDEX incident_country_code ON incident_country(code, role);"
+                                      "INSERT INTO incident_fts (incident_fts) VALUES ('rebuild')"),
+                       &error)) {
             if (errorMessage)
                 *errorMessage = tr("cannot build the full-text index: %1").arg(error);
             return false;

@@ -51,5 +51,5 @@ private:
     struct Statements;
     Database &m_db;
     std::unique_ptr<Statements> m_st;
-    bool m_deferFts = false;
+    bool m_bulk = false; // the document was empty: insert only, index once at the end
 };

@@ -2,6 +2,9 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringEncoder>
+
+#include <vector>
 
 #include <sqlite3.h>
 
@@ -31,10 +34,18 @@ public:
         sqlite3_reset(m_stmt);
         sqlite3_clear_bindings(m_stmt);
     }
-    void bind(int i, const QString &text)
+    // Text is bound as UTF-8 from a per-parameter buffer the statement keeps, so the hot
+    // path neither allocates per row nor lets SQLite copy or translate.
+    void bind(int i, QStringView text)
     {
-        const QByteArray utf8 = text.toUtf8();
-        sqlite3_bind_text(m_stmt, i, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+        if (std::size_t(i) >= m_scratch.size())
+            m_scratch.resize(std::size_t(i) + 1);
+        QByteArray &buffer = m_scratch[std::size_t(i)];
+        buffer.resize(text.size() * 3);
+        QStringEncoder encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
+        char *end = encoder.appendToBuffer(buffer.data(), text);
+        buffer.truncate(end - buffer.constData());
+        sqlite3_bind_text(m_stmt, i, buffer.constData(), int(buffer.size()), SQLITE_STATIC);
     }
     void bindOrNull(int i, const QString &text)
     {
@@ -68,4 +79,5 @@ public:
 private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
+    std::vector<QByteArray> m_scratch;
 };

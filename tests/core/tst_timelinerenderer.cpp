@@ -1,0 +1,303 @@
+#include "render/flagcache.h"
+#include "render/timelinerenderer.h"
+
+#include "generator.h"
+#include "timelinetestdata.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPainter>
+#include <QTest>
+
+// Renders frames into QImages and checks colours at positions the layout computed (no
+// golden pixels). Every image is saved next to the binary for a human to look at.
+class TestTimelineRenderer : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QImage render(const TimelineFrame &frame, const TimelineLayout &layout, qreal dpr = 1)
+    {
+        QImage image((frame.size * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(dpr);
+        image.fill(Qt::magenta);
+        QPainter painter(&image);
+        TimelineRenderer::paint(painter, frame, layout);
+        return image;
+    }
+
+    static void save(const QImage &image, const QString &name)
+    {
+        image.save(QCoreApplication::applicationDirPath() + u'/' + name + QStringLiteral(".png"));
+    }
+
+    static QColor at(const QImage &image, QPointF logical)
+    {
+        const QPoint p = (logical * image.devicePixelRatio()).toPoint();
+        return image.pixelColor(p);
+    }
+
+    static bool near(const QColor &a, const QColor &b, int tolerance = 24)
+    {
+        return std::abs(a.red() - b.red()) <= tolerance && std::abs(a.green() - b.green()) <= tolerance
+            && std::abs(a.blue() - b.blue()) <= tolerance;
+    }
+
+    static TimelineFrame frameFor(std::shared_ptr<const TimelineRows> rows, QDate from, QDate to, QSizeF size)
+    {
+        TimelineFrame frame;
+        frame.rows = std::move(rows);
+        frame.firstDay = double(from.toJulianDay());
+        frame.endDay = double(to.toJulianDay());
+        frame.size = size;
+        FlagCache flags;
+        for (const TimelineRow &row : frame.rows->rows()) {
+            if (!row.flagCode.isEmpty())
+                frame.flags.insert(row.flagCode, flags.flag(row.flagCode, QSize(40, 30)));
+        }
+        return frame;
+    }
+
+    static std::shared_ptr<const TimelineRows> rowsOf(IncidentColumns columns, RowOptions options = {})
+    {
+        auto shared = std::make_shared<const IncidentColumns>(std::move(columns));
+        std::vector<IncidentColumns::Index> all(shared->size());
+        std::iota(all.begin(), all.end(), 0u);
+        return TimelineRows::build(shared, all, options);
+    }
+
+    // One incident per shape in one row, far apart.
+    static IncidentColumns shapes()
+    {
+        using TimelineTestData::make;
+        TestSupport::IncidentColumnsBuilder b;
+        b.add(make(QStringLiteral("p"), QStringLiteral("Point"), PartialDate::day(2022, 3, 10), {QStringLiteral("AL")},
+                   IncidentType::Ransomware, Attribution::Official));
+        b.add(make(QStringLiteral("b"), QStringLiteral("Bar"), PartialDate::day(2022, 5, 1), {QStringLiteral("AL")},
+                   IncidentType::Espionage, Attribution::None, PartialDate::day(2022, 6, 30)));
+        b.add(make(QStringLiteral("m"), QStringLiteral("Month"), PartialDate::month(2022, 9), {QStringLiteral("AL")},
+                   IncidentType::Influence, Attribution::None));
+        b.add(make(QStringLiteral("x"), QStringLiteral("Two countries"), PartialDate::day(2022, 11, 15),
+                   {QStringLiteral("AL"), QStringLiteral("ME")}, IncidentType::Ddos, Attribution::Vendor));
+        return b.take();
+    }
+
+private slots:
+    void shapesAndColours_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::addColumn<qreal>("dpr");
+        QTest::newRow("light") << false << qreal(1);
+        QTest::newRow("dark") << true << qreal(1);
+        QTest::newRow("light-hidpi") << false << qreal(2);
+    }
+
+    void shapesAndColours()
+    {
+        QFETCH(bool, dark);
+        QFETCH(qreal, dpr);
+        TimelineFrame frame = frameFor(rowsOf(shapes()), QDate(2022, 1, 1), QDate(2023, 1, 1), QSizeF(1000, 300));
+        frame.theme = Theme::forDarkMode(dark);
+        const TimelineLayout layout(frame);
+        const QImage image = render(frame, layout, dpr);
+        save(image, QStringLiteral("tst_timelinerenderer-shapes-") + QLatin1StringView(QTest::currentDataTag()));
+        const Theme &t = frame.theme;
+
+        QCOMPARE(near(at(image, {layout.plotRect().left() + 1, layout.plotRect().bottom() - 1}), t.background), true);
+        const int row = frame.rows->rowOfKey(QStringLiteral("AL"));
+        QVERIFY(row >= 0);
+        const TimelineLayout::RowPlan *plan = layout.planOf(row);
+        QVERIFY(plan);
+        QCOMPARE(plan->aggregated, false);
+        QCOMPARE(plan->points.size(), std::size_t(2));
+        QCOMPARE(plan->bars.size(), std::size_t(1));
+        QCOMPARE(plan->spans.size(), std::size_t(1));
+
+        // The point is filled with its type colour at its centre.
+        const QRectF point = layout.markRect(0, row);
+        QVERIFY(near(at(image, point.center()), t.typeColor(IncidentType::Ransomware)));
+        // The bar too, over its whole duration.
+        const QRectF bar = layout.markRect(1, row);
+        QCOMPARE(bar.left(), layout.dayToX(QDate(2022, 5, 1).toJulianDay()));
+        QCOMPARE(bar.right(), layout.dayToX(QDate(2022, 7, 1).toJulianDay()));
+        QVERIFY(near(at(image, {bar.left() + bar.width() * 0.3, bar.center().y()}), t.typeColor(IncidentType::Espionage)));
+        // The month-precise incident is a faded span over the whole month: lighter than its colour.
+        const QRectF span = layout.markRect(2, row);
+        QCOMPARE(span.left(), layout.dayToX(QDate(2022, 9, 1).toJulianDay()));
+        QCOMPARE(span.right(), layout.dayToX(QDate(2022, 10, 1).toJulianDay()));
+        const QColor inside = at(image, {span.center().x(), span.top() + 3});
+        QVERIFY(!near(inside, t.typeColor(IncidentType::Influence), 12));
+        QVERIFY(!near(inside, t.background, 2));
+        // The legend has a swatch per type in its colour.
+        for (const TimelineLayout::LegendItem &item : layout.legend()) {
+            if (item.kind == TimelineLayout::LegendKind::Type)
+                QVERIFY(near(at(image, item.swatch.center()), t.typeColor(IncidentType(item.type))));
+        }
+        // The flag of Albania is red at the left of its header.
+        QVERIFY(at(image, {layout.headerRect().left() + 12, layout.rowToY(row) + frame.rowHeight / 2}).red() > 150);
+    }
+
+    void selectionOnlyOnScreen_data()
+    {
+        QTest::addColumn<bool>("forExport");
+        QTest::newRow("screen") << false;
+        QTest::newRow("export") << true;
+    }
+
+    void selectionOnlyOnScreen()
+    {
+        QFETCH(bool, forExport);
+        TimelineFrame frame = frameFor(rowsOf(shapes()), QDate(2022, 1, 1), QDate(2023, 1, 1), QSizeF(1000, 300));
+        frame.forExport = forExport;
+        frame.selected = {3};
+        const TimelineLayout layout(frame);
+        const QImage image = render(frame, layout);
+        const auto rows = frame.rows->rowsOf(3);
+        QCOMPARE(rows.size(), 2); // a multi-country incident is in two rows
+        for (int r : rows) {
+            const QRectF mark = layout.markRect(3, r);
+            // The selection ring sits 4 px outside the diamond's left corner.
+            const QColor ring = at(image, {mark.left() - 4, mark.center().y()});
+            QCOMPARE(near(ring, frame.theme.selection, 40), !forExport);
+        }
+        if (!forExport) {
+            // The link between the two rows passes between them.
+            const QRectF a = layout.markRect(3, rows[0]);
+            const QRectF b = layout.markRect(3, rows[1]);
+            const double midY = (a.bottom() + b.top()) / 2;
+            bool found = false;
+            for (double y = midY - 3; y <= midY + 3 && !found; y += 1)
+                found = near(at(image, {a.center().x(), y}), frame.theme.selection, 70);
+            QVERIFY(found);
+        }
+    }
+
+    void emptyAndSingle_data()
+    {
+        QTest::addColumn<int>("records");
+        QTest::newRow("0 records") << 0;
+        QTest::newRow("1 record") << 1;
+    }
+
+    void emptyAndSingle()
+    {
+        QFETCH(int, records);
+        TestSupport::IncidentColumnsBuilder b;
+        if (records == 1)
+            b.add(TimelineTestData::make(QStringLiteral("one"), QStringLiteral("Only one"), PartialDate::day(2024, 2, 29),
+                                         {QStringLiteral("FR")}, IncidentType::Espionage));
+        TimelineFrame frame = frameFor(rowsOf(b.take()), QDate(2024, 2, 28), QDate(2024, 3, 2), QSizeF(800, 200));
+        const TimelineLayout layout(frame);
+        const QImage image = render(frame, layout);
+        save(image, QStringLiteral("tst_timelinerenderer-") + QString::number(records));
+        QCOMPARE(layout.rowCount(), records);
+        QCOMPARE(int(layout.rowPlans().size()), records);
+        if (records == 1) {
+            const QRectF point = layout.markRect(0, 0);
+            // 29 February of a leap year is the third visible day of four.
+            QCOMPARE(point.center().x(), layout.dayToX(QDate(2024, 2, 29).toJulianDay() + 0.5));
+            QVERIFY(near(at(image, point.center()), frame.theme.typeColor(IncidentType::Espionage)));
+            QCOMPARE(layout.planOf(0)->labels.size(), std::size_t(1));
+        }
+    }
+
+    void extremeDates()
+    {
+        using TimelineTestData::make;
+        TestSupport::IncidentColumnsBuilder b;
+        b.add(make(QStringLiteral("a"), QStringLiteral("Year one"), PartialDate::year(1), {QStringLiteral("IT")},
+                   IncidentType::Other));
+        b.add(make(QStringLiteral("z"), QStringLiteral("Year 9999"), PartialDate::day(9999, 12, 31), {QStringLiteral("IT")},
+                   IncidentType::Other));
+        TimelineFrame frame = frameFor(rowsOf(b.take()), QDate(1, 1, 1), QDate(9999, 12, 31), QSizeF(900, 200));
+        const TimelineLayout layout(frame);
+        const QImage image = render(frame, layout);
+        save(image, QStringLiteral("tst_timelinerenderer-extremes"));
+        QVERIFY(!layout.ticks().minor.ticks.empty());
+        const QRectF a = layout.markRect(0, 0);
+        const QRectF z = layout.markRect(1, 0);
+        QVERIFY(a.left() >= layout.plotRect().left() - 1);
+        QVERIFY(z.center().x() <= layout.plotRect().right() + 1);
+        QVERIFY(std::isfinite(a.width()) && std::isfinite(z.left()));
+    }
+
+    // 200k generated incidents: full range aggregates every row into a density strip whose
+    // buckets add up to the incidents in view; a month view draws individual marks again.
+    void crowding()
+    {
+        Generator generator(11);
+        TestSupport::IncidentColumnsBuilder b;
+        for (int i = 0; i < 200000; ++i)
+            b.add(generator.next());
+        auto rows = rowsOf(b.take());
+        TimelineFrame frame = frameFor(rows, QDate(2000, 1, 1), QDate(2027, 1, 1), QSizeF(1920, 1080));
+        QElapsedTimer timer;
+        timer.start();
+        const TimelineLayout layout(frame);
+        const QImage image = render(frame, layout);
+        qInfo("full range, 200k incidents, 1920x1080: %.2f ms", double(timer.nsecsElapsed()) / 1e6);
+        save(image, QStringLiteral("tst_timelinerenderer-crowded"));
+
+        QVERIFY(layout.rowPlans().size() >= 20);
+        const TimelineLayout::RowPlan &top = layout.rowPlans().front();
+        QVERIFY(top.aggregated);
+        QVERIFY(top.points.empty() && top.spans.empty() && top.bars.empty());
+        double total = 0;
+        for (float v : top.buckets)
+            total += v;
+        // Every incident of the row lies in the range, so its weight is all there.
+        QVERIFY2(std::abs(total - rows->row(top.row).count()) < 0.01 * rows->row(top.row).count(),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(total).arg(rows->row(top.row).count())));
+        // The fullest bucket is drawn in the density colour, not as a smear of type colours.
+        const auto peak = std::max_element(top.buckets.begin(), top.buckets.end());
+        const double x = layout.plotRect().left() + (double(peak - top.buckets.begin()) + 0.5) * TimelineLayout::s_bucketWidth;
+        QVERIFY(near(at(image, {x, top.rect.bottom() - 5}), frame.theme.density, 60));
+
+        frame.firstDay = double(QDate(2010, 6, 1).toJulianDay());
+        frame.endDay = double(QDate(2010, 7, 1).toJulianDay());
+        timer.restart();
+        const TimelineLayout month(frame);
+        const double layoutMs = double(timer.nsecsElapsed()) / 1e6;
+        const QImage monthImage = render(frame, month);
+        qInfo("one month, 200k incidents, 1920x1080: %.2f ms (layout %.2f ms)", double(timer.nsecsElapsed()) / 1e6,
+              layoutMs);
+        save(monthImage, QStringLiteral("tst_timelinerenderer-crowded-month"));
+        QCOMPARE(month.aggregatedRowCount(), 0);
+        const TimelineLayout::RowPlan &first = month.rowPlans().front();
+        QVERIFY(!first.points.empty());
+    }
+
+    void newsroomPicture_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::addColumn<int>("fromYear");
+        QTest::addColumn<int>("toYear");
+        QTest::newRow("light-decade") << false << 2014 << 2025;
+        QTest::newRow("light-2022") << false << 2022 << 2023;
+        QTest::newRow("dark-2022") << true << 2022 << 2023;
+    }
+
+    void newsroomPicture()
+    {
+        QFETCH(bool, dark);
+        QFETCH(int, fromYear);
+        QFETCH(int, toYear);
+        TimelineFrame frame = frameFor(rowsOf(TimelineTestData::newsroom()), QDate(fromYear, 1, 1), QDate(toYear, 1, 1),
+                                       QSizeF(1400, 620));
+        frame.theme = Theme::forDarkMode(dark);
+        frame.forExport = true;
+        frame.title = QStringLiteral("Cyber incidents by victim country");
+        frame.footer = QStringLiteral("Source: Faultline test data (synthetic). Generated for the renderer test.");
+        const TimelineLayout layout(frame);
+        const QImage image = render(frame, layout, 1.5);
+        save(image, QStringLiteral("tst_timelinerenderer-newsroom-") + QLatin1StringView(QTest::currentDataTag()));
+        QVERIFY(layout.titleRect().height() > 0);
+        QVERIFY(layout.footerRect().bottom() <= frame.size.height());
+        QVERIFY(layout.legendRect().bottom() <= layout.footerRect().top() + 0.01);
+        QVERIFY(at(image, layout.frameRect().center()) != QColor(Qt::magenta));
+    }
+};
+
+QTEST_MAIN(TestTimelineRenderer)
+#include "tst_timelinerenderer.moc"

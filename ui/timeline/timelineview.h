@@ -1,0 +1,172 @@
+#pragma once
+
+#include "query/incidentcolumns.h"
+#include "render/flagcache.h"
+#include "render/timelineframe.h"
+#include "render/timelinelayout.h"
+#include "render/timelinerows.h"
+
+#include <QList>
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class IncidentTableModel;
+class QAction;
+class QItemSelection;
+class QItemSelectionModel;
+class QScrollBar;
+class QTimer;
+class ZoomStack;
+
+// The timeline on screen: one row per victim country (or attacker, actor, type, sector),
+// incidents drawn by the core TimelineRenderer through a cached TimelineLayout, which also
+// does the picking. The view owns interaction state only: the visible range, the row scroll,
+// hover, the drag, the zoom history (ZoomStack) and the row options.
+//
+// Input: wheel zooms at the cursor (Shift+wheel or the wheel over the row headers scrolls
+// rows, a horizontal wheel pans); drag pans; Shift+drag or right-drag zooms to the dragged
+// range; + and - zoom, Ctrl+arrows pan and scroll, F or Home fits, S zooms to the
+// selection, Backspace goes back in the zoom history. Click selects (Ctrl toggles, Shift
+// adds), double-click or Enter activates, arrows move between incidents (left/right in a
+// row, up/down between rows); clicking a cluster or density zooms into it.
+//
+// Selection: setSelectionModel() shares the table's QItemSelectionModel over an
+// IncidentTableModel (rows map to incidents through its indices); without one the view keeps
+// its own selection. Either way selectedIncidents()/currentIncident() and the signals below
+// speak IncidentColumns indices.
+class TimelineView : public QWidget
+{
+    Q_OBJECT
+public:
+    using Index = IncidentColumns::Index;
+
+    explicit TimelineView(QWidget *parent = nullptr);
+    ~TimelineView() override;
+
+    // The incidents to show (e.g. a FilterEngine result, any order); rebuilds the rows with
+    // the current options. The first non-empty call zooms to fit; later calls keep the range.
+    void setIncidents(std::shared_ptr<const IncidentColumns> columns, std::vector<Index> indices);
+    std::shared_ptr<const TimelineRows> rows() const { return m_frame.rows; }
+
+    void setRowOptions(const RowOptions &options);
+    const RowOptions &rowOptions() const { return m_options; }
+
+    // Shares a selection with a table; `model` must be over an IncidentTableModel. Not owned.
+    void setSelectionModel(QItemSelectionModel *model);
+    QItemSelectionModel *selectionModel() const { return m_selectionModel; }
+    std::vector<Index> selectedIncidents() const { return m_frame.selected; } // ascending
+    qint64 currentIncident() const { return m_frame.currentIncident; }        // -1 when none
+    // Selects these incidents (replacing the selection) and makes the first current.
+    void selectIncidents(const std::vector<Index> &indices);
+
+    // Visible range [firstDay, endDay) in fractional Julian days, clamped to years 1..9999
+    // and at least s_minDays long.
+    double firstDay() const { return m_frame.firstDay; }
+    double endDay() const { return m_frame.endDay; }
+    void setVisibleRange(double firstDay, double endDay);
+    double scrollY() const { return m_frame.scrollY; }
+    void setScrollY(double y);
+
+    // An explicit theme; by default the view follows the palette (light or dark).
+    void setTheme(const Theme &theme);
+    void setFollowPalette(bool follow);
+
+    ZoomStack *zoomStack() const { return m_zoomStack; }
+    QAction *zoomInAction() const { return m_zoomIn; }
+    QAction *zoomOutAction() const { return m_zoomOut; }
+    QAction *zoomToFitAction() const { return m_zoomFit; }
+    QAction *zoomToSelectionAction() const { return m_zoomSelection; }
+
+    // The frame and layout of the last paint (valid after the first paint or ensureLayout()).
+    const TimelineFrame &frame() const { return m_frame; }
+    const TimelineLayout &layout();
+
+    static constexpr double s_minDays = 1;
+
+public slots:
+    void zoomIn();
+    void zoomOut();
+    void zoomToFit();
+    void zoomToSelection();
+    void zoomBy(double factor, double anchorDay); // factor > 1 zooms in, anchorDay stays put
+    void panBy(double days);
+
+signals:
+    void visibleRangeChanged(double firstDay, double endDay);
+    void selectedIncidentsChanged();
+    void currentIncidentChanged(qint64 index);
+    void incidentActivated(quint32 index); // double-click or Enter
+    void openSourcesRequested(quint32 index);
+    void copyCitationRequested(quint32 index);
+    void editNoteRequested(quint32 index);
+    void rowOptionsChanged(const RowOptions &options);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    bool event(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    enum class Drag { None, Pending, Pan, RubberBand };
+
+    void rebuildRows();
+    void invalidateLayout();
+    void ensureFlags();
+    void setHover(qint64 incident);
+    void updateScrollBar();
+    void commitHistory();
+    void showToolTip(const QPoint &pos, const TimelineLayout::Hit &hit);
+    void clickAt(const QPointF &pos, Qt::KeyboardModifiers modifiers);
+    void moveCurrent(int dx, int dy);
+    void setCurrent(Index i, bool select);
+    void applySelection(const std::vector<Index> &indices, qint64 current, bool notifyModel);
+    void syncFromSelectionModel();
+    void updateThemeFromPalette();
+    void showRowMenu(const QPoint &globalPos, int row);
+    void showIncidentMenu(const QPoint &globalPos, Index incident);
+    QString toolTipFor(const TimelineLayout::Hit &hit) const;
+
+    std::shared_ptr<const IncidentColumns> m_columns;
+    std::vector<Index> m_indices;
+    RowOptions m_options;
+    TimelineFrame m_frame;
+    std::unique_ptr<TimelineLayout> m_layout; // refers to m_frame
+    FlagCache m_flags;
+    qreal m_flagsDpr = 0;
+    bool m_followPalette = true;
+    bool m_fitted = false;
+
+    QPointer<QItemSelectionModel> m_selectionModel;
+    IncidentTableModel *m_tableModel = nullptr;
+    bool m_syncing = false;
+    int m_currentRow = -1; // the row keyboard navigation is in (an incident can be in several)
+
+    Drag m_drag = Drag::None;
+    Qt::MouseButton m_dragButton = Qt::NoButton;
+    bool m_rubberRequested = false;
+    QPointF m_dragOrigin;
+    double m_dragFirstDay = 0;
+    double m_dragEndDay = 0;
+    double m_dragScrollY = 0;
+    double m_dragPxPerDay = 1;
+
+    ZoomStack *m_zoomStack;
+    QScrollBar *m_scrollBar;
+    QTimer *m_historyTimer; // settles wheel zooms into one history entry
+    QAction *m_zoomIn;
+    QAction *m_zoomOut;
+    QAction *m_zoomFit;
+    QAction *m_zoomSelection;
+};
