@@ -104,7 +104,8 @@ private slots:
         save(image, QStringLiteral("tst_timelinerenderer-shapes-") + QLatin1StringView(QTest::currentDataTag()));
         const Theme &t = frame.theme;
 
-        QCOMPARE(near(at(image, {layout.plotRect().left() + 1, layout.plotRect().bottom() - 1}), t.background), true);
+        const QPointF empty(layout.plotRect().left() + 5, layout.plotRect().bottom() - 5);
+        QVERIFY2(near(at(image, empty), t.background), qPrintable(at(image, empty).name()));
         const int row = frame.rows->rowOfKey(QStringLiteral("AL"));
         QVERIFY(row >= 0);
         const TimelineLayout::RowPlan *plan = layout.planOf(row);

@@ -60,10 +60,12 @@ TimelineView::TimelineView(QWidget *parent)
     connect(m_zoomStack, &ZoomStack::currentChanged, this,
             [this](ZoomStack::Range r) { setVisibleRange(r.firstDay, r.endDay); });
 
-    m_zoomIn->setShortcut(QKeySequence::ZoomIn);
-    m_zoomOut->setShortcut(QKeySequence::ZoomOut);
+    m_zoomIn->setShortcut(QKeySequence(Qt::Key_Plus));
+    m_zoomOut->setShortcut(QKeySequence(Qt::Key_Minus));
     m_zoomFit->setShortcut(QKeySequence(Qt::Key_F));
     m_zoomSelection->setShortcut(QKeySequence(Qt::Key_S));
+    // The view handles these keys itself when focused; the shortcuts label the actions in
+    // menus and must not fire window-wide.
     for (QAction *a : {m_zoomIn, m_zoomOut, m_zoomFit, m_zoomSelection})
         a->setShortcutContext(Qt::WidgetShortcut);
     m_zoomIn->setIcon(QIcon::fromTheme(QStringLiteral("zoom-in")));

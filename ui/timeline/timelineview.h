@@ -7,6 +7,7 @@
 #include "render/timelinerows.h"
 
 #include <QList>
+#include <QItemSelectionModel>
 #include <QPointer>
 #include <QWidget>
 
@@ -16,7 +17,7 @@
 class IncidentTableModel;
 class QAction;
 class QItemSelection;
-class QItemSelectionModel;
+
 class QScrollBar;
 class QTimer;
 class ZoomStack;

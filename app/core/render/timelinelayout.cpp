@@ -313,24 +313,29 @@ void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, const QFon
         Index incident;
     };
     std::vector<Candidate> candidates;
-    std::vector<double> obstacles; // left edges of solid marks
+    std::vector<std::pair<double, double>> solids; // (left, right) of every solid mark
     candidates.reserve(plan.points.size() + plan.bars.size() + plan.spans.size());
     for (const Mark &m : plan.points) {
         candidates.push_back({m.rect.right() + s_labelGap, m.incident});
-        obstacles.push_back(m.rect.left());
+        solids.emplace_back(m.rect.left(), m.rect.right());
     }
     for (const Mark &m : plan.bars) {
         candidates.push_back({m.rect.right() + s_labelGap, m.incident});
-        obstacles.push_back(m.rect.left());
+        solids.emplace_back(m.rect.left(), m.rect.right());
     }
     if (!plan.spansMerged) {
         for (const Mark &m : plan.spans)
             candidates.push_back({std::max(m.rect.left(), m_plotRect.left()) + s_labelGap, m.incident});
     }
     for (const Cluster &cl : plan.clusters)
-        obstacles.push_back(cl.rect.left());
+        solids.emplace_back(cl.rect.left(), cl.rect.right());
     std::sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) { return a.anchor < b.anchor; });
-    std::sort(obstacles.begin(), obstacles.end());
+    std::sort(solids.begin(), solids.end());
+    // reachRight[k]: the furthest right edge among solids[0..k], to see whether a long bar that
+    // starts left of a label still covers it.
+    std::vector<double> reachRight(solids.size());
+    for (std::size_t k = 0; k < solids.size(); ++k)
+        reachRight[k] = std::max(solids[k].second, k ? reachRight[k - 1] : solids[k].second);
 
     const double h = label.height();
     const double cy = plan.rect.center().y();
@@ -338,8 +343,11 @@ void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, const QFon
     for (const Candidate &cand : candidates) {
         if (cand.anchor < lastRight + s_labelGap || cand.anchor < m_plotRect.left() || cand.anchor >= m_plotRect.right())
             continue;
-        const auto next = std::upper_bound(obstacles.begin(), obstacles.end(), cand.anchor);
-        const double limit = (next == obstacles.end() ? m_plotRect.right() : std::min(*next, m_plotRect.right())) - s_labelGap;
+        const auto next = std::upper_bound(solids.begin(), solids.end(), std::make_pair(cand.anchor, 1e300));
+        const std::size_t before = std::size_t(next - solids.begin());
+        if (before > 0 && reachRight[before - 1] > cand.anchor - s_labelGap)
+            continue; // a mark covers the anchor
+        const double limit = (next == solids.end() ? m_plotRect.right() : std::min(next->first, m_plotRect.right())) - s_labelGap;
         const double room = limit - cand.anchor;
         if (room < s_minLabelRoom)
             continue;

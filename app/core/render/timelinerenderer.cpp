@@ -4,6 +4,7 @@
 #include <QFontMetricsF>
 #include <QLocale>
 #include <QPainter>
+#include <QPaintEngine>
 #include <QPainterPath>
 
 #include <algorithm>
@@ -74,7 +75,44 @@ struct Painter
     const Layout &l;
     const Theme &t;
 
+    const bool raster = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster;
+
     const IncidentColumns *columns() const { return f.rows ? &f.rows->columns() : nullptr; }
+
+    // A 3-on, 2-off dash as a texture, along x or y: on a raster device, filling edges with it
+    // is far cheaper than stroking a dashed pen around hundreds of long bars.
+    static QBrush dashBrush(const QColor &colour, bool vertical)
+    {
+        QImage dash(vertical ? QSize(1, 5) : QSize(5, 1), QImage::Format_ARGB32_Premultiplied);
+        dash.fill(Qt::transparent);
+        for (int k = 0; k < 3; ++k)
+            dash.setPixelColor(vertical ? QPoint(0, k) : QPoint(k, 0), colour);
+        return QBrush(dash);
+    }
+
+    // The attribution outline of a bar or span, drawn as four edge fills on raster devices
+    // and stroked (vector dashes) elsewhere; both look the same.
+    void outlineRect(const QRectF &r, Outline outline, const QColor &colour)
+    {
+        if (outline == Outline::None)
+            return;
+        if (!raster) {
+            p.setPen(outlinePen(outline, colour));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(r);
+            return;
+        }
+        const double w = s_outlineWidth;
+        const QRectF o = r.adjusted(-w / 2, -w / 2, w / 2, w / 2);
+        const QBrush across = outline == Outline::Solid ? QBrush(colour) : dashBrush(colour, false);
+        const QBrush down = outline == Outline::Solid ? QBrush(colour) : dashBrush(colour, true);
+        p.setBrushOrigin(o.topLeft());
+        p.fillRect(QRectF(o.left(), o.top(), o.width(), w), across);
+        p.fillRect(QRectF(o.left(), o.bottom() - w, o.width(), w), across);
+        p.fillRect(QRectF(o.left(), o.top() + w, w, o.height() - 2 * w), down);
+        p.fillRect(QRectF(o.right() - w, o.top() + w, w, o.height() - 2 * w), down);
+        p.setBrushOrigin(0, 0);
+    }
     Outline outlineOf(TimelineFrame::Index i) const
     {
         return TimelineRenderer::outlineFor(Attribution(columns()->attribution[i]));
@@ -150,12 +188,7 @@ struct Painter
                     p.drawLine(QPointF(r.left() + 0.75, r.top()), QPointF(r.left() + 0.75, r.bottom()));
                 if (m.rect.right() <= r.right())
                     p.drawLine(QPointF(r.right() - 0.75, r.top()), QPointF(r.right() - 0.75, r.bottom()));
-                const Outline outline = outlineOf(m.incident);
-                if (outline != Outline::None) {
-                    p.setPen(outlinePen(outline, withAlpha(t.text, 0.7)));
-                    p.setBrush(Qt::NoBrush);
-                    p.drawRect(r);
-                }
+                outlineRect(r, outlineOf(m.incident), withAlpha(t.text, 0.7));
             }
         }
     }
@@ -181,21 +214,23 @@ struct Painter
             if (!paths[k].isEmpty())
                 p.fillPath(paths[k], t.typeColor(IncidentType(k)));
         }
-        p.setBrush(Qt::NoBrush);
         Outline current = Outline::None;
         for (const Layout::RowPlan &plan : l.rowPlans()) {
             for (const Layout::Mark &m : plan.*member) {
                 const Outline outline = outlineOf(m.incident);
                 if (outline == Outline::None)
                     continue;
+                if (!asDiamond) {
+                    outlineRect(visiblePart(m.rect), outline, t.text);
+                    current = Outline::None;
+                    continue;
+                }
                 if (outline != current) {
                     p.setPen(outlinePen(outline, t.text));
+                    p.setBrush(Qt::NoBrush);
                     current = outline;
                 }
-                if (asDiamond)
-                    p.drawPolygon(diamond(m.rect));
-                else
-                    p.drawRect(visiblePart(m.rect));
+                p.drawPolygon(diamond(m.rect));
             }
         }
     }
@@ -405,9 +440,9 @@ struct Painter
                 p.fillRect(QRectF(s.left() - 2, s.center().y() - 3, s.width() + 4, 6), t.mutedText);
                 break;
             case Layout::LegendKind::Span:
-                p.fillRect(QRectF(s.left() - 3, s.top(), s.width() + 6, s.height()), withAlpha(t.mutedText, 0.25));
-                p.fillRect(QRectF(s.left() - 3, s.top(), 1.5, s.height()), t.mutedText);
-                p.fillRect(QRectF(s.right() + 1.5, s.top(), 1.5, s.height()), t.mutedText);
+                p.fillRect(QRectF(s.left() - 2, s.top(), s.width() + 2, s.height()), withAlpha(t.mutedText, 0.25));
+                p.fillRect(QRectF(s.left() - 2, s.top(), 1.5, s.height()), t.mutedText);
+                p.fillRect(QRectF(s.right() - 1.5, s.top(), 1.5, s.height()), t.mutedText);
                 break;
             case Layout::LegendKind::Density: {
                 const double heights[] = {4, 9, 12, 7, 3};

@@ -9,11 +9,23 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 namespace {
 QString tr(const char *text) { return QCoreApplication::translate("IncidentStore", text); }
+
+// std::string keys looked up by std::string_view without building a key (C++20).
+struct ViewHash
+{
+    using is_transparent = void;
+    std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+};
+template<typename T>
+using ViewMap = std::unordered_map<std::string, T, ViewHash, std::equal_to<>>;
 
 const QChar s_listSeparator = u';';
 
@@ -373,11 +385,19 @@ IncidentColumns IncidentStore::loadColumns(QString *errorMessage) const
     c.titleOffset.push_back(0);
     c.actors.append(QString());
 
-    QHash<QByteArray, quint32> actorIndex;
-    QHash<QByteArray, quint16> datasetIndex;
-    QHash<QByteArray, SectorMask> sectorCache;
-    QHash<QByteArray, quint8> typeCache;
-    QHash<QByteArray, quint8> attributionCache;
+    // Repeated strings are looked up by view, so the million-row loop allocates nothing.
+    ViewMap<quint32> actorIndex;
+    ViewMap<quint16> datasetIndex;
+    ViewMap<SectorMask> sectorCache;
+    ViewMap<quint8> typeCache;
+    ViewMap<quint8> attributionCache;
+    auto lookup = [](auto &map, QByteArrayView key, auto &&make) {
+        const std::string_view view(key.data(), std::size_t(key.size()));
+        auto it = map.find(view);
+        if (it == map.end())
+            it = map.emplace(std::string(view), make()).first;
+        return it->second;
+    };
 
     Statement st(h,
                  "SELECT rowid, id, title, first_day, last_day, precision, \"end\" IS NOT NULL, type, attribution,"
@@ -393,40 +413,26 @@ IncidentColumns IncidentStore::loadColumns(QString *errorMessage) const
         c.lastDay.push_back(qint32(st.int64(4)));
         c.precision.push_back(quint8(st.integer(5)));
         c.hasEnd.push_back(quint8(st.integer(6)));
-        const QByteArray typeKey = st.utf8(7).toByteArray();
-        auto t = typeCache.find(typeKey);
-        if (t == typeCache.end())
-            t = typeCache.insert(typeKey, quint8(Vocabulary::typeFromKey(QString::fromUtf8(typeKey)).value_or(IncidentType::Other)));
-        c.type.push_back(*t);
-        const QByteArray attrKey = st.utf8(8).toByteArray();
-        auto a = attributionCache.find(attrKey);
-        if (a == attributionCache.end())
-            a = attributionCache.insert(attrKey, quint8(Vocabulary::attributionFromKey(QString::fromUtf8(attrKey)).value_or(Attribution::None)));
-        c.attribution.push_back(*a);
+        const QByteArrayView typeKey = st.utf8(7);
+        c.type.push_back(lookup(typeCache, typeKey, [&] {
+            return quint8(Vocabulary::typeFromKey(QString::fromUtf8(typeKey)).value_or(IncidentType::Other));
+        }));
+        const QByteArrayView attributionKey = st.utf8(8);
+        c.attribution.push_back(lookup(attributionCache, attributionKey, [&] {
+            return quint8(Vocabulary::attributionFromKey(QString::fromUtf8(attributionKey)).value_or(Attribution::None));
+        }));
         const QByteArrayView actorText = st.utf8(9);
-        if (actorText.isEmpty()) {
-            c.actor.push_back(0);
-        } else {
-            const QByteArray key = actorText.toByteArray();
-            auto it = actorIndex.find(key);
-            if (it == actorIndex.end()) {
-                it = actorIndex.insert(key, quint32(c.actors.size()));
-                c.actors.append(QString::fromUtf8(key));
-            }
-            c.actor.push_back(*it);
-        }
-        const QByteArray sectorText = st.utf8(10).toByteArray();
-        auto sc = sectorCache.find(sectorText);
-        if (sc == sectorCache.end())
-            sc = sectorCache.insert(sectorText, sectorMask(QString::fromUtf8(sectorText)));
-        c.sectors.push_back(*sc);
-        const QByteArray datasetKey = st.utf8(11).toByteArray();
-        auto d = datasetIndex.find(datasetKey);
-        if (d == datasetIndex.end()) {
-            d = datasetIndex.insert(datasetKey, quint16(c.datasets.size()));
+        c.actor.push_back(actorText.isEmpty() ? 0 : lookup(actorIndex, actorText, [&] {
+            c.actors.append(QString::fromUtf8(actorText));
+            return quint32(c.actors.size() - 1);
+        }));
+        const QByteArrayView sectorText = st.utf8(10);
+        c.sectors.push_back(lookup(sectorCache, sectorText, [&] { return sectorMask(QString::fromUtf8(sectorText)); }));
+        const QByteArrayView datasetKey = st.utf8(11);
+        c.dataset.push_back(lookup(datasetIndex, datasetKey, [&] {
             c.datasets.append(QString::fromUtf8(datasetKey));
-        }
-        c.dataset.push_back(*d);
+            return quint16(c.datasets.size() - 1);
+        }));
     }
     if (rc != SQLITE_DONE) {
         if (errorMessage)

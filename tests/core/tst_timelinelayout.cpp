@@ -1,0 +1,286 @@
+#include "render/timelinelayout.h"
+#include "render/timelinerows.h"
+
+#include "timelinetestdata.h"
+
+#include <QTest>
+
+#include <numeric>
+
+// TimelineRows (grouping, order, the per-row search arrays) and TimelineLayout (mappings,
+// mark geometry, crowding decision, hit testing) as values.
+class TestTimelineLayout : public QObject
+{
+    Q_OBJECT
+
+private:
+    using Index = IncidentColumns::Index;
+
+    static std::shared_ptr<const TimelineRows> rowsOf(IncidentColumns columns, RowOptions options = {})
+    {
+        auto shared = std::make_shared<const IncidentColumns>(std::move(columns));
+        std::vector<Index> all(shared->size());
+        std::iota(all.begin(), all.end(), 0u);
+        return TimelineRows::build(shared, all, options);
+    }
+
+    static IncidentColumns sample()
+    {
+        using TimelineTestData::make;
+        TestSupport::IncidentColumnsBuilder b;
+        b.add(make(QStringLiteral("a"), QStringLiteral("A"), PartialDate::day(2022, 7, 17), {QStringLiteral("AL")},
+                   IncidentType::Destructive, Attribution::Official, PartialDate::day(2022, 7, 18)));
+        b.add(make(QStringLiteral("b"), QStringLiteral("B"), PartialDate::month(2022, 9), {QStringLiteral("AL"), QStringLiteral("ME")},
+                   IncidentType::DataTheft));
+        b.add(make(QStringLiteral("c"), QStringLiteral("C"), PartialDate::year(2021), {QStringLiteral("US")},
+                   IncidentType::Espionage));
+        b.add(make(QStringLiteral("d"), QStringLiteral("D"), PartialDate::day(2020, 2, 29), {QStringLiteral("US")},
+                   IncidentType::Ddos));
+        b.add(make(QStringLiteral("e"), QStringLiteral("E"), PartialDate::day(2023, 1, 31), {QStringLiteral("AL")},
+                   IncidentType::Ransomware));
+        return b.take();
+    }
+
+    static TimelineFrame frameFor(std::shared_ptr<const TimelineRows> rows, QDate from, QDate to, QSizeF size = {1000, 400})
+    {
+        TimelineFrame f;
+        f.rows = std::move(rows);
+        f.firstDay = double(from.toJulianDay());
+        f.endDay = double(to.toJulianDay());
+        f.size = size;
+        return f;
+    }
+
+private slots:
+    void grouping_data()
+    {
+        QTest::addColumn<int>("key");
+        QTest::addColumn<int>("sort");
+        QTest::addColumn<int>("collapse");
+        QTest::addColumn<QStringList>("hidden");
+        QTest::addColumn<QStringList>("pinned");
+        QTest::addColumn<QStringList>("expected"); // row keys in order
+
+        const QStringList none;
+        QTest::newRow("victims by count") << int(RowKey::VictimCountry) << int(RowSort::Count) << int(RegionLevel::None)
+                                          << none << none << QStringList{u"AL"_qs, u"US"_qs, u"ME"_qs};
+        QTest::newRow("victims by name") << int(RowKey::VictimCountry) << int(RowSort::Name) << int(RegionLevel::None)
+                                         << none << none << QStringList{u"AL"_qs, u"ME"_qs, u"US"_qs};
+        QTest::newRow("by first incident") << int(RowKey::VictimCountry) << int(RowSort::FirstIncident)
+                                           << int(RegionLevel::None) << none << none
+                                           << QStringList{u"US"_qs, u"AL"_qs, u"ME"_qs};
+        QTest::newRow("pinned first") << int(RowKey::VictimCountry) << int(RowSort::Count) << int(RegionLevel::None)
+                                      << none << QStringList{u"ME"_qs} << QStringList{u"ME"_qs, u"AL"_qs, u"US"_qs};
+        QTest::newRow("hidden") << int(RowKey::VictimCountry) << int(RowSort::Count) << int(RegionLevel::None)
+                                << QStringList{u"AL"_qs} << none << QStringList{u"US"_qs, u"ME"_qs};
+        QTest::newRow("regions") << int(RowKey::VictimCountry) << int(RowSort::Count) << int(RegionLevel::Region)
+                                 << none << none << QStringList{u"Europe"_qs, u"Americas"_qs};
+        QTest::newRow("by region") << int(RowKey::VictimCountry) << int(RowSort::Region) << int(RegionLevel::None)
+                                   << none << none << QStringList{u"US"_qs, u"AL"_qs, u"ME"_qs};
+        QTest::newRow("types") << int(RowKey::Type) << int(RowSort::Name) << int(RegionLevel::None) << none << none
+                               << QStringList{u"data-theft"_qs, u"ddos"_qs, u"destructive"_qs, u"espionage"_qs,
+                                              u"ransomware"_qs};
+        QTest::newRow("attackers") << int(RowKey::AttackerCountry) << int(RowSort::Count) << int(RegionLevel::None)
+                                   << none << none << QStringList{QString()};
+    }
+
+    void grouping()
+    {
+        QFETCH(int, key);
+        QFETCH(int, sort);
+        QFETCH(int, collapse);
+        QFETCH(QStringList, hidden);
+        QFETCH(QStringList, pinned);
+        QFETCH(QStringList, expected);
+        RowOptions o;
+        o.key = RowKey(key);
+        o.sort = RowSort(sort);
+        o.collapse = RegionLevel(collapse);
+        o.hidden = hidden;
+        o.pinned = pinned;
+        const auto rows = rowsOf(sample(), o);
+        QStringList keys;
+        for (const TimelineRow &r : rows->rows()) {
+            keys << r.key;
+            QVERIFY(std::is_sorted(r.firstDay.begin(), r.firstDay.end()));
+            QCOMPARE(r.incidents.size(), r.firstDay.size());
+            QVERIFY(std::is_sorted(r.longReach.begin(), r.longReach.end()));
+        }
+        QCOMPARE(keys, expected);
+        QCOMPARE(int(rows->hiddenRows().size()), int(hidden.size()));
+    }
+
+    void multiCountryIncidentIsInEachRow()
+    {
+        const auto rows = rowsOf(sample());
+        const auto r = rows->rowsOf(1);
+        QCOMPARE(r.size(), 2);
+        QCOMPARE(rows->row(r[0]).key, u"AL"_qs);
+        QCOMPARE(rows->row(r[1]).key, u"ME"_qs);
+        QCOMPARE(rows->firstDay(), qint32(QDate(2020, 2, 29).toJulianDay()));
+        QCOMPARE(rows->lastDay(), qint32(QDate(2023, 1, 31).toJulianDay()));
+    }
+
+    void candidatesFindLongIntervals()
+    {
+        // A year-precise incident of 2021 must be found from a window in December 2021.
+        const auto rows = rowsOf(sample());
+        const TimelineRow &us = rows->row(rows->rowOfKey(u"US"_qs));
+        std::vector<Index> found;
+        us.forEachCandidate(QDate(2021, 12, 1).toJulianDay(), QDate(2021, 12, 31).toJulianDay(),
+                            [&](std::size_t k) { found.push_back(us.incidents[k]); });
+        QCOMPARE(found, std::vector<Index>{2});
+    }
+
+    void mappings_data()
+    {
+        QTest::addColumn<QDate>("from");
+        QTest::addColumn<QDate>("to");
+        QTest::newRow("one day") << QDate(2022, 7, 17) << QDate(2022, 7, 18);
+        QTest::newRow("one month") << QDate(2022, 7, 1) << QDate(2022, 8, 1);
+        QTest::newRow("26 years") << QDate(2000, 1, 1) << QDate(2026, 1, 1);
+        QTest::newRow("years 1 to 9999") << QDate(1, 1, 1) << QDate(9999, 12, 31);
+    }
+
+    void mappings()
+    {
+        QFETCH(QDate, from);
+        QFETCH(QDate, to);
+        const TimelineFrame frame = frameFor(rowsOf(sample()), from, to);
+        const TimelineLayout l(frame);
+        QCOMPARE(l.dayToX(frame.firstDay), l.plotRect().left());
+        QVERIFY(qFuzzyCompare(l.dayToX(frame.endDay), l.plotRect().right()));
+        for (double x : {l.plotRect().left(), l.plotRect().center().x(), l.plotRect().right() - 1})
+            QVERIFY(std::abs(l.dayToX(l.xToDay(x)) - x) < 1e-6);
+        QCOMPARE(l.yToRow(l.rowToY(0) + 1), 0);
+        QCOMPARE(l.yToRow(l.rowToY(2) + frame.rowHeight - 0.5), 2);
+        QCOMPARE(l.yToRow(l.rowToY(3) + 1), -1); // below the last row
+        QCOMPARE(l.yToRow(l.plotRect().top() - 1), -1);
+        QVERIFY(l.axisRect().bottom() <= l.plotRect().top());
+        QVERIFY(l.legendRect().top() >= l.plotRect().bottom());
+    }
+
+    void markGeometry()
+    {
+        const auto rows = rowsOf(sample());
+        const TimelineFrame frame = frameFor(rows, QDate(2020, 1, 1), QDate(2023, 3, 1));
+        const TimelineLayout l(frame);
+        const int al = rows->rowOfKey(u"AL"_qs);
+        // A duration covers its first to its last day, inclusive.
+        QCOMPARE(l.shapeOf(0), TimelineLayout::Shape::Bar);
+        const QRectF bar = l.markRect(0, al);
+        QCOMPARE(bar.left(), l.dayToX(QDate(2022, 7, 17).toJulianDay()));
+        QCOMPARE(bar.right(), l.dayToX(QDate(2022, 7, 19).toJulianDay()));
+        // Month and year precision span the whole uncertain interval, never a point on the 1st.
+        QCOMPARE(l.shapeOf(1), TimelineLayout::Shape::Span);
+        const QRectF month = l.markRect(1, al);
+        QVERIFY(qFuzzyCompare(month.width(), 30 * l.pixelsPerDay()));
+        const QRectF year = l.markRect(2, rows->rowOfKey(u"US"_qs));
+        QVERIFY(qFuzzyCompare(year.width(), 365 * l.pixelsPerDay()));
+        // A leap day is a point in the middle of 29 February.
+        QCOMPARE(l.shapeOf(3), TimelineLayout::Shape::Point);
+        QCOMPARE(l.markRect(3, rows->rowOfKey(u"US"_qs)).center().x(), l.dayToX(QDate(2020, 2, 29).toJulianDay() + 0.5));
+        // Marks sit in their row.
+        QVERIFY(l.rowRect(al).contains(l.markRect(4, al).center()));
+    }
+
+    void hitTest()
+    {
+        const auto rows = rowsOf(sample());
+        const TimelineFrame frame = frameFor(rows, QDate(2022, 6, 1), QDate(2023, 3, 1));
+        const TimelineLayout l(frame);
+        const int al = rows->rowOfKey(u"AL"_qs);
+        const int me = rows->rowOfKey(u"ME"_qs);
+
+        TimelineLayout::Hit hit = l.hitTest(l.markRect(4, al).center());
+        QCOMPARE(hit.area, TimelineLayout::Area::Plot);
+        QCOMPARE(hit.row, al);
+        QCOMPARE(hit.incident, qint64(4));
+        hit = l.hitTest(l.markRect(1, me).center());
+        QCOMPARE(hit.incident, qint64(1));
+        hit = l.hitTest(QPointF(l.headerRect().center().x(), l.rowToY(me) + 3));
+        QCOMPARE(hit.area, TimelineLayout::Area::RowHeader);
+        QCOMPARE(hit.row, me);
+        hit = l.hitTest(QPointF(l.plotRect().center().x(), l.axisRect().center().y()));
+        QCOMPARE(hit.area, TimelineLayout::Area::Axis);
+        hit = l.hitTest(QPointF(l.plotRect().right() - 2, l.plotRect().bottom() - 2));
+        QCOMPARE(hit.area, TimelineLayout::Area::Plot);
+        QCOMPARE(hit.incident, qint64(-1));
+        QCOMPARE(hit.row, -1);
+    }
+
+    void crowdingAndClusters_data()
+    {
+        QTest::addColumn<int>("perDay");
+        QTest::addColumn<int>("days");
+        QTest::addColumn<bool>("aggregated");
+        QTest::addColumn<int>("clusters");
+        QTest::newRow("sparse") << 1 << 20 << false << 0;
+        QTest::newRow("same day") << 5 << 1 << false << 1;
+        QTest::newRow("crowded") << 4 << 400 << true << 0;
+    }
+
+    void crowdingAndClusters()
+    {
+        QFETCH(int, perDay);
+        QFETCH(int, days);
+        QFETCH(bool, aggregated);
+        QFETCH(int, clusters);
+        TestSupport::IncidentColumnsBuilder b;
+        const QDate start(2021, 1, 1);
+        for (int d = 0; d < days; ++d) {
+            const QDate day = start.addDays(d * (days == 1 ? 1 : 20 / std::max(1, days / 20)) % 400);
+            for (int k = 0; k < perDay; ++k)
+                b.add(TimelineTestData::make(QStringLiteral("i%1-%2").arg(d).arg(k), QStringLiteral("T"),
+                                             PartialDate::day(day.year(), day.month(), day.day()), {u"FR"_qs},
+                                             IncidentType::Espionage));
+        }
+        const TimelineFrame frame = frameFor(rowsOf(b.take()), start, start.addDays(400));
+        const TimelineLayout l(frame);
+        QCOMPARE(l.rowPlans().size(), std::size_t(1));
+        const TimelineLayout::RowPlan &plan = l.rowPlans().front();
+        QCOMPARE(plan.aggregated, aggregated);
+        QCOMPARE(int(plan.clusters.size()), clusters);
+        if (clusters)
+            QCOMPARE(plan.clusters.front().count, perDay);
+        if (aggregated) {
+            const double total = std::accumulate(plan.buckets.begin(), plan.buckets.end(), 0.0);
+            QVERIFY(std::abs(total - perDay * days) < 0.5);
+            const TimelineLayout::Hit hit = l.hitTest(QPointF(l.plotRect().left() + 1, plan.rect.center().y()));
+            QVERIFY(hit.isAggregate());
+        }
+    }
+
+    void manyRowsScrolled()
+    {
+        TestSupport::IncidentColumnsBuilder b;
+        const QStringList codes = Countries::instance().codes();
+        const int n = std::min<int>(250, int(codes.size()));
+        for (int k = 0; k < n; ++k)
+            b.add(TimelineTestData::make(QStringLiteral("r%1").arg(k), QStringLiteral("T"), PartialDate::day(2020, 1, 1 + k % 28),
+                                         {codes.at(k)}, IncidentType::Other));
+        TimelineFrame frame = frameFor(rowsOf(b.take()), QDate(2020, 1, 1), QDate(2020, 2, 1), QSizeF(800, 600));
+        const TimelineLayout top(frame);
+        QCOMPARE(top.rowCount(), n);
+        QCOMPARE(top.firstVisibleRow(), 0);
+        QVERIFY(top.lastVisibleRow() < 30);
+        frame.scrollY = top.maxScrollY();
+        const TimelineLayout bottom(frame);
+        QCOMPARE(bottom.lastVisibleRow(), n - 1);
+        QVERIFY(bottom.rowToY(n - 1) + frame.rowHeight <= bottom.plotRect().bottom() + 0.01);
+        QCOMPARE(int(bottom.rowPlans().size()), bottom.lastVisibleRow() - bottom.firstVisibleRow() + 1);
+    }
+
+    void emptyRows()
+    {
+        const TimelineFrame frame = frameFor(rowsOf(IncidentColumns()), QDate(2020, 1, 1), QDate(2021, 1, 1));
+        const TimelineLayout l(frame);
+        QCOMPARE(l.rowCount(), 0);
+        QCOMPARE(l.firstVisibleRow(), -1);
+        QVERIFY(l.rowPlans().empty());
+        QCOMPARE(l.hitTest(l.plotRect().center()).row, -1);
+    }
+};
+
+QTEST_MAIN(TestTimelineLayout)
+#include "tst_timelinelayout.moc"
