@@ -3,15 +3,27 @@
 #include "import/importer.h"
 #include "models/incidenttablemodel.h"
 #include "panes/detailpane.h"
+#include "panes/filterpane.h"
+#include "timeline/overviewstrip.h"
+#include "timeline/timelineview.h"
+#include "timeline/zoomstack.h"
 #include "query/filterengine.h"
 #include "store/database.h"
 #include "store/incidentstore.h"
+#include "widgets/safetextbrowser.h"
 
 #include <QAction>
+#include <QActionGroup>
+#include <QClipboard>
+#include <QPlainTextEdit>
+
+#include <numeric>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDir>
+#include <QDockWidget>
+#include <QVBoxLayout>
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QHeaderView>
@@ -37,10 +49,14 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_model(new IncidentTableModel(this))
     , m_table(new QTableView(this))
+    , m_timeline(new TimelineView(this))
+    , m_overview(new OverviewStrip(this))
+    , m_filterPane(new FilterPane(this))
     , m_detail(new DetailPane(this))
     , m_search(new QLineEdit(this))
     , m_count(new QLabel(this))
-    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_lowerSplitter(new QSplitter(Qt::Horizontal, this))
     , m_searchDelay(new QTimer(this))
 {
     setWindowTitle(tr("Faultline"));
@@ -74,11 +90,48 @@ MainWindow::MainWindow(QWidget *parent)
         applyFilter();
     });
 
-    m_splitter->addWidget(m_table);
-    m_splitter->addWidget(m_detail);
+    auto *timelinePane = new QWidget(this);
+    auto *timelineLayout = new QVBoxLayout(timelinePane);
+    timelineLayout->setContentsMargins(0, 0, 0, 0);
+    timelineLayout->setSpacing(0);
+    timelineLayout->addWidget(m_overview);
+    timelineLayout->addWidget(m_timeline, 1);
+    m_timeline->setAccessibleName(tr("Timeline"));
+    m_overview->setAccessibleName(tr("Overview of all incidents by month"));
+    m_lowerSplitter->addWidget(m_table);
+    m_lowerSplitter->addWidget(m_detail);
+    m_lowerSplitter->setStretchFactor(0, 3);
+    m_lowerSplitter->setStretchFactor(1, 2);
+    m_splitter->addWidget(timelinePane);
+    m_splitter->addWidget(m_lowerSplitter);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     setCentralWidget(m_splitter);
+
+    auto *filterDock = new QDockWidget(tr("Filters"), this);
+    filterDock->setObjectName(QStringLiteral("filterDock"));
+    filterDock->setWidget(m_filterPane);
+    filterDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::LeftDockWidgetArea, filterDock);
+    connect(m_filterPane, &FilterPane::filterChanged, this, [this](const Filter &f) {
+        m_filter = f;
+        m_filter.search = m_search->text().trimmed();
+        applyFilter();
+    });
+
+    m_timeline->setSelectionModel(m_table->selectionModel());
+    connect(m_timeline, &TimelineView::visibleRangeChanged, m_overview, &OverviewStrip::setVisibleRange);
+    connect(m_overview, &OverviewStrip::rangeRequested, m_timeline, &TimelineView::setVisibleRange);
+    connect(m_timeline, &TimelineView::currentIncidentChanged, this, [this](qint64 i) {
+        if (i >= 0)
+            m_table->scrollTo(m_model->index(m_model->rowOfIndex(IncidentColumns::Index(i)), 0));
+    });
+    connect(m_timeline, &TimelineView::openSourcesRequested, this, &MainWindow::openSources);
+    connect(m_timeline, &TimelineView::copyCitationRequested, this, &MainWindow::copyCitation);
+    connect(m_timeline, &TimelineView::editNoteRequested, this, [this](quint32 index) {
+        if (m_columns && selectIncident(m_columns->id(index)))
+            m_detail->notesEdit()->setFocus();
+    });
     statusBar()->addPermanentWidget(m_count);
     m_count->setAccessibleName(tr("Incident count"));
 
@@ -100,9 +153,11 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    m_lowerSplitter->restoreState(settings.value(QStringLiteral("window/lowerSplitter")).toByteArray());
     if (!settings.contains(QStringLiteral("window/geometry")))
-        resize(1400, 860);
+        resize(1500, 940);
     updateStatus();
 }
 
@@ -130,11 +185,62 @@ void MainWindow::createActions()
     QAction *next = edit->addAction(tr("Next Incident"), this, [this] { step(+1); });
     next->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
 
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_timeline->zoomInAction());
+    view->addAction(m_timeline->zoomOutAction());
+    view->addAction(m_timeline->zoomToFitAction());
+    view->addAction(m_timeline->zoomToSelectionAction());
+    view->addAction(m_timeline->zoomStack()->backAction());
+    view->addAction(m_timeline->zoomStack()->forwardAction());
+    view->addSeparator();
+    QMenu *rows = view->addMenu(tr("&Rows"));
+    auto *rowGroup = new QActionGroup(this);
+    const QList<QPair<QString, RowKey>> keys = {{tr("Victim countries"), RowKey::VictimCountry},
+                                                {tr("Attacker countries"), RowKey::AttackerCountry},
+                                                {tr("Actors"), RowKey::Actor},
+                                                {tr("Types"), RowKey::Type},
+                                                {tr("Sectors"), RowKey::Sector}};
+    for (const auto &[label, key] : keys) {
+        QAction *a = rows->addAction(label);
+        a->setCheckable(true);
+        a->setChecked(key == RowKey::VictimCountry);
+        rowGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, key = key] {
+            RowOptions options = m_timeline->rowOptions();
+            options.key = key;
+            m_timeline->setRowOptions(options);
+        });
+    }
+    connect(m_timeline, &TimelineView::rowOptionsChanged, this, [rowGroup, keys](const RowOptions &options) {
+        for (qsizetype i = 0; i < keys.size(); ++i)
+            rowGroup->actions().at(i)->setChecked(keys.at(i).second == options.key);
+    });
+    QMenu *sort = view->addMenu(tr("&Sort Rows By"));
+    const QList<QPair<QString, RowSort>> sorts = {{tr("Number of incidents"), RowSort::Count},
+                                                  {tr("Name"), RowSort::Name},
+                                                  {tr("First incident"), RowSort::FirstIncident},
+                                                  {tr("Region"), RowSort::Region}};
+    for (const auto &[label, order] : sorts) {
+        sort->addAction(label, this, [this, order = order] {
+            RowOptions options = m_timeline->rowOptions();
+            options.sort = order;
+            m_timeline->setRowOptions(options);
+        });
+    }
+    view->addSeparator();
+    QAction *filters = findChild<QDockWidget *>(QStringLiteral("filterDock"))->toggleViewAction();
+    filters->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    view->addAction(filters);
+
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
     bar->addAction(open);
     bar->addAction(import);
+    bar->addSeparator();
+    bar->addAction(m_timeline->zoomStack()->backAction());
+    bar->addAction(m_timeline->zoomStack()->forwardAction());
+    bar->addAction(m_timeline->zoomToFitAction());
     bar->addSeparator();
     bar->addWidget(m_search);
 }
@@ -142,6 +248,7 @@ void MainWindow::createActions()
 bool MainWindow::openDocument(const QString &path, bool seedIfNew)
 {
     auto db = std::make_unique<Database>();
+    db->setQuickCheckOnOpen(false); // checked in the background once the first frame is up
     QString error;
     if (!db->open(path, Database::Mode::ReadWrite, &error)) {
         QMessageBox::warning(this, tr("Cannot open the document"), error);
@@ -159,9 +266,8 @@ bool MainWindow::openDocument(const QString &path, bool seedIfNew)
     m_detail->setReadOnly(m_db->isReadOnly());
     reload();
     // Pick up where the user left off; on a first start, open the story the dataset begins with.
-    const QString last = QSettings().value(QStringLiteral("view/current")).toString();
-    if (last.isEmpty() || !selectIncident(last))
-        selectIncident(QStringLiteral("fl-2022-al-akshi-shutdown"));
+    restoreViewState();
+    checkDocumentInBackground();
     return true;
 }
 
@@ -174,6 +280,10 @@ void MainWindow::reload()
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("Cannot read the document"), error);
     m_columns = std::move(columns);
+    m_filterPane->setColumns(m_columns);
+    std::vector<IncidentColumns::Index> all(m_columns->size());
+    std::iota(all.begin(), all.end(), IncidentColumns::Index(0));
+    m_overview->setIncidents(m_columns, all);
     applyFilter();
     emit documentLoaded();
 }
@@ -184,6 +294,7 @@ void MainWindow::setFilter(const Filter &filter)
     m_search->blockSignals(true);
     m_search->setText(filter.search);
     m_search->blockSignals(false);
+    m_filterPane->setFilter(filter);
     applyFilter();
 }
 
@@ -195,8 +306,10 @@ void MainWindow::applyFilter()
     QList<qint64> hits;
     if (!m_filter.search.isEmpty())
         hits = IncidentStore(*m_db).search(m_filter.search);
-    FilterEngine::Result result = FilterEngine::apply(*m_columns, m_filter, m_filter.search.isEmpty() ? nullptr : &hits, false);
+    FilterEngine::Result result = FilterEngine::apply(*m_columns, m_filter, m_filter.search.isEmpty() ? nullptr : &hits);
+    m_filterPane->setCounts(result.counts);
     m_model->setData(m_columns, std::move(result.indices));
+    m_timeline->setIncidents(m_columns, m_model->indices());
     if (!currentId.isEmpty())
         selectIncident(currentId);
     updateStatus();
@@ -226,6 +339,7 @@ void MainWindow::showCurrent()
         return;
     }
     m_detail->setIncident(IncidentStore(*m_db).incidentByRowid(current.data(IncidentTableModel::RowidRole).toLongLong()));
+    m_timeline->revealIncident(current.data(IncidentTableModel::IndexRole).toUInt());
 }
 
 void MainWindow::step(int delta)
@@ -332,11 +446,100 @@ void MainWindow::importFiles(const QStringList &files)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    saveViewState();
     m_detail->setIncident(std::nullopt); // saves pending notes
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
-    if (m_detail->incident())
-        settings.setValue(QStringLiteral("view/current"), m_detail->incident()->id);
+    settings.setValue(QStringLiteral("window/lowerSplitter"), m_lowerSplitter->saveState());
     event->accept();
+}
+
+void MainWindow::saveViewState() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("view"));
+    settings.setValue(QStringLiteral("document"), m_db ? m_db->path() : QString());
+    settings.setValue(QStringLiteral("filter"), m_filter.toQueryString());
+    settings.setValue(QStringLiteral("firstDay"), m_timeline->firstDay());
+    settings.setValue(QStringLiteral("endDay"), m_timeline->endDay());
+    const RowOptions &rows = m_timeline->rowOptions();
+    settings.setValue(QStringLiteral("rowKey"), int(rows.key));
+    settings.setValue(QStringLiteral("rowSort"), int(rows.sort));
+    settings.setValue(QStringLiteral("rowCollapse"), int(rows.collapse));
+    settings.setValue(QStringLiteral("rowHidden"), rows.hidden);
+    settings.setValue(QStringLiteral("rowPinned"), rows.pinned);
+    settings.setValue(QStringLiteral("current"), m_detail->incident() ? m_detail->incident()->id : QString());
+}
+
+void MainWindow::restoreViewState()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("view"));
+    // A view belongs to the document it was made on; another document starts fresh.
+    if (!m_db || settings.value(QStringLiteral("document")).toString() != m_db->path()) {
+        selectIncident(QStringLiteral("fl-2022-al-akshi-shutdown"));
+        return;
+    }
+    RowOptions rows;
+    rows.key = RowKey(std::clamp(settings.value(QStringLiteral("rowKey")).toInt(), 0, int(RowKey::Sector)));
+    rows.sort = RowSort(std::clamp(settings.value(QStringLiteral("rowSort")).toInt(), 0, int(RowSort::Region)));
+    rows.collapse = RegionLevel(std::clamp(settings.value(QStringLiteral("rowCollapse")).toInt(), 0, int(RegionLevel::SubRegion)));
+    rows.hidden = settings.value(QStringLiteral("rowHidden")).toStringList();
+    rows.pinned = settings.value(QStringLiteral("rowPinned")).toStringList();
+    m_timeline->setRowOptions(rows);
+    setFilter(Filter::fromQueryString(settings.value(QStringLiteral("filter")).toString()));
+    const double first = settings.value(QStringLiteral("firstDay")).toDouble();
+    const double end = settings.value(QStringLiteral("endDay")).toDouble();
+    if (end > first)
+        m_timeline->setVisibleRange(first, end);
+    const QString current = settings.value(QStringLiteral("current")).toString();
+    if (current.isEmpty() || !selectIncident(current))
+        selectIncident(QStringLiteral("fl-2022-al-akshi-shutdown"));
+}
+
+void MainWindow::checkDocumentInBackground()
+{
+    const QString path = m_db->path();
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        if (!error.isEmpty() && m_db && m_db->path() == path)
+            QMessageBox::warning(this, tr("The document is damaged"),
+                                 tr("%1\n\nWhat could be read is shown. Save what you need to a new document.").arg(error));
+    });
+    watcher->setFuture(QtConcurrent::run([path] {
+        QString error;
+        Database::quickCheck(path, &error);
+        return error;
+    }));
+}
+
+void MainWindow::openSources(quint32 index)
+{
+    if (!m_db || !m_columns || index >= m_columns->size())
+        return;
+    const auto incident = IncidentStore(*m_db).incidentByRowid(m_columns->rowid[index]);
+    if (!incident)
+        return;
+    int opened = 0;
+    for (const Source &s : incident->sources) {
+        const QUrl url(s.url, QUrl::StrictMode);
+        if (SafeTextBrowser::isOpenable(url) && QDesktopServices::openUrl(url))
+            ++opened;
+    }
+    statusBar()->showMessage(opened ? tr("Opened %n source(s) in the browser", nullptr, opened)
+                                    : tr("This incident has no web sources"), 5000);
+}
+
+void MainWindow::copyCitation(quint32 index)
+{
+    if (!m_db || !m_columns || index >= m_columns->size())
+        return;
+    if (const auto incident = IncidentStore(*m_db).incidentByRowid(m_columns->rowid[index])) {
+        QApplication::clipboard()->setText(incident->citation());
+        statusBar()->showMessage(tr("Citation copied"), 3000);
+    }
 }

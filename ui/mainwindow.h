@@ -9,6 +9,9 @@
 
 class Database;
 class DetailPane;
+class FilterPane;
+class OverviewStrip;
+class TimelineView;
 class IncidentStore;
 class IncidentTableModel;
 class QLabel;
@@ -17,8 +20,11 @@ class QSplitter;
 class QTableView;
 class QTimer;
 
-// The main window: the incidents of one document in a sortable table with a detail pane,
-// a full-text search box, and File > Open / Import. Owns the document's Database.
+// The main window: the timeline of one document's incidents with its overview strip, the
+// filters and facets, the table of the filtered incidents (selection shared with the
+// timeline) and the detail pane; full-text search and File > Open / Import. Owns the
+// document's Database. The view (filter, range, rows, current incident) is saved on close
+// and restored on the next start.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -36,6 +42,9 @@ public:
     IncidentTableModel *tableModel() const { return m_model; }
     DetailPane *detailPane() const { return m_detail; }
     QLineEdit *searchField() const { return m_search; }
+    TimelineView *timeline() const { return m_timeline; }
+    OverviewStrip *overview() const { return m_overview; }
+    FilterPane *filterPane() const { return m_filterPane; }
     const Filter &filter() const { return m_filter; }
     void setFilter(const Filter &filter);
     int visibleCount() const;
@@ -58,15 +67,24 @@ private:
     void chooseDocument();
     void chooseImport();
     void updateStatus();
+    void saveViewState() const;
+    void restoreViewState();
+    void openSources(quint32 index);
+    void copyCitation(quint32 index);
+    void checkDocumentInBackground();
 
     std::unique_ptr<Database> m_db;
     std::shared_ptr<const IncidentColumns> m_columns;
     Filter m_filter;
     IncidentTableModel *m_model;
     QTableView *m_table;
+    TimelineView *m_timeline;
+    OverviewStrip *m_overview;
+    FilterPane *m_filterPane;
     DetailPane *m_detail;
     QLineEdit *m_search;
     QLabel *m_count;
-    QSplitter *m_splitter;
+    QSplitter *m_splitter;      // timeline above, table and detail below
+    QSplitter *m_lowerSplitter; // table | detail
     QTimer *m_searchDelay;
 };

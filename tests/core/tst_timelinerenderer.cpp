@@ -27,6 +27,24 @@ private:
         return image;
     }
 
+    // Layout and paint into one reused image, as a view repaints; median of 7 runs.
+    static double medianFrameMs(const TimelineFrame &frame)
+    {
+        QImage image(frame.size.toSize(), QImage::Format_ARGB32_Premultiplied);
+        std::vector<double> times;
+        for (int run = 0; run < 7; ++run) {
+            QElapsedTimer timer;
+            timer.start();
+            const TimelineLayout layout(frame, &image);
+            QPainter painter(&image);
+            TimelineRenderer::paint(painter, frame, layout);
+            painter.end();
+            times.push_back(double(timer.nsecsElapsed()) / 1e6);
+        }
+        std::sort(times.begin(), times.end());
+        return times[times.size() / 2];
+    }
+
     static void save(const QImage &image, const QString &name)
     {
         image.save(QCoreApplication::applicationDirPath() + u'/' + name + QStringLiteral(".png"));
@@ -223,21 +241,23 @@ private slots:
         QVERIFY(std::isfinite(a.width()) && std::isfinite(z.left()));
     }
 
-    // 200k generated incidents: full range aggregates every row into a density strip whose
-    // buckets add up to the incidents in view; a month view draws individual marks again.
+    // 200k generated incidents (FAULTLINE_TIMELINE_N overrides, e.g. 1000000 for SPEC §8):
+    // full range aggregates every row into a density strip whose buckets add up to the
+    // incidents in view; a month view draws individual marks again. Prints median frame times.
     void crowding()
     {
+        const int n = qEnvironmentVariableIsSet("FAULTLINE_TIMELINE_N")
+            ? qEnvironmentVariableIntValue("FAULTLINE_TIMELINE_N")
+            : 200000;
         Generator generator(11);
         TestSupport::IncidentColumnsBuilder b;
-        for (int i = 0; i < 200000; ++i)
+        for (int i = 0; i < n; ++i)
             b.add(generator.next());
         auto rows = rowsOf(b.take());
         TimelineFrame frame = frameFor(rows, QDate(2000, 1, 1), QDate(2027, 1, 1), QSizeF(1920, 1080));
-        QElapsedTimer timer;
-        timer.start();
+        qInfo("full range, %d incidents, 1920x1080: median %.2f ms", n, medianFrameMs(frame));
         const TimelineLayout layout(frame);
         const QImage image = render(frame, layout);
-        qInfo("full range, 200k incidents, 1920x1080: %.2f ms", double(timer.nsecsElapsed()) / 1e6);
         save(image, QStringLiteral("tst_timelinerenderer-crowded"));
 
         QVERIFY(layout.rowPlans().size() >= 20);
@@ -257,16 +277,17 @@ private slots:
 
         frame.firstDay = double(QDate(2010, 6, 1).toJulianDay());
         frame.endDay = double(QDate(2010, 7, 1).toJulianDay());
-        timer.restart();
+        qInfo("one month, %d incidents, 1920x1080: median %.2f ms", n, medianFrameMs(frame));
         const TimelineLayout month(frame);
-        const double layoutMs = double(timer.nsecsElapsed()) / 1e6;
         const QImage monthImage = render(frame, month);
-        qInfo("one month, 200k incidents, 1920x1080: %.2f ms (layout %.2f ms)", double(timer.nsecsElapsed()) / 1e6,
-              layoutMs);
         save(monthImage, QStringLiteral("tst_timelinerenderer-crowded-month"));
-        QCOMPARE(month.aggregatedRowCount(), 0);
-        const TimelineLayout::RowPlan &first = month.rowPlans().front();
-        QVERIFY(!first.points.empty());
+        // At 200k every row is sparse enough within a month; at 1M the busiest stay aggregated.
+        QVERIFY(month.aggregatedRowCount() < int(month.rowPlans().size()));
+        if (n <= 200000)
+            QCOMPARE(month.aggregatedRowCount(), 0);
+        const auto marks = std::find_if(month.rowPlans().begin(), month.rowPlans().end(),
+                                        [](const TimelineLayout::RowPlan &p) { return !p.aggregated; });
+        QVERIFY(!marks->points.empty());
     }
 
     void newsroomPicture_data()

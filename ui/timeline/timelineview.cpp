@@ -769,8 +769,21 @@ void TimelineView::moveCurrent(int dx, int dy)
     }
     m_currentRow = row;
     setCurrent(target, true);
+    revealIncident(target, row);
+}
 
-    // Keep it in view: pan so the incident is inside the range, scroll so its row shows.
+void TimelineView::revealIncident(Index target, int row)
+{
+    if (!m_columns || target >= m_columns->size())
+        return;
+    if (row < 0 && m_frame.rows) {
+        const auto rows = m_frame.rows->rowsOf(target);
+        if (rows.isEmpty())
+            return;
+        row = rows.front();
+    }
+    // Pan so the incident is inside the range, scroll so its row shows.
+    const IncidentColumns &c = *m_columns;
     const double first = c.firstDay[target];
     const double end = double(c.lastDay[target]) + 1;
     const double span = m_frame.endDay - m_frame.firstDay;

@@ -62,6 +62,8 @@ public:
     qint64 currentIncident() const { return m_frame.currentIncident; }        // -1 when none
     // Selects these incidents (replacing the selection) and makes the first current.
     void selectIncidents(const std::vector<Index> &indices);
+    // Pans and scrolls (no zoom) so the incident's first row (or `row`) is in view.
+    void revealIncident(Index incident, int row = -1);
 
     // Visible range [firstDay, endDay) in fractional Julian days, clamped to years 1..9999
     // and at least s_minDays long.

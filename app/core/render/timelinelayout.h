@@ -96,7 +96,7 @@ public:
     static constexpr double s_pointSize = 10;      // diamond width and height
     static constexpr double s_barHeight = 8;
     static constexpr double s_bucketWidth = 3;     // density bucket width
-    static constexpr double s_aggregateSpacing = 3; // a row aggregates above one visible mark per this many px
+    static constexpr double s_aggregateSpacing = 6; // a row aggregates above one visible mark per this many px
     static constexpr int s_maxSpanDepth = 3;
 
     explicit TimelineLayout(const TimelineFrame &frame, const QPaintDevice *device = nullptr);

@@ -3,6 +3,7 @@
 #include "domain/countries.h"
 #include "render/regions.h"
 
+#include <QCollator>
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -224,9 +225,10 @@ std::shared_ptr<const TimelineRows> TimelineRows::build(std::shared_ptr<const In
     // Order: pinned first (in pinned order), then by the chosen key.
     std::vector<int> perm(built.size());
     std::iota(perm.begin(), perm.end(), 0);
-    auto byName = [&](int a, int b) {
-        return QString::localeAwareCompare(built[std::size_t(a)].label, built[std::size_t(b)].label) < 0;
-    };
+    QCollator collator;
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    collator.setNumericMode(true);
+    auto byName = [&](int a, int b) { return collator.compare(built[std::size_t(a)].label, built[std::size_t(b)].label) < 0; };
     std::stable_sort(perm.begin(), perm.end(), [&](int ia, int ib) {
         const TimelineRow &a = built[std::size_t(ia)];
         const TimelineRow &b = built[std::size_t(ib)];
@@ -252,7 +254,7 @@ std::shared_ptr<const TimelineRows> TimelineRows::build(std::shared_ptr<const In
             if (a.region.isEmpty() != b.region.isEmpty())
                 return b.region.isEmpty();
             if (a.region != b.region)
-                return QString::localeAwareCompare(a.region, b.region) < 0;
+                return collator.compare(a.region, b.region) < 0;
             if (a.count() != b.count())
                 return a.count() > b.count();
             return byName(ia, ib);

@@ -175,7 +175,7 @@ bool Database::checkIdentity(QString *errorMessage)
                             .arg(schemaVersion());
         return false;
     }
-    const QVariant check = scalar(QStringLiteral("PRAGMA quick_check"));
+    const QVariant check = m_quickCheckOnOpen ? scalar(QStringLiteral("PRAGMA quick_check")) : QVariant(QStringLiteral("ok"));
     if (check.toString() != u"ok") {
         *errorMessage = tr("%1: the file is damaged: %2").arg(shown, check.isNull() ? sqliteError(m_handle) : check.toString());
         return false;
@@ -194,6 +194,33 @@ bool Database::checkIdentity(QString *errorMessage)
     }
     sqlite3_finalize(schema);
     return true;
+}
+
+bool Database::quickCheck(const QString &path, QString *errorMessage)
+{
+    sqlite3 *db = nullptr;
+    int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    QString result;
+    if (rc == SQLITE_OK) {
+        sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+        sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+        sqlite3_busy_timeout(db, 5000);
+        sqlite3_stmt *stmt = nullptr;
+        rc = sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &stmt, nullptr);
+        if (rc == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+            result = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+        else
+            result = sqliteError(db);
+        sqlite3_finalize(stmt);
+    } else {
+        result = db ? sqliteError(db) : tr("out of memory");
+    }
+    sqlite3_close(db);
+    if (result == u"ok")
+        return true;
+    if (errorMessage)
+        *errorMessage = tr("%1: the file is damaged: %2").arg(QDir::toNativeSeparators(path), result);
+    return false;
 }
 
 bool Database::exec(const QString &sql, QString *errorMessage)

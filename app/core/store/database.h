@@ -29,6 +29,11 @@ public:
     // fallback (ReadWrite falls back and sets isReadOnly()). On failure returns false and
     // sets *errorMessage to a sentence naming the file.
     bool open(const QString &path, Mode mode = Mode::ReadWrite, QString *errorMessage = nullptr);
+    // PRAGMA quick_check reads every page, as long as loading the document does. The window
+    // turns it off for open() and runs quickCheck() on another thread after the first frame.
+    void setQuickCheckOnOpen(bool on) { m_quickCheckOnOpen = on; }
+    // Checks a document's pages on its own read-only connection (callable from any thread).
+    static bool quickCheck(const QString &path, QString *errorMessage);
     void close();
 
     bool isOpen() const { return m_handle != nullptr; }
@@ -57,6 +62,7 @@ private:
     sqlite3 *m_handle = nullptr;
     bool m_readOnly = false;
     bool m_created = false;
+    bool m_quickCheckOnOpen = true;
 };
 
 // Rolls back unless commit() was called (STYLE §5). Uses SAVEPOINT-free BEGIN IMMEDIATE so

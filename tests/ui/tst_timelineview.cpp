@@ -1,0 +1,305 @@
+#include "models/incidenttablemodel.h"
+#include "timeline/overviewstrip.h"
+#include "timeline/timelineview.h"
+#include "timeline/zoomstack.h"
+
+#include "timelinetestdata.h"
+
+#include <QApplication>
+#include <QItemSelectionModel>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWheelEvent>
+
+#include <numeric>
+
+// TimelineView offscreen: wheel, drag, rubber band, clicks and keys change the visible range
+// and the selection (shared with an IncidentTableModel's selection model).
+class TestTimelineView : public QObject
+{
+    Q_OBJECT
+
+private:
+    using Index = IncidentColumns::Index;
+
+    std::shared_ptr<const IncidentColumns> m_columns;
+    std::vector<Index> m_all;
+
+    static void wheel(QWidget *w, QPointF pos, int deltaY, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+    {
+        QWheelEvent event(pos, w->mapToGlobal(pos), QPoint(), QPoint(0, deltaY), Qt::NoButton, modifiers,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(w, &event);
+    }
+
+    std::unique_ptr<TimelineView> makeView()
+    {
+        auto view = std::make_unique<TimelineView>();
+        view->resize(1000, 500);
+        view->setIncidents(m_columns, m_all);
+        view->show();
+        if (!QTest::qWaitForWindowExposed(view.get()))
+            return nullptr;
+        return view;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_columns = std::make_shared<const IncidentColumns>(TimelineTestData::newsroom(300));
+        m_all.resize(m_columns->size());
+        std::iota(m_all.begin(), m_all.end(), 0u);
+    }
+
+    void fitsOnFirstData()
+    {
+        auto view = makeView();
+        QVERIFY(view);
+        QVERIFY(view->rows());
+        QVERIFY(view->firstDay() <= view->rows()->firstDay());
+        QVERIFY(view->endDay() >= view->rows()->lastDay() + 1);
+        QCOMPARE(view->zoomStack()->size(), 1);
+    }
+
+    void wheelZoomsAtCursor_data()
+    {
+        QTest::addColumn<int>("delta");
+        QTest::addColumn<bool>("zoomsIn");
+        QTest::newRow("in") << 120 << true;
+        QTest::newRow("out") << -120 << false;
+    }
+
+    void wheelZoomsAtCursor()
+    {
+        QFETCH(int, delta);
+        QFETCH(bool, zoomsIn);
+        auto view = makeView();
+        QVERIFY(view);
+        const TimelineLayout &l = view->layout();
+        const QPointF pos(l.plotRect().left() + l.plotRect().width() * 0.3, l.plotRect().center().y());
+        const double dayBefore = l.xToDay(pos.x());
+        const double spanBefore = view->endDay() - view->firstDay();
+        QSignalSpy spy(view.get(), &TimelineView::visibleRangeChanged);
+        wheel(view.get(), pos, delta);
+        QCOMPARE(spy.count(), 1);
+        const double spanAfter = view->endDay() - view->firstDay();
+        QCOMPARE(spanAfter < spanBefore, zoomsIn);
+        // The day under the cursor stays under the cursor.
+        QVERIFY(std::abs(view->layout().xToDay(pos.x()) - dayBefore) < 1e-6 * spanBefore);
+        // The wheel settles into one history entry.
+        QTRY_COMPARE(view->zoomStack()->size(), 2);
+        view->zoomStack()->back();
+        QVERIFY(std::abs((view->endDay() - view->firstDay()) - spanBefore) < 1e-9);
+    }
+
+    void dragPans()
+    {
+        auto view = makeView();
+        QVERIFY(view);
+        const QRectF plot = view->layout().plotRect();
+        const double ppd = view->layout().pixelsPerDay();
+        const double first = view->firstDay();
+        const QPoint a = plot.center().toPoint();
+        const QPoint b = a + QPoint(200, 0);
+        QTest::mousePress(view.get(), Qt::LeftButton, Qt::NoModifier, a);
+        QTest::mouseMove(view.get(), a + QPoint(10, 0));
+        QTest::mouseMove(view.get(), b);
+        QTest::mouseRelease(view.get(), Qt::LeftButton, Qt::NoModifier, b);
+        QVERIFY(std::abs(view->firstDay() - (first - 200 / ppd)) < 0.01);
+    }
+
+    void rubberBandZooms_data()
+    {
+        QTest::addColumn<int>("button");
+        QTest::addColumn<int>("modifiers");
+        QTest::newRow("shift-drag") << int(Qt::LeftButton) << int(Qt::ShiftModifier);
+        QTest::newRow("right-drag") << int(Qt::RightButton) << int(Qt::NoModifier);
+    }
+
+    void rubberBandZooms()
+    {
+        QFETCH(int, button);
+        QFETCH(int, modifiers);
+        auto view = makeView();
+        QVERIFY(view);
+        const TimelineLayout &l = view->layout();
+        const QRectF plot = l.plotRect();
+        const QPoint a(int(plot.left() + 100), int(plot.center().y()));
+        const QPoint b(int(plot.left() + 300), int(plot.center().y()) + 20);
+        const double dayA = l.xToDay(a.x());
+        const double dayB = l.xToDay(b.x());
+        const auto btn = Qt::MouseButton(button);
+        const auto mods = Qt::KeyboardModifiers(modifiers);
+        QTest::mousePress(view.get(), btn, mods, a);
+        QTest::mouseMove(view.get(), a + QPoint(10, 0));
+        QTest::mouseMove(view.get(), b);
+        QTest::mouseRelease(view.get(), btn, mods, b);
+        QVERIFY(std::abs(view->firstDay() - dayA) < 0.5);
+        QVERIFY(std::abs(view->endDay() - dayB) < 0.5);
+        QVERIFY(view->frame().rubberBand.isNull());
+    }
+
+    void keyboardZoomPanFit()
+    {
+        auto view = makeView();
+        QVERIFY(view);
+        view->setFocus();
+        const double span = view->endDay() - view->firstDay();
+        const double mid = (view->firstDay() + view->endDay()) / 2;
+        QTest::keyClick(view.get(), Qt::Key_Plus);
+        QVERIFY(std::abs((view->endDay() - view->firstDay()) - span / 1.5) < 1e-6);
+        QVERIFY(std::abs((view->firstDay() + view->endDay()) / 2 - mid) < 1e-6);
+        const double first = view->firstDay();
+        QTest::keyClick(view.get(), Qt::Key_Right, Qt::ControlModifier);
+        QVERIFY(view->firstDay() > first);
+        QTest::keyClick(view.get(), Qt::Key_F);
+        QVERIFY(std::abs((view->endDay() - view->firstDay()) - span) < 1e-6);
+        QTest::keyClick(view.get(), Qt::Key_Backspace);
+        QVERIFY(view->firstDay() > first);
+    }
+
+    void rangeLimits_data()
+    {
+        QTest::addColumn<double>("first");
+        QTest::addColumn<double>("end");
+        QTest::newRow("less than a day") << 2459000.2 << 2459000.4;
+        QTest::newRow("before year 1") << -5000.0 << 100.0;
+        QTest::newRow("beyond 9999") << 5373000.0 << 6000000.0;
+    }
+
+    void rangeLimits()
+    {
+        QFETCH(double, first);
+        QFETCH(double, end);
+        TimelineView view;
+        view.resize(600, 300);
+        view.setVisibleRange(first, end);
+        QVERIFY(view.endDay() - view.firstDay() >= TimelineView::s_minDays - 1e-9);
+        QVERIFY(view.firstDay() >= double(QDate(1, 1, 1).toJulianDay()));
+        QVERIFY(view.endDay() <= double(QDate(9999, 12, 31).toJulianDay() + 1));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.update(); // paints with no rows
+    }
+
+    void clickSelectsSharedWithTable()
+    {
+        auto view = makeView();
+        QVERIFY(view);
+        IncidentTableModel model;
+        model.setData(m_columns, m_all);
+        QItemSelectionModel selection(&model);
+        view->setSelectionModel(&selection);
+
+        // Zoom to 2022 so marks are individual, then click the first point in view.
+        view->setVisibleRange(QDate(2022, 3, 1).toJulianDay(), QDate(2022, 4, 1).toJulianDay());
+        const TimelineLayout &l = view->layout();
+        const TimelineLayout::Mark *mark = nullptr;
+        int row = -1;
+        for (const TimelineLayout::RowPlan &plan : l.rowPlans()) {
+            if (!plan.points.empty() && !mark) {
+                mark = &plan.points.front();
+                row = plan.row;
+            }
+        }
+        QVERIFY(mark);
+        const Index incident = mark->incident;
+        QSignalSpy spy(view.get(), &TimelineView::currentIncidentChanged);
+        QTest::mouseClick(view.get(), Qt::LeftButton, Qt::NoModifier, mark->rect.center().toPoint());
+        QCOMPARE(view->selectedIncidents(), std::vector<Index>{incident});
+        QCOMPARE(view->currentIncident(), qint64(incident));
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(selection.selectedRows().size(), 1);
+        QCOMPARE(selection.selectedRows().first().data(IncidentTableModel::IndexRole).toUInt(), incident);
+
+        // The table selects another one: the view follows.
+        const QModelIndex other = model.index(model.rowOfIndex(0), 0);
+        selection.setCurrentIndex(other, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QCOMPARE(view->selectedIncidents(), std::vector<Index>{0});
+        QCOMPARE(view->currentIncident(), qint64(0));
+
+        // Ctrl+click adds; a plain click on empty plot clears.
+        view->selectIncidents({incident});
+        const QRectF again = view->layout().markRect(incident, row);
+        QTest::mouseClick(view.get(), Qt::LeftButton, Qt::ControlModifier, again.center().toPoint());
+        QVERIFY(view->selectedIncidents().empty());
+        QTest::mouseClick(view.get(), Qt::LeftButton, Qt::ControlModifier, again.center().toPoint());
+        QCOMPARE(view->selectedIncidents(), std::vector<Index>{incident});
+        const QRectF plot = view->layout().plotRect();
+        QTest::mouseClick(view.get(), Qt::LeftButton, Qt::NoModifier, QPoint(int(plot.right()) - 3, int(plot.bottom()) - 3));
+        QVERIFY(view->selectedIncidents().empty());
+        QVERIFY(selection.selectedRows().isEmpty());
+    }
+
+    void arrowsMoveBetweenIncidents()
+    {
+        auto view = makeView();
+        QVERIFY(view);
+        view->setFocus();
+        QTest::keyClick(view.get(), Qt::Key_Right);
+        const qint64 first = view->currentIncident();
+        QVERIFY(first >= 0);
+        const auto rows = view->rows();
+        QTest::keyClick(view.get(), Qt::Key_Right);
+        const qint64 second = view->currentIncident();
+        QVERIFY(second >= 0);
+        // Left/right stay in the row and follow the day order.
+        QVERIFY(m_columns->firstDay[Index(second)] >= m_columns->firstDay[Index(first)]);
+        QTest::keyClick(view.get(), Qt::Key_Left);
+        QCOMPARE(view->currentIncident(), first);
+        // Down moves to the next row.
+        const auto before = rows->rowsOf(Index(first));
+        QTest::keyClick(view.get(), Qt::Key_Down);
+        const auto after = rows->rowsOf(Index(view->currentIncident()));
+        QVERIFY(!after.isEmpty());
+        QVERIFY(after.contains(before.front() + 1));
+        QCOMPARE(view->selectedIncidents().size(), std::size_t(1));
+        QSignalSpy activated(view.get(), &TimelineView::incidentActivated);
+        QTest::keyClick(view.get(), Qt::Key_Return);
+        QCOMPARE(activated.count(), 1);
+    }
+
+    void hoverSetsFrameState()
+    {
+        auto view = makeView();
+        QVERIFY(view);
+        view->setVisibleRange(QDate(2022, 3, 1).toJulianDay(), QDate(2022, 4, 1).toJulianDay());
+        const TimelineLayout &l = view->layout();
+        const TimelineLayout::Mark *mark = nullptr;
+        for (const TimelineLayout::RowPlan &plan : l.rowPlans()) {
+            if (!plan.points.empty() && !mark)
+                mark = &plan.points.front();
+        }
+        QVERIFY(mark);
+        const Index incident = mark->incident;
+        QTest::mouseMove(view.get(), mark->rect.center().toPoint());
+        QCOMPARE(view->frame().hoveredIncident, qint64(incident));
+    }
+
+    void overviewStrip()
+    {
+        OverviewStrip strip;
+        strip.resize(800, 56);
+        strip.setIncidents(m_columns, m_all);
+        strip.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&strip));
+        QVERIFY(!strip.monthCounts().empty());
+        QCOMPARE(std::accumulate(strip.monthCounts().begin(), strip.monthCounts().end(), 0), int(m_all.size()));
+        const double first = QDate(2018, 1, 1).toJulianDay();
+        const double end = QDate(2019, 1, 1).toJulianDay();
+        strip.setVisibleRange(first, end);
+        QSignalSpy spy(&strip, &OverviewStrip::rangeRequested);
+        // Drag the window by 100 px: the range moves by as many days as 100 px stand for.
+        const int x = int((strip.dayToX(first) + strip.dayToX(end)) / 2);
+        QTest::mousePress(&strip, Qt::LeftButton, Qt::NoModifier, QPoint(x, 20));
+        QTest::mouseMove(&strip, QPoint(x + 100, 20));
+        QTest::mouseRelease(&strip, Qt::LeftButton, Qt::NoModifier, QPoint(x + 100, 20));
+        QVERIFY(spy.count() >= 1);
+        const double moved = spy.last().at(0).toDouble() - first;
+        QVERIFY(std::abs(moved - (strip.xToDay(x + 100) - strip.xToDay(x))) < 0.5);
+        QVERIFY(std::abs((spy.last().at(1).toDouble() - spy.last().at(0).toDouble()) - (end - first)) < 1e-6);
+    }
+};
+
+QTEST_MAIN(TestTimelineView)
+#include "tst_timelineview.moc"
