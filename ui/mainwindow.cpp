@@ -156,8 +156,11 @@ MainWindow::MainWindow(QWidget *parent)
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
     m_lowerSplitter->restoreState(settings.value(QStringLiteral("window/lowerSplitter")).toByteArray());
-    if (!settings.contains(QStringLiteral("window/geometry")))
+    if (!settings.contains(QStringLiteral("window/geometry"))) {
         resize(1500, 940);
+        m_splitter->setSizes({560, 340});
+        m_lowerSplitter->setSizes({820, 480});
+    }
     updateStatus();
 }
 

@@ -1,9 +1,13 @@
 // bench_render: timeline frames (SPEC §8) over a benchmark document.
 //   bench_render N DB RUNS OUT_DIR
 // Reports: "timeline rows build" (once per filter change), "frame 1920x1080 full range",
-// "frame 1920x1080 one month" (layout + paint into a QImage, GUI thread) and "open to first
-// frame" (open, load columns, filter, rows, first full-range frame). Saves the frames to
-// OUT_DIR for a look.
+// "frame 1920x1080 one year", "frame 1920x1080 one month" (layout + paint into a reused
+// QImage, GUI thread), "frame 1920x1080 panning" (one-year window shifted by 5 % per frame,
+// 20 frames per run, per-frame times), "open to first frame" (open, load columns, filter,
+// rows, first full-range frame) and the exports: "export 3840x2160 PNG" (full range, logical
+// 1920x1080 at device pixel ratio 2, written with QImageWriter), "export SVG one year"
+// (QSvgGenerator) and "export PDF one year" (QPdfWriter, A4 landscape). Saves the frames and
+// exports to OUT_DIR for a look.
 #include "benchutil.h"
 #include "query/filterengine.h"
 #include "render/timelinelayout.h"
@@ -12,10 +16,17 @@
 #include "store/database.h"
 #include "store/incidentstore.h"
 
+#include <QBuffer>
 #include <QDate>
+#include <QFile>
 #include <QGuiApplication>
 #include <QImage>
+#include <QImageWriter>
+#include <QPageLayout>
+#include <QPageSize>
 #include <QPainter>
+#include <QPdfWriter>
+#include <QSvgGenerator>
 
 #include <numeric>
 
@@ -27,6 +38,73 @@ double paintOnce(QImage &image, const TimelineFrame &frame)
         QPainter painter(&image);
         TimelineRenderer::paint(painter, frame, layout);
     });
+}
+TimelineFrame exportFrame(const TimelineFrame &screen, QSizeF size)
+{
+    TimelineFrame frame = screen;
+    frame.size = size;
+    frame.forExport = true;
+    frame.showLegend = true;
+    frame.title = QStringLiteral("Cyber incidents by victim country");
+    frame.footer = QStringLiteral("Sources: synthetic benchmark data (deterministic generator)");
+    return frame;
+}
+
+// PNG: the logical frame times the device pixel ratio, as the view paints on a high-DPI screen.
+void exportPng(const TimelineFrame &screen, const QString &fileName)
+{
+    constexpr qreal dpr = 2;
+    const TimelineFrame frame = exportFrame(screen, QSizeF(3840 / dpr, 2160 / dpr));
+    QImage image(QSize(3840, 2160), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    {
+        const TimelineLayout layout(frame, &image);
+        QPainter painter(&image);
+        TimelineRenderer::paint(painter, frame, layout);
+    }
+    QImageWriter writer(fileName, "png");
+    if (!writer.write(image))
+        qFatal("%s", qPrintable(writer.errorString()));
+}
+
+void exportSvg(const TimelineFrame &screen, const QString &fileName)
+{
+    const TimelineFrame frame = exportFrame(screen, QSizeF(1920, 1080));
+    QFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("%s", qPrintable(file.errorString()));
+    QSvgGenerator svg;
+    svg.setOutputDevice(&file);
+    svg.setSize(frame.size.toSize());
+    svg.setViewBox(QRectF(QPointF(0, 0), frame.size));
+    svg.setResolution(96);
+    svg.setTitle(frame.title);
+    const TimelineLayout layout(frame, &svg);
+    QPainter painter(&svg);
+    TimelineRenderer::paint(painter, frame, layout);
+}
+
+void exportPdf(const TimelineFrame &screen, const QString &fileName)
+{
+    QFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("%s", qPrintable(file.errorString()));
+    QPdfWriter pdf(&file);
+    pdf.setResolution(300);
+    pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(0, 0, 0, 0)));
+    const double scale = pdf.resolution() / 96.0;
+    const QSizeF logical(pdf.width() / scale, pdf.height() / scale);
+    const TimelineFrame frame = exportFrame(screen, logical);
+    const TimelineLayout layout(frame, &pdf);
+    QPainter painter(&pdf);
+    painter.scale(scale, scale);
+    TimelineRenderer::paint(painter, frame, layout);
+}
+
+void setYear(TimelineFrame &frame, int year)
+{
+    frame.firstDay = double(QDate(year, 1, 1).toJulianDay());
+    frame.endDay = double(QDate(year + 1, 1, 1).toJulianDay());
 }
 } // namespace
 
@@ -61,7 +139,7 @@ int main(int argc, char *argv[])
         frame.endDay = double(rows->lastDay()) + 1;
         paintOnce(image, frame);
     });
-    Bench::report(QStringLiteral("open to first frame"), n, {open});
+    Bench::report(QStringLiteral("core: open to first frame (no window)"), n, {open});
 
     std::vector<IncidentColumns::Index> all(columns->size());
     std::iota(all.begin(), all.end(), 0u);
@@ -75,6 +153,30 @@ int main(int argc, char *argv[])
     Bench::report(QStringLiteral("frame 1920x1080 full range"), n, full);
     image.save(outDir + QStringLiteral("/frame-full-range.png"));
 
+    const double fullFirst = frame.firstDay;
+    const double fullEnd = frame.endDay;
+
+    setYear(frame, 2013);
+    QList<double> year;
+    for (int r = 0; r < runs; ++r)
+        year << paintOnce(image, frame);
+    Bench::report(QStringLiteral("frame 1920x1080 one year"), n, year);
+    image.save(outDir + QStringLiteral("/frame-one-year.png"));
+
+    // Panning: 20 successive frames at one-year zoom, each shifted by 5 % of the range.
+    QList<double> panning;
+    for (int r = 0; r < runs; ++r) {
+        setYear(frame, 2012);
+        const double step = (frame.endDay - frame.firstDay) * 0.05;
+        for (int k = 0; k < 20; ++k) {
+            frame.firstDay += step;
+            frame.endDay += step;
+            panning << paintOnce(image, frame);
+        }
+    }
+    Bench::report(QStringLiteral("frame 1920x1080 panning"), n, panning);
+    image.save(outDir + QStringLiteral("/frame-panning.png"));
+
     frame.firstDay = double(QDate(2013, 6, 1).toJulianDay());
     frame.endDay = double(QDate(2013, 7, 1).toJulianDay());
     QList<double> month;
@@ -82,5 +184,15 @@ int main(int argc, char *argv[])
         month << paintOnce(image, frame);
     Bench::report(QStringLiteral("frame 1920x1080 one month"), n, month);
     image.save(outDir + QStringLiteral("/frame-one-month.png"));
+
+    frame.firstDay = fullFirst;
+    frame.endDay = fullEnd;
+    Bench::report(QStringLiteral("export 3840x2160 PNG"), n,
+                  Bench::repeat(runs, [&] { exportPng(frame, outDir + QStringLiteral("/export-full-range.png")); }));
+    setYear(frame, 2013);
+    Bench::report(QStringLiteral("export SVG one year"), n,
+                  Bench::repeat(runs, [&] { exportSvg(frame, outDir + QStringLiteral("/export-one-year.svg")); }));
+    Bench::report(QStringLiteral("export PDF one year"), n,
+                  Bench::repeat(runs, [&] { exportPdf(frame, outDir + QStringLiteral("/export-one-year.pdf")); }));
     return 0;
 }

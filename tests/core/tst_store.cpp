@@ -196,6 +196,8 @@ private slots:
         QTest::newRow("prefix") << "memo" << QStringList{QStringLiteral("t-estonia")};
         QTest::newRow("tag") << "bronze" << QStringList{QStringLiteral("t-estonia")};
         QTest::newRow("two-words-and") << "voter leak" << QStringList{QStringLiteral("t-year")};
+        QTest::newRow("last-word-is-a-prefix") << "memorial traf" << QStringList{QStringLiteral("t-estonia")};
+        QTest::newRow("earlier-words-are-whole") << "memo traffic" << QStringList{};
         QTest::newRow("case-insensitive") << "MINISTRY" << QStringList{QStringLiteral("t-month")};
         QTest::newRow("no-match") << "zebra" << QStringList{};
         QTest::newRow("fts-operators-literal") << "NOT OR AND ( \" *" << QStringList{};

@@ -794,10 +794,14 @@ void TimelineView::revealIncident(Index target, int row)
     }
     const TimelineLayout &l = layout();
     const double top = row * m_frame.rowHeight;
-    if (top < m_frame.scrollY)
-        setScrollY(top);
-    else if (top + m_frame.rowHeight > m_frame.scrollY + l.plotRect().height())
-        setScrollY(top + m_frame.rowHeight - l.plotRect().height());
+    const double height = l.plotRect().height();
+    if (top < m_frame.scrollY || top + m_frame.rowHeight > m_frame.scrollY + height) {
+        // A row one step away scrolls by one row (arrow keys); a far one comes to a third of the height.
+        if (top + m_frame.rowHeight >= m_frame.scrollY - m_frame.rowHeight && top <= m_frame.scrollY + height)
+            setScrollY(top < m_frame.scrollY ? top : top + m_frame.rowHeight - height);
+        else
+            setScrollY(top - height / 3);
+    }
 }
 
 // --- menus ---------------------------------------------------------------------------------

@@ -125,8 +125,8 @@ bool Database::open(const QString &path, Mode mode, QString *errorMessage)
     sqlite3_db_config(m_handle, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
     sqlite3_db_config(m_handle, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
     sqlite3_limit(m_handle, SQLITE_LIMIT_LENGTH, 64 * 1024 * 1024);
-    // 64 MiB of page cache: bulk imports and the first load touch every page once.
-    sqlite3_exec(m_handle, "PRAGMA cache_size = -65536", nullptr, nullptr, nullptr);
+    // 16 MiB of page cache for reading; an import raises it while it runs (IncidentStore).
+    sqlite3_exec(m_handle, "PRAGMA cache_size = -16384", nullptr, nullptr, nullptr);
 
     QString error;
     if (!checkIdentity(&error))

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <string>
+#include <thread>
 #include <string_view>
 #include <unordered_map>
 
@@ -68,7 +69,11 @@ IncidentStore::IncidentStore(Database &db)
 {
 }
 
-IncidentStore::~IncidentStore() = default;
+IncidentStore::~IncidentStore()
+{
+    if (m_st) // an import that did not finish: back to the reading cache size
+        m_db.exec(QStringLiteral("PRAGMA cache_size = -16384"));
+}
 
 qint64 IncidentStore::count() const { return m_db.scalar(QStringLiteral("SELECT count(*) FROM incident")).toLongLong(); }
 
@@ -106,6 +111,8 @@ bool IncidentStore::beginImport(QString *errorMessage)
         return false;
     }
     m_bulk = count() == 0;
+    // Index pages stay hot through a bulk insert with a bigger cache; finishImport() shrinks it.
+    m_db.exec(QStringLiteral("PRAGMA cache_size = -131072"));
     // Building an index once after a bulk insert is cheaper than maintaining it row by row;
     // inside the import's transaction, so a rollback restores it.
     if (m_bulk && !m_db.exec(QStringLiteral("DROP INDEX IF EXISTS incident_country_code"), errorMessage)) {
@@ -234,6 +241,7 @@ std::optional<IncidentStore::Outcome> IncidentStore::upsert(const Incident &r, Q
 bool IncidentStore::finishImport(QString *errorMessage)
 {
     m_st.reset();
+    m_db.exec(QStringLiteral("PRAGMA cache_size = -16384"));
     if (m_bulk) {
         m_bulk = false;
         QString error;
@@ -340,10 +348,14 @@ bool IncidentStore::setNotes(const QString &id, const QString &notes, QString *e
 
 QString IncidentStore::toFtsQuery(const QString &userQuery)
 {
+    // Every word must match; only the last one as a prefix, since that is the word being typed
+    // (a prefix term costs several times an exact one on a large index).
+    const QStringList words = userQuery.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
     QStringList terms;
-    for (QString word : userQuery.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)) {
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        QString word = words.at(i);
         word.replace(u'"', QStringLiteral("\"\""));
-        terms.append(u'"' + word + QStringLiteral("\"*"));
+        terms.append(u'"' + word + (i + 1 == words.size() ? QStringLiteral("\"*") : QStringLiteral("\"")));
     }
     return terms.join(u' ');
 }
@@ -364,23 +376,23 @@ QList<qint64> IncidentStore::search(const QString &userQuery, QString *errorMess
     return rowids;
 }
 
-IncidentColumns IncidentStore::loadColumns(QString *errorMessage) const
+namespace {
+// Reads incidents with rowid in [fromRowid, toRowid) into `c` (empty on entry), countries
+// included. Runs on whichever connection it is given, so two can run at once.
+bool scanColumns(sqlite3 *h, qint64 fromRowid, qint64 toRowid, qint64 expected, IncidentColumns &c, QString *errorMessage)
 {
-    IncidentColumns c;
-    sqlite3 *h = m_db.handle();
-    const qint64 n = count();
-    c.rowid.reserve(n);
-    c.firstDay.reserve(n);
-    c.lastDay.reserve(n);
-    c.precision.reserve(n);
-    c.hasEnd.reserve(n);
-    c.type.reserve(n);
-    c.attribution.reserve(n);
-    c.sectors.reserve(n);
-    c.actor.reserve(n);
-    c.dataset.reserve(n);
-    c.idOffset.reserve(n + 1);
-    c.titleOffset.reserve(n + 1);
+    c.rowid.reserve(expected);
+    c.firstDay.reserve(expected);
+    c.lastDay.reserve(expected);
+    c.precision.reserve(expected);
+    c.hasEnd.reserve(expected);
+    c.type.reserve(expected);
+    c.attribution.reserve(expected);
+    c.sectors.reserve(expected);
+    c.actor.reserve(expected);
+    c.dataset.reserve(expected);
+    c.idOffset.reserve(expected + 1);
+    c.titleOffset.reserve(expected + 1);
     c.idOffset.push_back(0);
     c.titleOffset.push_back(0);
     c.actors.append(QString());
@@ -401,7 +413,9 @@ IncidentColumns IncidentStore::loadColumns(QString *errorMessage) const
 
     Statement st(h,
                  "SELECT rowid, id, title, first_day, last_day, precision, \"end\" IS NOT NULL, type, attribution,"
-                 " actor, sectors, dataset FROM incident ORDER BY rowid");
+                 " actor, sectors, dataset FROM incident WHERE rowid >= ?1 AND rowid < ?2 ORDER BY rowid");
+    st.bind(1, fromRowid);
+    st.bind(2, toRowid);
     int rc;
     while ((rc = st.step()) == SQLITE_ROW) {
         c.rowid.push_back(st.int64(0));
@@ -437,7 +451,7 @@ IncidentColumns IncidentStore::loadColumns(QString *errorMessage) const
     if (rc != SQLITE_DONE) {
         if (errorMessage)
             *errorMessage = tr("cannot read the incidents: %1").arg(st.errorMessage());
-        return {};
+        return false;
     }
 
     // Countries, in incident order; the rowids ascend, so a merge walk fills the offsets.
@@ -445,10 +459,13 @@ IncidentColumns IncidentStore::loadColumns(QString *errorMessage) const
     c.victimOffset.assign(count + 1, 0);
     c.attackerOffset.assign(count + 1, 0);
     QHash<quint16, quint16> countryIndex; // packed two-letter code -> index
-    Statement cs(h, "SELECT incident, role, code FROM incident_country ORDER BY incident, role, position");
+    Statement cs(h, "SELECT incident, role, code FROM incident_country WHERE incident >= ?1 AND incident < ?2"
+                    " ORDER BY incident, role, position");
+    cs.bind(1, fromRowid);
+    cs.bind(2, toRowid);
     std::size_t i = 0;
     std::vector<std::uint32_t> victimsPer(count, 0), attackersPer(count, 0);
-    while (cs.step() == SQLITE_ROW) {
+    while ((rc = cs.step()) == SQLITE_ROW) {
         const qint64 incident = cs.int64(0);
         while (i < count && c.rowid[i] < incident)
             ++i;
@@ -469,9 +486,119 @@ IncidentColumns IncidentStore::loadColumns(QString *errorMessage) const
             ++attackersPer[i];
         }
     }
+    if (rc != SQLITE_DONE) {
+        if (errorMessage)
+            *errorMessage = tr("cannot read the countries of the incidents: %1").arg(cs.errorMessage());
+        return false;
+    }
     for (std::size_t k = 0; k < count; ++k) {
         c.victimOffset[k + 1] = c.victimOffset[k] + victimsPer[k];
         c.attackerOffset[k + 1] = c.attackerOffset[k] + attackersPer[k];
     }
+    return true;
+}
+
+// Maps each string of `from` to its index in `into`, adding the ones it lacks.
+template<typename Index>
+std::vector<Index> mergeTable(QStringList &into, const QStringList &from)
+{
+    QHash<QString, Index> known;
+    for (qsizetype k = 0; k < into.size(); ++k)
+        known.insert(into.at(k), Index(k));
+    std::vector<Index> map(std::size_t(from.size()));
+    for (qsizetype k = 0; k < from.size(); ++k) {
+        auto it = known.constFind(from.at(k));
+        if (it == known.cend()) {
+            it = known.insert(from.at(k), Index(into.size()));
+            into.append(from.at(k));
+        }
+        map[std::size_t(k)] = *it;
+    }
+    return map;
+}
+
+// Appends `b` (whose rowids all follow a's) to `a`, re-indexing b's interned strings.
+void appendColumns(IncidentColumns &a, IncidentColumns &&b)
+{
+    auto append = [](auto &to, const auto &from) { to.insert(to.end(), from.begin(), from.end()); };
+    append(a.rowid, b.rowid);
+    append(a.firstDay, b.firstDay);
+    append(a.lastDay, b.lastDay);
+    append(a.precision, b.precision);
+    append(a.hasEnd, b.hasEnd);
+    append(a.type, b.type);
+    append(a.attribution, b.attribution);
+    append(a.sectors, b.sectors);
+
+    // a.actors[0] and b.actors[0] are both "", so index 0 maps to 0.
+    const auto actorMap = mergeTable<std::uint32_t>(a.actors, b.actors);
+    for (const auto k : b.actor)
+        a.actor.push_back(actorMap[k]);
+    const auto datasetMap = mergeTable<std::uint16_t>(a.datasets, b.datasets);
+    for (const auto k : b.dataset)
+        a.dataset.push_back(datasetMap[k]);
+    const auto countryMap = mergeTable<std::uint16_t>(a.countries, b.countries);
+    auto appendCsr = [&](std::vector<std::uint32_t> &offsets, std::vector<std::uint16_t> &codes,
+                         const std::vector<std::uint32_t> &bOffsets, const std::vector<std::uint16_t> &bCodes) {
+        const std::uint32_t base = offsets.back();
+        for (std::size_t k = 1; k < bOffsets.size(); ++k)
+            offsets.push_back(base + bOffsets[k]);
+        for (const auto code : bCodes)
+            codes.push_back(countryMap[code]);
+    };
+    appendCsr(a.victimOffset, a.victimCodes, b.victimOffset, b.victimCodes);
+    appendCsr(a.attackerOffset, a.attackerCodes, b.attackerOffset, b.attackerCodes);
+
+    auto appendText = [](QByteArray &text, std::vector<std::uint32_t> &offsets, const QByteArray &bText,
+                         const std::vector<std::uint32_t> &bOffsets) {
+        const std::uint32_t base = std::uint32_t(text.size());
+        text.append(bText);
+        for (std::size_t k = 1; k < bOffsets.size(); ++k)
+            offsets.push_back(base + bOffsets[k]);
+    };
+    appendText(a.idText, a.idOffset, b.idText, b.idOffset);
+    appendText(a.titleText, a.titleOffset, b.titleText, b.titleOffset);
+}
+} // namespace
+
+IncidentColumns IncidentStore::loadColumns(QString *errorMessage, LoadMode mode) const
+{
+    const qint64 n = count();
+    const qint64 end = std::numeric_limits<qint64>::max();
+    IncidentColumns c;
+    // Large documents are read in two halves at once, each on its own connection: the
+    // scan is CPU-bound (decoding records), so two cores halve the wait before the first frame.
+    if (mode == LoadMode::Sequential || n < s_parallelLoadThreshold || m_db.path().isEmpty()) {
+        if (!scanColumns(m_db.handle(), std::numeric_limits<qint64>::min(), end, n, c, errorMessage))
+            return {};
+        return c;
+    }
+    const qint64 split = m_db.scalar(QStringLiteral("SELECT rowid FROM incident ORDER BY rowid LIMIT 1 OFFSET %1").arg(n / 2))
+                             .toLongLong();
+    IncidentColumns upper;
+    QString upperError;
+    bool upperOk = false;
+    std::thread worker([&] {
+        sqlite3 *second = nullptr;
+        if (sqlite3_open_v2(m_db.path().toUtf8().constData(), &second, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+            sqlite3_db_config(second, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+            sqlite3_db_config(second, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+            sqlite3_busy_timeout(second, 5000);
+            upperOk = scanColumns(second, split, end, n - n / 2, upper, &upperError);
+        } else {
+            upperError = tr("cannot read the incidents: %1").arg(QString::fromUtf8(sqlite3_errmsg(second)));
+        }
+        sqlite3_close(second);
+    });
+    const bool lowerOk = scanColumns(m_db.handle(), std::numeric_limits<qint64>::min(), split, n / 2, c, errorMessage);
+    worker.join();
+    if (!lowerOk)
+        return {};
+    if (!upperOk) {
+        if (errorMessage)
+            *errorMessage = upperError;
+        return {};
+    }
+    appendColumns(c, std::move(upper));
     return c;
 }

@@ -35,13 +35,17 @@ public:
     bool setNotes(const QString &id, const QString &notes, QString *errorMessage);
 
     // Full-text search over title, summary, actor and tags. Each whitespace-separated word
-    // of `userQuery` must match (as a prefix); FTS5 operators in it are taken literally.
+    // of `userQuery` must match, the last one as a prefix (it may be half typed); FTS5
+    // operators in it are taken literally.
     // Returns store rowids in ascending order.
     QList<qint64> search(const QString &userQuery, QString *errorMessage = nullptr) const;
     static QString toFtsQuery(const QString &userQuery);
 
-    // Every incident as columns (see IncidentColumns).
-    IncidentColumns loadColumns(QString *errorMessage = nullptr) const;
+    // Every incident as columns (see IncidentColumns). Documents of s_parallelLoadThreshold
+    // incidents or more are read by two threads, the second on its own read-only connection.
+    enum class LoadMode { Auto, Sequential };
+    IncidentColumns loadColumns(QString *errorMessage = nullptr, LoadMode mode = LoadMode::Auto) const;
+    static constexpr qint64 s_parallelLoadThreshold = 50000;
 
     // Records in rowid order; all of them when `rowids` is empty and `all` is true.
     QList<Incident> incidents(const QList<qint64> &rowids) const;

@@ -1,0 +1,35 @@
+// bench_open: the window's own path from "open this document" to the first painted timeline
+// frame, offscreen, then the process's peak memory with everything loaded.
+//   bench_open N DB
+#include "benchutil.h"
+#include "mainwindow.h"
+#include "timeline/timelineview.h"
+
+#include <QApplication>
+#include <QStandardPaths>
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QStandardPaths::setTestModeEnabled(true); // no saved view from a real session
+    QApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() != 3)
+        return 2;
+    const qint64 n = args.at(1).toLongLong();
+    MainWindow window;
+    window.resize(1920, 1080);
+    window.show();
+    QCoreApplication::processEvents();
+    const double ms = Bench::timeMs([&] {
+        if (!window.openDocument(args.at(2)))
+            qFatal("cannot open %s", qPrintable(args.at(2)));
+        window.timeline()->repaint(); // paints now, through the widget's paintEvent
+    });
+    if (window.visibleCount() != n)
+        qFatal("expected %lld incidents, the window shows %d", n, window.visibleCount());
+    Bench::report(QStringLiteral("open to first frame"), n, {ms});
+    Bench::report(QStringLiteral("peak RSS, everything loaded"), n, {Bench::peakRssMiB()}, QStringLiteral("MiB"));
+    return 0;
+}

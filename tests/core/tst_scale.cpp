@@ -1,0 +1,85 @@
+// Behaviour at scale with the deterministic generator: the import of a generated file, and
+// the two-thread load of a large document giving exactly what the one-thread load gives.
+#include "generator.h"
+#include "import/importer.h"
+#include "store/database.h"
+#include "store/incidentstore.h"
+
+#include <QBuffer>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestScale : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+private slots:
+    void generatorIsDeterministic()
+    {
+        Generator a(7), b(7), c(8);
+        for (int i = 0; i < 100; ++i) {
+            const Incident x = a.next();
+            const Incident y = b.next();
+            QVERIFY(x.sameContent(y));
+            QVERIFY(x.summary.size() >= 100 && x.summary.size() <= 400);
+            QVERIFY(!x.victims.isEmpty());
+        }
+        QVERIFY(!Generator(7).next().sameContent(c.next()));
+    }
+
+    void parallelLoadEqualsSequential()
+    {
+        const int n = int(IncidentStore::s_parallelLoadThreshold) + 5000;
+        QByteArray csv;
+        QBuffer buffer(&csv);
+        buffer.open(QIODevice::WriteOnly);
+        Generator::writeCsv(&buffer, n, 3);
+        Database db;
+        QVERIFY(db.open(m_dir.filePath(QStringLiteral("scale.faultline"))));
+        const Importer::Result r = Importer::importBytes(db, csv, QStringLiteral("generated.csv"));
+        QVERIFY2(!r.failed, qPrintable(r.error));
+        QCOMPARE(r.imported, n);
+        QCOMPARE(r.rejected, 0);
+
+        IncidentStore store(db);
+        const IncidentColumns one = store.loadColumns(nullptr, IncidentStore::LoadMode::Sequential);
+        const IncidentColumns two = store.loadColumns(nullptr, IncidentStore::LoadMode::Auto);
+        QCOMPARE(two.size(), IncidentColumns::Index(n));
+        QVERIFY(one.rowid == two.rowid);
+        QVERIFY(one.firstDay == two.firstDay);
+        QVERIFY(one.lastDay == two.lastDay);
+        QVERIFY(one.precision == two.precision);
+        QVERIFY(one.hasEnd == two.hasEnd);
+        QVERIFY(one.type == two.type);
+        QVERIFY(one.attribution == two.attribution);
+        QVERIFY(one.sectors == two.sectors);
+        QVERIFY(one.actor == two.actor);
+        QVERIFY(one.dataset == two.dataset);
+        QVERIFY(one.victimOffset == two.victimOffset);
+        QVERIFY(one.victimCodes == two.victimCodes);
+        QVERIFY(one.attackerOffset == two.attackerOffset);
+        QVERIFY(one.attackerCodes == two.attackerCodes);
+        QCOMPARE(one.countries, two.countries);
+        QCOMPARE(one.actors, two.actors);
+        QCOMPARE(one.datasets, two.datasets);
+        QCOMPARE(one.idText, two.idText);
+        QVERIFY(one.idOffset == two.idOffset);
+        QCOMPARE(one.titleText, two.titleText);
+        QVERIFY(one.titleOffset == two.titleOffset);
+        // Spot-check against the records themselves, across the split.
+        for (const IncidentColumns::Index i : {0u, IncidentColumns::Index(n / 2), IncidentColumns::Index(n - 1)}) {
+            const auto record = store.incidentByRowid(two.rowid[i]);
+            QVERIFY(record);
+            QCOMPARE(two.id(i), record->id);
+            QCOMPARE(two.title(i), record->title);
+            QCOMPARE(qint64(two.firstDay[i]), record->firstDay());
+            QCOMPARE(two.victimOffset[i + 1] - two.victimOffset[i], std::uint32_t(record->victims.size()));
+            QCOMPARE(two.countries.at(two.victimCodes[two.victimOffset[i]]), record->victims.first());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScale)
+#include "tst_scale.moc"
