@@ -504,20 +504,27 @@ void MainWindow::restoreViewState()
 
 void MainWindow::checkDocumentInBackground()
 {
+    // PRAGMA quick_check reads the whole file. It starts once the window has painted and
+    // settled, on its own connection, so it neither delays the first frame nor competes with it.
     const QString path = m_db->path();
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
-        const QString error = watcher->result();
-        watcher->deleteLater();
-        if (!error.isEmpty() && m_db && m_db->path() == path)
-            QMessageBox::warning(this, tr("The document is damaged"),
-                                 tr("%1\n\nWhat could be read is shown. Save what you need to a new document.").arg(error));
+    QTimer::singleShot(1500, this, [this, path] {
+        if (!m_db || m_db->path() != path)
+            return;
+        auto *watcher = new QFutureWatcher<QString>(this);
+        connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
+            const QString error = watcher->result();
+            watcher->deleteLater();
+            if (!error.isEmpty() && m_db && m_db->path() == path)
+                QMessageBox::warning(this, tr("The document is damaged"),
+                                     tr("%1\n\nWhat could be read is shown. Save what you need to a new document.").arg(error));
+            emit documentChecked(error.isEmpty());
+        });
+        watcher->setFuture(QtConcurrent::run([path] {
+            QString error;
+            Database::quickCheck(path, &error);
+            return error;
+        }));
     });
-    watcher->setFuture(QtConcurrent::run([path] {
-        QString error;
-        Database::quickCheck(path, &error);
-        return error;
-    }));
 }
 
 void MainWindow::openSources(quint32 index)

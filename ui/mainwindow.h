@@ -54,6 +54,7 @@ public:
 signals:
     void documentLoaded();
     void importFinished();
+    void documentChecked(bool ok); // the background integrity check of an opened document
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -40,7 +40,7 @@ private slots:
         QTest::addColumn<QStringList>("expected");
         const QString e = QStringLiteral("t-estonia"), m = QStringLiteral("t-month"), y = QStringLiteral("t-year"),
                       c1 = QStringLiteral("c-1"), c2 = QStringLiteral("c-2");
-        QTest::newRow("everything") << "" << QStringList{e, m, y, c1, c2};
+        QTest::newRow("everything-in-date-order") << "" << QStringList{e, m, y, c2, c1};
         QTest::newRow("type") << "type=ddos" << QStringList{e};
         QTest::newRow("two-types") << "type=ddos,ransomware" << QStringList{e, c1};
         QTest::newRow("country") << "country=US" << QStringList{y};
@@ -68,6 +68,19 @@ private slots:
         QCOMPARE(ids(FilterEngine::apply(*m_columns, f, nullptr)), expected);
         // The query string round-trips.
         QCOMPARE(Filter::fromQueryString(f.toQueryString()), f);
+    }
+
+    void dateOrderIsStableAndComplete()
+    {
+        IncidentColumns c = *m_columns;
+        // Equal first days keep index order; the order is a permutation of every index.
+        c.firstDay = {10, 5, 10, 5, 7};
+        c.buildDateOrder();
+        QCOMPARE(c.byDate, (std::vector<std::uint32_t>{1, 3, 4, 0, 2}));
+        // Far-apart days take the comparison sort and give the same kind of order.
+        c.firstDay = {1721426, 5373484, 2459581, 1721426, 2459581};
+        c.buildDateOrder();
+        QCOMPARE(c.byDate, (std::vector<std::uint32_t>{0, 3, 2, 4, 1}));
     }
 
     void searchIntersects()

@@ -68,6 +68,9 @@ private slots:
         QVERIFY(one.idOffset == two.idOffset);
         QCOMPARE(one.titleText, two.titleText);
         QVERIFY(one.titleOffset == two.titleOffset);
+        QVERIFY(one.byDate == two.byDate);
+        QVERIFY(std::is_sorted(two.byDate.begin(), two.byDate.end(),
+                               [&](auto a, auto b) { return two.firstDay[a] < two.firstDay[b]; }));
         // Spot-check against the records themselves, across the split.
         for (const IncidentColumns::Index i : {0u, IncidentColumns::Index(n / 2), IncidentColumns::Index(n - 1)}) {
             const auto record = store.incidentByRowid(two.rowid[i]);

@@ -151,7 +151,9 @@ void IncidentTableModel::applySort()
     auto &v = m_indices;
     // Ties keep date order (stable sort over indices that start in store order).
     auto byDate = [&](auto a, auto b) { return c.firstDay[a] != c.firstDay[b] ? c.firstDay[a] < c.firstDay[b] : a < b; };
-    std::sort(v.begin(), v.end(), byDate);
+    // Filter results usually arrive in date order already (IncidentColumns::byDate).
+    if (!std::is_sorted(v.begin(), v.end(), byDate))
+        std::sort(v.begin(), v.end(), byDate);
     switch (m_sortColumn) {
     case TitleColumn: {
         QCollator collator;

@@ -101,9 +101,16 @@ FilterEngine::Result FilterEngine::apply(const IncidentColumns &c, const Filter 
     for (Index i = 0; i < n; ++i)
         shown += fails[i] == 0;
     result.indices.reserve(shown);
-    for (Index i = 0; i < n; ++i) {
-        if (fails[i] == 0)
-            result.indices.push_back(i);
+    if (c.byDate.size() == n) {
+        for (const Index i : c.byDate) {
+            if (fails[i] == 0)
+                result.indices.push_back(i);
+        }
+    } else {
+        for (Index i = 0; i < n; ++i) {
+            if (fails[i] == 0)
+                result.indices.push_back(i);
+        }
     }
     if (!withCounts)
         return result;

@@ -28,7 +28,8 @@ public:
 
     struct Result
     {
-        std::vector<IncidentColumns::Index> indices; // ascending
+        // In date order when the columns have one (IncidentColumns::byDate), else ascending.
+        std::vector<IncidentColumns::Index> indices;
         Counts counts; // per facet: incidents matching every *other* criterion
         int total = 0;
     };

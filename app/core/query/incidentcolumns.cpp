@@ -1,6 +1,7 @@
 #include "query/incidentcolumns.h"
 
 #include <algorithm>
+#include <numeric>
 
 qint64 IncidentColumns::indexOfRowid(qint64 storeRowid) const
 {
@@ -18,11 +19,34 @@ qint64 IncidentColumns::indexOfId(const QString &incidentId) const
     return -1;
 }
 
+void IncidentColumns::buildDateOrder()
+{
+    const Index n = size();
+    byDate.resize(n);
+    if (n == 0)
+        return;
+    const auto [lo, hi] = std::minmax_element(firstDay.begin(), firstDay.end());
+    const std::size_t range = std::size_t(qint64(*hi) - qint64(*lo)) + 1;
+    if (range > 4 * std::size_t(n) + 1024) {
+        std::iota(byDate.begin(), byDate.end(), Index(0));
+        std::stable_sort(byDate.begin(), byDate.end(), [&](Index a, Index b) { return firstDay[a] < firstDay[b]; });
+        return;
+    }
+    // Counting sort over days: linear, and stable, so ties stay in index order.
+    std::vector<Index> start(range + 1, 0);
+    for (Index i = 0; i < n; ++i)
+        ++start[std::size_t(firstDay[i] - *lo) + 1];
+    for (std::size_t d = 1; d <= range; ++d)
+        start[d] += start[d - 1];
+    for (Index i = 0; i < n; ++i)
+        byDate[start[std::size_t(firstDay[i] - *lo)]++] = i;
+}
+
 std::size_t IncidentColumns::memoryBytes() const
 {
     auto bytes = [](const auto &v) { return v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type); };
     return bytes(rowid) + bytes(firstDay) + bytes(lastDay) + bytes(precision) + bytes(hasEnd) + bytes(type)
         + bytes(attribution) + bytes(sectors) + bytes(actor) + bytes(dataset) + bytes(victimOffset)
         + bytes(victimCodes) + bytes(attackerOffset) + bytes(attackerCodes) + bytes(idOffset)
-        + bytes(titleOffset) + std::size_t(idText.capacity() + titleText.capacity());
+        + bytes(titleOffset) + bytes(byDate) + std::size_t(idText.capacity() + titleText.capacity());
 }

@@ -47,6 +47,11 @@ struct IncidentColumns
     QByteArray titleText;
     std::vector<std::uint32_t> titleOffset;
 
+    // Every index in date order: by firstDay, then by index. Built once by buildDateOrder()
+    // so filters can hand out date-ordered results without sorting.
+    std::vector<std::uint32_t> byDate;
+    void buildDateOrder();
+
     Index size() const { return Index(rowid.size()); }
     bool isEmpty() const { return rowid.empty(); }
     QString id(Index i) const { return QString::fromUtf8(titleSpan(idText, idOffset, i)); }

@@ -32,6 +32,7 @@ TimelineLayout::TimelineLayout(const TimelineFrame &frame, const QPaintDevice *d
     const QFontMetricsF title = metricsFor(frame.theme.titleFont, device);
     const QFontMetricsF small = metricsFor(frame.theme.smallFont, device);
     layoutAreas(label, axis, title, small);
+    initTextMeasure(label);
 
     const double span = frame.endDay - frame.firstDay;
     m_pxPerDay = (span > 0 && m_plotRect.width() > 0) ? m_plotRect.width() / span : 1.0;
@@ -204,6 +205,76 @@ int TimelineLayout::aggregatedRowCount() const
     return int(std::count_if(m_plans.begin(), m_plans.end(), [](const RowPlan &p) { return p.aggregated; }));
 }
 
+void TimelineLayout::initTextMeasure(const QFontMetricsF &label)
+{
+    for (int ch = 32; ch < 127; ++ch)
+        m_asciiAdvance[std::size_t(ch)] = label.horizontalAdvance(QChar(ch));
+    m_ellipsisAdvance = label.horizontalAdvance(QChar(0x2026));
+}
+
+double TimelineLayout::countWidth(int count, const QFontMetricsF &label)
+{
+    if (count < 0 || count >= 4096)
+        return label.horizontalAdvance(QString::number(count));
+    if (m_countWidth.size() <= std::size_t(count))
+        m_countWidth.resize(std::size_t(count) + 1, 0.0);
+    double &w = m_countWidth[std::size_t(count)];
+    if (w == 0)
+        w = label.horizontalAdvance(QString::number(count));
+    return w;
+}
+
+// The title of `incident` as it fits `room`: whole, or elided when it is longer and the room
+// is wide enough to be worth it. False when it does not fit. Printable ASCII titles (nearly
+// all) are measured from the advance table, without building a QString for the ones that
+// do not fit; others are measured by Qt.
+bool TimelineLayout::fitTitle(Index incident, double room, const QFontMetricsF &label, QString *text, double *width) const
+{
+    const IncidentColumns &c = m_frame.rows->columns();
+    const QByteArrayView utf8 = c.titleUtf8(incident);
+    double sum = 0;
+    bool ascii = true;
+    for (char ch : utf8) {
+        const auto u = static_cast<unsigned char>(ch);
+        if (u < 32 || u >= 127) {
+            ascii = false;
+            break;
+        }
+        sum += m_asciiAdvance[u];
+    }
+    if (ascii) {
+        if (sum <= room) {
+            *text = QString::fromLatin1(utf8.data(), utf8.size());
+            *width = sum;
+            return true;
+        }
+        if (room < s_minElidedRoom)
+            return false;
+        double w = m_ellipsisAdvance;
+        qsizetype n = 0;
+        while (n < utf8.size() && w + m_asciiAdvance[static_cast<unsigned char>(utf8[n])] <= room)
+            w += m_asciiAdvance[static_cast<unsigned char>(utf8[n++])];
+        if (n == 0)
+            return false;
+        *text = QString::fromLatin1(utf8.data(), n) + QChar(0x2026);
+        *width = w;
+        return true;
+    }
+    QString title = c.title(incident);
+    double w = label.horizontalAdvance(title);
+    if (w > room) {
+        if (room < s_minElidedRoom)
+            return false;
+        title = label.elidedText(title, Qt::ElideRight, room);
+        if (title.isEmpty())
+            return false;
+        w = label.horizontalAdvance(title);
+    }
+    *text = std::move(title);
+    *width = w;
+    return true;
+}
+
 void TimelineLayout::planRow(int r, const QFontMetricsF &label)
 {
     RowPlan plan;
@@ -212,14 +283,22 @@ void TimelineLayout::planRow(int r, const QFontMetricsF &label)
     const TimelineRow &row = m_frame.rows->row(r);
     const double visibleFrom = m_frame.firstDay;
     const double visibleEnd = m_frame.endDay;
-    std::size_t visible = 0;
-    row.forEachCandidate(qint64(std::floor(visibleFrom)), qint64(std::ceil(visibleEnd)) - 1, [&](std::size_t k) {
-        if (double(row.lastDay[k]) + 1 > visibleFrom && double(row.firstDay[k]) < visibleEnd)
-            ++visible;
-    });
+    const qint64 fromDay = qint64(std::floor(visibleFrom));
+    const qint64 toDay = qint64(std::ceil(visibleEnd)) - 1;
     // More marks than one per few pixels cannot be drawn one by one without overdrawing:
-    // count them instead.
-    if (double(visible) * s_aggregateSpacing > m_plotRect.width())
+    // count them instead. The incidents starting in view (one binary search) usually settle
+    // it; only rows near the limit count the rest, and stop once it is reached.
+    const double limit = m_plotRect.width() / s_aggregateSpacing;
+    bool crowded = double(row.startingIn(std::max(fromDay, qint64(std::ceil(visibleFrom))), toDay)) > limit;
+    if (!crowded) {
+        std::size_t visible = 0;
+        row.forEachCandidate(fromDay, toDay, [&](std::size_t k) {
+            if (double(row.lastDay[k]) + 1 > visibleFrom && double(row.firstDay[k]) < visibleEnd)
+                ++visible;
+        });
+        crowded = double(visible) > limit;
+    }
+    if (crowded)
         planDensity(plan, row, label);
     else
         planMarks(plan, row, label);
@@ -231,7 +310,8 @@ void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, const QFon
     const IncidentColumns &c = m_frame.rows->columns();
     const double visibleFrom = m_frame.firstDay;
     const double visibleEnd = m_frame.endDay;
-    std::vector<Mark> points; // in day order: forEachCandidate gives short incidents first, in order
+    std::vector<Mark> &points = m_points; // in day order: forEachCandidate gives short incidents first, in order
+    points.clear();
     row.forEachCandidate(qint64(std::floor(visibleFrom)), qint64(std::ceil(visibleEnd)) - 1, [&](std::size_t k) {
         if (double(row.lastDay[k]) + 1 <= visibleFrom || double(row.firstDay[k]) >= visibleEnd)
             return;
@@ -253,8 +333,8 @@ void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, const QFon
     // Faded spans add up where they overlap; beyond a few layers that is a smear, so the row
     // then shows their union in one neutral tone instead.
     if (int(plan.spans.size()) > s_maxSpanDepth) {
-        std::vector<std::pair<double, int>> edges;
-        edges.reserve(plan.spans.size() * 2);
+        std::vector<std::pair<double, int>> &edges = m_edges;
+        edges.clear();
         for (const Mark &m : plan.spans) {
             edges.emplace_back(m.rect.left(), +1);
             edges.emplace_back(m.rect.right(), -1);
@@ -273,7 +353,6 @@ void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, const QFon
     // Points closer than most of their width would hide each other: a chain of such points
     // becomes one cluster badge with its count.
     const double joinDistance = s_pointSize * 0.8;
-    std::vector<std::size_t> positions; // row position of each point, for cluster bookkeeping
     for (std::size_t p = 0; p < points.size();) {
         std::size_t q = p + 1;
         while (q < points.size() && points[q].rect.center().x() - points[q - 1].rect.center().x() < joinDistance)
@@ -293,8 +372,7 @@ void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, const QFon
             cluster.firstDay = c.firstDay[points[p].incident];
             cluster.lastDay = c.firstDay[points[q - 1].incident];
             cluster.position = std::size_t(row.positionOf(points[p].incident, cluster.firstDay));
-            const QString text = QString::number(cluster.count);
-            const double textWidth = label.horizontalAdvance(text) + 8;
+            const double textWidth = countWidth(cluster.count, label) + 8;
             const double x0 = points[p].rect.left();
             const double x1 = points[q - 1].rect.right();
             const double w = std::max(x1 - x0, textWidth);
@@ -307,14 +385,10 @@ void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, const QFon
 
     // Labels, greedily left to right: a title goes right of its mark (inside a span, which is
     // faded) when the gap to the next solid mark holds it, elided when the gap is wide.
-    struct Candidate
-    {
-        double anchor;
-        Index incident;
-    };
-    std::vector<Candidate> candidates;
-    std::vector<std::pair<double, double>> solids; // (left, right) of every solid mark
-    candidates.reserve(plan.points.size() + plan.bars.size() + plan.spans.size());
+    std::vector<Candidate> &candidates = m_candidates;
+    std::vector<std::pair<double, double>> &solids = m_solids; // (left, right) of every solid mark
+    candidates.clear();
+    solids.clear();
     for (const Mark &m : plan.points) {
         candidates.push_back({m.rect.right() + s_labelGap, m.incident});
         solids.emplace_back(m.rect.left(), m.rect.right());
@@ -329,17 +403,22 @@ void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, const QFon
     }
     for (const Cluster &cl : plan.clusters)
         solids.emplace_back(cl.rect.left(), cl.rect.right());
+    if (candidates.empty())
+        return;
     std::sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) { return a.anchor < b.anchor; });
     std::sort(solids.begin(), solids.end());
     // reachRight[k]: the furthest right edge among solids[0..k], to see whether a long bar that
     // starts left of a label still covers it.
-    std::vector<double> reachRight(solids.size());
+    std::vector<double> &reachRight = m_reachRight;
+    reachRight.resize(solids.size());
     for (std::size_t k = 0; k < solids.size(); ++k)
         reachRight[k] = std::max(solids[k].second, k ? reachRight[k - 1] : solids[k].second);
 
     const double h = label.height();
     const double cy = plan.rect.center().y();
     double lastRight = m_plotRect.left() - s_labelGap;
+    QString text;
+    double w = 0;
     for (const Candidate &cand : candidates) {
         if (cand.anchor < lastRight + s_labelGap || cand.anchor < m_plotRect.left() || cand.anchor >= m_plotRect.right())
             continue;
@@ -351,15 +430,9 @@ void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, const QFon
         const double room = limit - cand.anchor;
         if (room < s_minLabelRoom)
             continue;
-        QString text = c.title(cand.incident);
-        double w = label.horizontalAdvance(text);
-        if (w > room) {
-            if (room < s_minElidedRoom)
-                continue;
-            text = label.elidedText(text, Qt::ElideRight, room);
-            w = label.horizontalAdvance(text);
-        }
-        plan.labels.push_back({QRectF(cand.anchor, cy - h / 2, w, h), text, qint64(cand.incident)});
+        if (!fitTitle(cand.incident, room, label, &text, &w))
+            continue;
+        plan.labels.push_back({QRectF(cand.anchor, cy - h / 2, w, h), std::move(text), qint64(cand.incident)});
         lastRight = cand.anchor + w;
     }
 }
@@ -370,51 +443,63 @@ void TimelineLayout::planDensity(RowPlan &plan, const TimelineRow &row, const QF
     const int nb = std::max(1, int(std::ceil(m_plotRect.width() / s_bucketWidth)));
     const double bucketDays = s_bucketWidth / m_pxPerDay;
     const double origin = m_frame.firstDay;
-    std::vector<float> direct(std::size_t(nb), 0.0f);
-    std::vector<float> rate(std::size_t(nb) + 1, 0.0f); // difference array of per-bucket rates
+    plan.buckets.resize(std::size_t(nb));
 
     // Each incident adds 1, spread evenly over its whole (uncertain) interval, so a
     // year-precise incident is a faint year-long rise, not a spike on 1 January.
-    const qint64 from = qint64(std::floor(m_frame.firstDay));
-    const qint64 to = qint64(std::ceil(m_frame.endDay)) - 1;
-    row.forEachCandidate(from, to, [&](std::size_t k) {
-        const double b0 = (row.firstDay[k] - origin) / bucketDays;
-        const double b1 = (double(row.lastDay[k]) + 1 - origin) / bucketDays;
-        if (b1 <= 0 || b0 >= nb)
-            return;
-        if (b1 - b0 <= 1) {
-            const int b = int(std::floor((b0 + b1) / 2));
-            if (b >= 0 && b < nb)
-                direct[std::size_t(b)] += 1;
-            return;
+    if (row.hasWeights()) {
+        // Busy rows: differences of the cumulative day weights, O(buckets).
+        double before = row.weightBeforeDay(origin);
+        for (int b = 0; b < nb; ++b) {
+            const double next = row.weightBeforeDay(origin + double(b + 1) * bucketDays);
+            plan.buckets[std::size_t(b)] = float(std::max(0.0, next - before));
+            before = next;
         }
-        const float r = float(1 / (b1 - b0));
-        const double f0 = std::floor(b0);
-        const double f1 = std::floor(b1);
-        if (f0 >= 0)
-            direct[std::size_t(f0)] += float((f0 + 1 - b0)) * r;
-        if (f1 < nb)
-            direct[std::size_t(f1)] += float(b1 - f1) * r;
-        const int lo = int(std::max(f0 + 1, 0.0));
-        const int hi = int(std::min(f1, double(nb)));
-        if (lo < hi) {
-            rate[std::size_t(lo)] += r;
-            rate[std::size_t(hi)] -= r;
+    } else {
+        std::vector<float> &direct = m_direct;
+        std::vector<float> &rate = m_rate; // difference array of per-bucket rates
+        direct.assign(std::size_t(nb), 0.0f);
+        rate.assign(std::size_t(nb) + 1, 0.0f);
+        const qint64 from = qint64(std::floor(m_frame.firstDay));
+        const qint64 to = qint64(std::ceil(m_frame.endDay)) - 1;
+        row.forEachCandidate(from, to, [&](std::size_t k) {
+            const double b0 = (row.firstDay[k] - origin) / bucketDays;
+            const double b1 = (double(row.lastDay[k]) + 1 - origin) / bucketDays;
+            if (b1 <= 0 || b0 >= nb)
+                return;
+            const double f0 = std::floor(b0);
+            const double f1 = std::floor(b1);
+            if (f0 == f1 || (b1 == f1 && f0 + 1 == f1)) { // within one bucket
+                direct[std::size_t(f0)] += 1;
+                return;
+            }
+            const float r = float(1 / (b1 - b0));
+            if (f0 >= 0)
+                direct[std::size_t(f0)] += float((f0 + 1 - b0)) * r;
+            if (f1 < nb)
+                direct[std::size_t(f1)] += float(b1 - f1) * r;
+            const int lo = int(std::max(f0 + 1, 0.0));
+            const int hi = int(std::min(f1, double(nb)));
+            if (lo < hi) {
+                rate[std::size_t(lo)] += r;
+                rate[std::size_t(hi)] -= r;
+            }
+        });
+        float running = 0;
+        for (int b = 0; b < nb; ++b) {
+            running += rate[std::size_t(b)];
+            plan.buckets[std::size_t(b)] = std::max(0.0f, direct[std::size_t(b)] + running);
         }
-    });
-    plan.buckets.resize(std::size_t(nb));
-    float running = 0;
-    for (int b = 0; b < nb; ++b) {
-        running += rate[std::size_t(b)];
-        const float v = std::max(0.0f, direct[std::size_t(b)] + running);
-        plan.buckets[std::size_t(b)] = v;
-        m_maxBucket = std::max(m_maxBucket, v);
     }
+    for (float v : plan.buckets)
+        m_maxBucket = std::max(m_maxBucket, v);
 
     // Counts where there is room: each run of non-empty buckets gets its total to its right
-    // when the gap to the next run holds it.
+    // when the gap to the next run holds it. Counts are digits and group separators; a run
+    // whose gap cannot hold even its digits is not formatted or measured.
     const double h = label.height();
     const double cy = plan.rect.center().y();
+    const double digit = m_asciiAdvance[std::size_t('0')];
     const QLocale locale;
     double lastRight = m_plotRect.left();
     for (int b = 0; b < nb;) {
@@ -431,11 +516,15 @@ void TimelineLayout::planDensity(RowPlan &plan, const TimelineRow &row, const QF
             ++next;
         const double anchor = m_plotRect.left() + e * s_bucketWidth + s_labelGap;
         const double limit = (next < nb ? m_plotRect.left() + next * s_bucketWidth : m_plotRect.right()) - s_labelGap;
-        const QString text = locale.toString(qRound64(total));
-        const double w = label.horizontalAdvance(text);
-        if (total >= 1.5 && anchor >= lastRight && anchor + w <= limit) {
-            plan.labels.push_back({QRectF(anchor, cy - h / 2, w, h), text, -1});
-            lastRight = anchor + w + s_labelGap;
+        const qint64 rounded = qRound64(total);
+        const int digits = rounded < 10 ? 1 : int(std::floor(std::log10(double(rounded)))) + 1;
+        if (total >= 1.5 && anchor >= lastRight && anchor + digits * digit * 0.9 <= limit) {
+            const QString text = locale.toString(rounded);
+            const double w = label.horizontalAdvance(text);
+            if (anchor + w <= limit) {
+                plan.labels.push_back({QRectF(anchor, cy - h / 2, w, h), text, -1});
+                lastRight = anchor + w + s_labelGap;
+            }
         }
         b = e;
     }

@@ -7,6 +7,7 @@
 #include <QRectF>
 #include <QString>
 
+#include <array>
 #include <vector>
 
 class QPaintDevice;
@@ -21,7 +22,9 @@ class QPaintDevice;
 // the frame, which must outlive it. It reads the frame's rows, range, size, scroll, row
 // height, header width, theme fonts, title, footer and legend flag when constructed; the
 // interaction fields (hover, selection, rubber band) may change without rebuilding it.
-// Construction costs O(visible rows x pixels + visible marks) (see TimelineRow::forEachCandidate).
+// Construction costs O(visible rows x pixels + visible marks): a row is aggregated as soon as a
+// binary search shows it is too crowded, and busy rows take their density from cumulative
+// day weights (TimelineRow::weightBefore) without visiting their incidents.
 class TimelineLayout
 {
 public:
@@ -145,6 +148,15 @@ private:
     void planMarks(RowPlan &plan, const TimelineRow &row, const QFontMetricsF &label);
     void planDensity(RowPlan &plan, const TimelineRow &row, const QFontMetricsF &label);
     double rowCentre(int row) const { return rowToY(row) + m_frame.rowHeight / 2; }
+    void initTextMeasure(const QFontMetricsF &label);
+    double countWidth(int count, const QFontMetricsF &label);
+    bool fitTitle(Index incident, double room, const QFontMetricsF &label, QString *text, double *width) const;
+
+    struct Candidate
+    {
+        double anchor;
+        Index incident;
+    };
 
     const TimelineFrame &m_frame;
     QRectF m_frameRect, m_titleRect, m_axisRect, m_headerRect, m_plotRect, m_legendRect, m_footerRect;
@@ -155,4 +167,20 @@ private:
     std::vector<RowPlan> m_plans;
     std::vector<LegendItem> m_legend;
     float m_maxBucket = 0;
+
+    // Text measurement without shaping: the label font's advances of printable ASCII (a sum
+    // of them is at least the shaped width, as kerning only narrows), the ellipsis, and the
+    // width of cluster counts.
+    std::array<double, 128> m_asciiAdvance{};
+    double m_ellipsisAdvance = 0;
+    std::vector<double> m_countWidth; // by count, 0 = not measured yet
+
+    // Scratch buffers reused from row to row.
+    std::vector<Mark> m_points;
+    std::vector<Candidate> m_candidates;
+    std::vector<std::pair<double, double>> m_solids;
+    std::vector<double> m_reachRight;
+    std::vector<std::pair<double, int>> m_edges;
+    std::vector<float> m_direct;
+    std::vector<float> m_rate;
 };

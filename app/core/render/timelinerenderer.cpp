@@ -7,9 +7,12 @@
 #include <QPaintEngine>
 #include <QPainterPath>
 
+#include <QHash>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 
 namespace {
 using Layout = TimelineLayout;
@@ -68,6 +71,44 @@ QPolygonF diamond(const QRectF &r)
     return QPolygonF({{c.x(), r.top()}, {r.right(), c.y()}, {c.x(), r.bottom()}, {r.left(), c.y()}});
 }
 
+// Marks pre-rendered for raster devices, keyed by everything that shows (colours, outline,
+// device scale, size, text): a diamond or cluster badge is then one image blend instead of
+// an antialiased polygon fill, a stroke and a text layout. One cache per thread, as exports
+// may paint off the GUI thread; bounded, and cleared when full.
+class SpriteCache
+{
+public:
+    static SpriteCache &instance()
+    {
+        thread_local SpriteCache cache;
+        return cache;
+    }
+
+    template<typename Make>
+    const QImage &get(const QByteArray &key, Make &&make)
+    {
+        auto it = m_images.constFind(key);
+        if (it != m_images.constEnd())
+            return *it;
+        if (m_images.size() >= s_maxImages)
+            m_images.clear();
+        return *m_images.insert(key, make());
+    }
+
+private:
+    static constexpr qsizetype s_maxImages = 4096;
+    QHash<QByteArray, QImage> m_images;
+};
+
+// Appends the raw bytes of each value to a cache key.
+template<typename... Values>
+QByteArray spriteKey(char kind, const Values &...values)
+{
+    QByteArray key(1, kind);
+    (key.append(reinterpret_cast<const char *>(&values), qsizetype(sizeof(values))), ...);
+    return key;
+}
+
 struct Painter
 {
     QPainter &p;
@@ -76,6 +117,46 @@ struct Painter
     const Theme &t;
 
     const bool raster = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster;
+    // Device transform of a raster device that only scales (uniformly) and translates: marks
+    // are then blended from sprites aligned to device pixels, and axis-aligned rectangles are
+    // filled without antialiasing (snapped to pixels, no coverage rasterisation).
+    const QTransform device = p.deviceTransform();
+    const bool pixelAligned = raster && device.type() <= QTransform::TxScale && device.m11() == device.m22()
+        && device.m11() > 0;
+    const double scale = pixelAligned ? device.m11() : 1.0;
+
+    const QFontMetricsF labelMetrics{t.labelFont, p.device()};
+    const QFontMetricsF smallMetrics{t.smallFont, p.device()};
+    const QFontMetricsF axisMetrics{t.axisFont, p.device()};
+
+    // Dash textures by colour (a 3-on, 2-off pattern), made once per paint.
+    struct DashBrushes
+    {
+        QRgb colour;
+        QBrush across;
+        QBrush down;
+    };
+    std::vector<DashBrushes> dashes{};
+
+    // One line of text vertically centred in `r`, from its left edge or ending at its right
+    // edge: a baseline drawText, which skips the QTextLayout line breaking of the rect overload.
+    void text(const QRectF &r, const QString &s, const QFontMetricsF &fm, bool alignRight = false, double width = -1)
+    {
+        const double baseline = r.top() + (r.height() - (fm.ascent() + fm.descent())) / 2 + fm.ascent();
+        double x = r.left();
+        if (alignRight)
+            x = r.right() - (width >= 0 ? width : fm.horizontalAdvance(s));
+        p.drawText(QPointF(x, baseline), s);
+    }
+
+    // Logical position of a sprite of `pixels` device pixels centred on the logical point c,
+    // aligned to the device pixel grid.
+    QPointF spriteOrigin(QPointF c, QSize pixels) const
+    {
+        const double x = std::round(c.x() * scale + device.dx() - pixels.width() / 2.0);
+        const double y = std::round(c.y() * scale + device.dy() - pixels.height() / 2.0);
+        return QPointF((x - device.dx()) / scale, (y - device.dy()) / scale);
+    }
 
     const IncidentColumns *columns() const { return f.rows ? &f.rows->columns() : nullptr; }
 
@@ -104,14 +185,30 @@ struct Painter
         }
         const double w = s_outlineWidth;
         const QRectF o = r.adjusted(-w / 2, -w / 2, w / 2, w / 2);
-        const QBrush across = outline == Outline::Solid ? QBrush(colour) : dashBrush(colour, false);
-        const QBrush down = outline == Outline::Solid ? QBrush(colour) : dashBrush(colour, true);
+        if (outline == Outline::Solid) {
+            p.fillRect(QRectF(o.left(), o.top(), o.width(), w), colour);
+            p.fillRect(QRectF(o.left(), o.bottom() - w, o.width(), w), colour);
+            p.fillRect(QRectF(o.left(), o.top() + w, w, o.height() - 2 * w), colour);
+            p.fillRect(QRectF(o.right() - w, o.top() + w, w, o.height() - 2 * w), colour);
+            return;
+        }
+        const DashBrushes &dash = dashesFor(colour);
         p.setBrushOrigin(o.topLeft());
-        p.fillRect(QRectF(o.left(), o.top(), o.width(), w), across);
-        p.fillRect(QRectF(o.left(), o.bottom() - w, o.width(), w), across);
-        p.fillRect(QRectF(o.left(), o.top() + w, w, o.height() - 2 * w), down);
-        p.fillRect(QRectF(o.right() - w, o.top() + w, w, o.height() - 2 * w), down);
+        p.fillRect(QRectF(o.left(), o.top(), o.width(), w), dash.across);
+        p.fillRect(QRectF(o.left(), o.bottom() - w, o.width(), w), dash.across);
+        p.fillRect(QRectF(o.left(), o.top() + w, w, o.height() - 2 * w), dash.down);
+        p.fillRect(QRectF(o.right() - w, o.top() + w, w, o.height() - 2 * w), dash.down);
         p.setBrushOrigin(0, 0);
+    }
+    const DashBrushes &dashesFor(const QColor &colour)
+    {
+        const QRgb rgba = colour.rgba();
+        for (const DashBrushes &d : dashes) {
+            if (d.colour == rgba)
+                return d;
+        }
+        dashes.push_back({rgba, dashBrush(colour, false), dashBrush(colour, true)});
+        return dashes.back();
     }
     Outline outlineOf(TimelineFrame::Index i) const
     {
@@ -120,6 +217,7 @@ struct Painter
 
     void background()
     {
+        p.setRenderHint(QPainter::Antialiasing, !pixelAligned);
         if (!f.transparent)
             p.fillRect(l.frameRect(), t.background);
         p.fillRect(QRectF(l.headerRect().left(), l.axisRect().top(), l.headerRect().width(),
@@ -155,6 +253,7 @@ struct Painter
                 p.fillRect(l.rowRect(plan.row), t.rowBand);
         }
         p.restore();
+        p.setRenderHint(QPainter::Antialiasing, true);
     }
 
     // The part of `r` worth drawing: marks can reach far beyond the plot when zoomed in, and
@@ -168,6 +267,8 @@ struct Painter
 
     void spans()
     {
+        if (pixelAligned)
+            return spansPixelAligned();
         const IncidentColumns *c = columns();
         for (const Layout::RowPlan &plan : l.rowPlans()) {
             if (plan.spansMerged) {
@@ -189,6 +290,114 @@ struct Painter
                 if (m.rect.right() <= r.right())
                     p.drawLine(QPointF(r.right() - 0.75, r.top()), QPointF(r.right() - 0.75, r.bottom()));
                 outlineRect(r, outlineOf(m.incident), withAlpha(t.text, 0.7));
+            }
+        }
+    }
+
+    // Raster: the same picture from axis-aligned rectangle fills without antialiasing; a
+    // merged row's union is a union of x intervals (its spans share their height).
+    void spansPixelAligned()
+    {
+        const IncidentColumns *c = columns();
+        p.save();
+        p.setRenderHint(QPainter::Antialiasing, false);
+        std::vector<QRectF> parts;
+        for (const Layout::RowPlan &plan : l.rowPlans()) {
+            if (plan.spans.empty())
+                continue;
+            if (plan.spansMerged) {
+                parts.clear();
+                for (const Layout::Mark &m : plan.spans)
+                    parts.push_back(visiblePart(m.rect));
+                std::sort(parts.begin(), parts.end(), [](const QRectF &a, const QRectF &b) { return a.left() < b.left(); });
+                const QColor merged = withAlpha(t.mutedText, 0.22);
+                QRectF run = parts.front();
+                for (std::size_t k = 1; k <= parts.size(); ++k) {
+                    if (k < parts.size() && parts[k].left() <= run.right()) {
+                        run.setRight(std::max(run.right(), parts[k].right()));
+                        continue;
+                    }
+                    p.fillRect(run, merged);
+                    if (k < parts.size())
+                        run = parts[k];
+                }
+                continue;
+            }
+            for (const Layout::Mark &m : plan.spans) {
+                const QRectF r = visiblePart(m.rect);
+                const QColor colour = t.typeColor(IncidentType(c->type[m.incident]));
+                p.fillRect(r, withAlpha(colour, s_spanAlpha));
+                // Solid ends show where the uncertain interval starts and stops.
+                const QColor end = withAlpha(colour, 0.9);
+                if (m.rect.left() >= r.left())
+                    p.fillRect(QRectF(r.left(), r.top(), 1.5, r.height()), end);
+                if (m.rect.right() <= r.right())
+                    p.fillRect(QRectF(r.right() - 1.5, r.top(), 1.5, r.height()), end);
+                outlineRect(r, outlineOf(m.incident), withAlpha(t.text, 0.7));
+            }
+        }
+        p.restore();
+    }
+
+    void bars()
+    {
+        if (!pixelAligned)
+            return batched(&Layout::RowPlan::bars, false);
+        const IncidentColumns *c = columns();
+        p.save();
+        p.setRenderHint(QPainter::Antialiasing, false);
+        for (const Layout::RowPlan &plan : l.rowPlans()) {
+            for (const Layout::Mark &m : plan.bars)
+                p.fillRect(visiblePart(m.rect), t.typeColor(IncidentType(c->type[m.incident])));
+        }
+        for (const Layout::RowPlan &plan : l.rowPlans()) {
+            for (const Layout::Mark &m : plan.bars)
+                outlineRect(visiblePart(m.rect), outlineOf(m.incident), t.text);
+        }
+        p.restore();
+    }
+
+    const QImage &diamondSprite(int type, Outline outline)
+    {
+        const QRgb fill = t.typeColor(IncidentType(type)).rgba();
+        const QRgb line = t.text.rgba();
+        const auto kind = quint8(outline);
+        return SpriteCache::instance().get(spriteKey('d', fill, line, kind, scale), [&] {
+            const double side = Layout::s_pointSize + 4; // the diamond, its outline and antialiasing
+            const int px = int(std::ceil(side * scale));
+            QImage image(px, px, QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::transparent);
+            image.setDevicePixelRatio(scale);
+            QPainter sp(&image);
+            sp.setRenderHint(QPainter::Antialiasing, true);
+            const double c = px / scale / 2;
+            const double h = Layout::s_pointSize / 2;
+            sp.setPen(Qt::NoPen);
+            sp.setBrush(QColor::fromRgba(fill));
+            sp.drawPolygon(diamond(QRectF(c - h, c - h, 2 * h, 2 * h)));
+            if (outline != Outline::None) {
+                sp.setPen(outlinePen(outline, QColor::fromRgba(line)));
+                sp.setBrush(Qt::NoBrush);
+                sp.drawPolygon(diamond(QRectF(c - h, c - h, 2 * h, 2 * h)));
+            }
+            return image;
+        });
+    }
+
+    void points()
+    {
+        if (!pixelAligned)
+            return batched(&Layout::RowPlan::points, true);
+        const IncidentColumns *c = columns();
+        std::array<std::array<const QImage *, 3>, IncidentTypeCount> sprites{};
+        for (const Layout::RowPlan &plan : l.rowPlans()) {
+            for (const Layout::Mark &m : plan.points) {
+                const int type = c->type[m.incident];
+                const Outline outline = outlineOf(m.incident);
+                const QImage *&sprite = sprites[std::size_t(type)][std::size_t(outline)];
+                if (!sprite)
+                    sprite = &diamondSprite(type, outline);
+                p.drawImage(spriteOrigin(m.rect.center(), sprite->size()), *sprite);
             }
         }
     }
@@ -235,17 +444,45 @@ struct Painter
         }
     }
 
+    void badge(QPainter &painter, const QRectF &r, const QColor &fill, int count)
+    {
+        painter.setPen(plainPen(t.background, 1.0));
+        painter.setBrush(fill);
+        painter.drawRoundedRect(r, r.height() / 2, r.height() / 2);
+        painter.setPen(textOn(fill));
+        painter.setFont(t.smallFont);
+        painter.drawText(r, Qt::AlignCenter, QString::number(count));
+    }
+
     void clusters()
     {
-        p.setFont(t.smallFont);
+        // Badges up to this many device pixels wide come from sprites; wider ones (long chains
+        // of points when zoomed in) are few and drawn directly.
+        constexpr int maxSpriteWidth = 160;
         for (const Layout::RowPlan &plan : l.rowPlans()) {
             for (const Layout::Cluster &cl : plan.clusters) {
                 const QColor fill = cl.type >= 0 ? t.typeColor(IncidentType(cl.type)) : t.density;
-                p.setPen(plainPen(t.background, 1.0));
-                p.setBrush(fill);
-                p.drawRoundedRect(cl.rect, cl.rect.height() / 2, cl.rect.height() / 2);
-                p.setPen(textOn(fill));
-                p.drawText(cl.rect, Qt::AlignCenter, QString::number(cl.count));
+                const int w = int(std::lround(cl.rect.width() * scale));
+                const int h = int(std::lround(cl.rect.height() * scale));
+                if (!pixelAligned || w > maxSpriteWidth) {
+                    badge(p, cl.rect, fill, cl.count);
+                    continue;
+                }
+                const int pad = int(std::ceil(scale));
+                const QRgb rgba = fill.rgba();
+                const QRgb background = t.background.rgba();
+                const QImage &sprite = SpriteCache::instance().get(
+                    spriteKey('c', rgba, background, w, h, cl.count, scale), [&] {
+                        QImage image(w + 2 * pad, h + 2 * pad, QImage::Format_ARGB32_Premultiplied);
+                        image.fill(Qt::transparent);
+                        image.setDevicePixelRatio(scale);
+                        QPainter sp(&image);
+                        sp.setRenderHint(QPainter::Antialiasing, true);
+                        sp.setRenderHint(QPainter::TextAntialiasing, true);
+                        badge(sp, QRectF(pad / scale, pad / scale, w / scale, h / scale), fill, cl.count);
+                        return image;
+                    });
+                p.drawImage(spriteOrigin(cl.rect.center(), sprite.size()), sprite);
             }
         }
     }
@@ -293,10 +530,15 @@ struct Painter
     void labels()
     {
         p.setFont(t.labelFont);
+        bool muted = false;
+        p.setPen(t.text);
         for (const Layout::RowPlan &plan : l.rowPlans()) {
             for (const Layout::Label &label : plan.labels) {
-                p.setPen(label.incident >= 0 ? t.text : t.mutedText);
-                p.drawText(label.rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, label.text);
+                if ((label.incident < 0) != muted) {
+                    muted = label.incident < 0;
+                    p.setPen(muted ? t.mutedText : t.text);
+                }
+                text(label.rect, label.text, labelMetrics);
             }
         }
     }
@@ -308,8 +550,8 @@ struct Painter
             return;
         p.save();
         p.setClipRect(header);
-        const QFontMetricsF nameMetrics(t.labelFont, p.device());
-        const QFontMetricsF countMetrics(t.smallFont, p.device());
+        const QFontMetricsF &nameMetrics = labelMetrics;
+        const QFontMetricsF &countMetrics = smallMetrics;
         const QLocale locale;
         for (const Layout::RowPlan &plan : l.rowPlans()) {
             const TimelineRow &row = f.rows->row(plan.row);
@@ -334,13 +576,13 @@ struct Painter
             p.setFont(t.smallFont);
             p.setPen(t.mutedText);
             const QRectF countRect(r.right() - 10 - countWidth, r.top(), countWidth, r.height());
-            p.drawText(countRect, Qt::AlignRight | Qt::AlignVCenter, count);
+            text(countRect, count, countMetrics, true, countWidth);
             p.setFont(t.labelFont);
             p.setPen(t.text);
             const double room = countRect.left() - 8 - x;
             if (room > 8)
-                p.drawText(QRectF(x, r.top(), room, r.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                           nameMetrics.elidedText(row.label, Qt::ElideRight, room));
+                text(QRectF(x, r.top(), room, r.height()), nameMetrics.elidedText(row.label, Qt::ElideRight, room),
+                     nameMetrics);
         }
         p.restore();
         p.setPen(plainPen(t.gridMajor));
@@ -356,7 +598,7 @@ struct Painter
                    t.headerBackground);
         p.save();
         p.setClipRect(a);
-        const QFontMetricsF fm(t.axisFont, p.device());
+        const QFontMetricsF &fm = axisMetrics;
         const double lineHeight = (a.height() - 2) / 2;
         const QRectF majorLine(a.left(), a.top(), a.width(), lineHeight);
         const QRectF minorLine(a.left(), a.top() + lineHeight, a.width(), lineHeight);
@@ -374,8 +616,7 @@ struct Painter
             const double x = std::max(x0, a.left()) + 5;
             const double w = majorMetrics.horizontalAdvance(major[k].label);
             if (x + w <= x1 - 3)
-                p.drawText(QRectF(x, majorLine.top(), w + 1, majorLine.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                           major[k].label);
+                text(QRectF(x, majorLine.top(), w + 1, majorLine.height()), major[k].label, majorMetrics);
             if (x0 > a.left()) {
                 p.setPen(plainPen(t.gridMajor));
                 p.drawLine(QPointF(x0, a.top()), QPointF(x0, a.bottom()));
@@ -401,8 +642,7 @@ struct Painter
                 continue;
             }
             p.setPen(t.mutedText);
-            p.drawText(QRectF(x, minorLine.top(), w + 1, minorLine.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                       tick.label);
+            text(QRectF(x, minorLine.top(), w + 1, minorLine.height()), tick.label, fm);
             if (x0 > a.left()) {
                 p.setPen(plainPen(t.axisLine));
                 p.drawLine(QPointF(x0, a.bottom() - 4), QPointF(x0, a.bottom()));
@@ -464,7 +704,7 @@ struct Painter
             }
             }
             p.setPen(t.text);
-            p.drawText(item.textRect, Qt::AlignLeft | Qt::AlignVCenter, item.text);
+            text(item.textRect, item.text, smallMetrics);
         }
     }
 
@@ -593,8 +833,8 @@ void TimelineRenderer::paint(QPainter &painter, const TimelineFrame &frame, cons
         painter.save();
         painter.setClipRect(layout.plotRect());
         p.spans();
-        p.batched(&TimelineLayout::RowPlan::bars, false);
-        p.batched(&TimelineLayout::RowPlan::points, true);
+        p.bars();
+        p.points();
         p.clusters();
         p.density();
         p.labels();

@@ -222,6 +222,32 @@ std::shared_ptr<const TimelineRows> TimelineRows::build(std::shared_ptr<const In
         }
     }
 
+    // Cumulative day weights of the busy rows, for density frames in O(buckets).
+    for (TimelineRow &row : built) {
+        if (row.count() < TimelineRow::s_weightMinCount)
+            continue;
+        const qint64 origin = row.firstIncidentDay();
+        const qint64 days = qint64(row.maxLastDay) - origin + 1;
+        if (days <= 0 || days > 64 * qint64(row.count()) + 65536)
+            continue; // a few incidents centuries apart: visiting them is cheaper
+        std::vector<double> rate(std::size_t(days) + 1, 0.0); // difference array of weight per day
+        for (std::size_t k = 0; k < row.incidents.size(); ++k) {
+            const double w = 1.0 / double(row.lastDay[k] - row.firstDay[k] + 1);
+            rate[std::size_t(row.firstDay[k] - origin)] += w;
+            rate[std::size_t(row.lastDay[k] - origin + 1)] -= w;
+        }
+        row.weightOrigin = qint32(origin);
+        row.weightBefore.resize(std::size_t(days) + 1);
+        double perDay = 0;
+        double total = 0;
+        row.weightBefore[0] = 0;
+        for (std::size_t d = 0; d < std::size_t(days); ++d) {
+            perDay += rate[d];
+            total += std::max(0.0, perDay);
+            row.weightBefore[d + 1] = total;
+        }
+    }
+
     // Order: pinned first (in pinned order), then by the chosen key.
     std::vector<int> perm(built.size());
     std::iota(perm.begin(), perm.end(), 0);

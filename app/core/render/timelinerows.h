@@ -53,6 +53,38 @@ struct TimelineRow
     qint32 shortLength = 0;                   // max lastDay - firstDay among the short incidents
     qint32 maxLastDay = 0;
 
+    // Density of busy rows without visiting their incidents: every incident weighs 1, spread
+    // evenly over its days [firstDay, lastDay]; weightBefore[d - weightOrigin] is the total
+    // weight of the days before day d (size = days + 1). Built only for rows of at least
+    // s_weightMinCount incidents whose day extent is not absurdly long for their count (a
+    // density frame then costs O(buckets) instead of O(incidents)); empty otherwise.
+    static constexpr int s_weightMinCount = 2048;
+    qint32 weightOrigin = 0;
+    std::vector<double> weightBefore;
+    bool hasWeights() const { return !weightBefore.empty(); }
+    // Weight before the fractional day `day` (linear within a day). Requires hasWeights().
+    double weightBeforeDay(double day) const
+    {
+        const double rel = day - weightOrigin;
+        if (rel <= 0)
+            return 0;
+        const std::size_t last = weightBefore.size() - 1;
+        if (rel >= double(last))
+            return weightBefore[last];
+        const std::size_t d = std::size_t(rel);
+        return weightBefore[d] + (rel - double(d)) * (weightBefore[d + 1] - weightBefore[d]);
+    }
+
+    // Incidents that certainly intersect the days [fromDay, toDay] (inclusive) and start in
+    // them, by binary search: a lower bound of the visible ones, O(log n).
+    std::size_t startingIn(qint64 fromDay, qint64 toDay) const
+    {
+        const auto lo = std::lower_bound(firstDay.begin(), firstDay.end(), fromDay,
+                                         [](qint32 value, qint64 day) { return qint64(value) < day; });
+        const auto hi = std::upper_bound(lo, firstDay.end(), toDay, [](qint64 day, qint32 value) { return day < qint64(value); });
+        return std::size_t(hi - lo);
+    }
+
     int count() const { return int(incidents.size()); }
     qint32 firstIncidentDay() const { return firstDay.empty() ? 0 : firstDay.front(); }
     qint32 lastIncidentDay() const { return maxLastDay; }

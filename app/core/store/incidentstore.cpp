@@ -571,6 +571,7 @@ IncidentColumns IncidentStore::loadColumns(QString *errorMessage, LoadMode mode)
     if (mode == LoadMode::Sequential || n < s_parallelLoadThreshold || m_db.path().isEmpty()) {
         if (!scanColumns(m_db.handle(), std::numeric_limits<qint64>::min(), end, n, c, errorMessage))
             return {};
+        c.buildDateOrder();
         return c;
     }
     const qint64 split = m_db.scalar(QStringLiteral("SELECT rowid FROM incident ORDER BY rowid LIMIT 1 OFFSET %1").arg(n / 2))
@@ -600,5 +601,6 @@ IncidentColumns IncidentStore::loadColumns(QString *errorMessage, LoadMode mode)
         return {};
     }
     appendColumns(c, std::move(upper));
+    c.buildDateOrder();
     return c;
 }
