@@ -146,6 +146,29 @@ private slots:
         QVERIFY2(all.contains(QStringLiteral("x.json:8: incidents[3]: is a string; expected a record object")), qPrintable(all));
     }
 
+    void jsonRecordsAreSplitCorrectly()
+    {
+        // Brackets, braces, commas, escaped quotes and backslashes inside strings must not
+        // confuse the scan that splits the records; neither must key order or nesting.
+        const QByteArray json = "{\"incidents\": [\n"
+                                "  {\"id\": \"s1\", \"title\": \"a [b], {c} \\\"d\\\" \\\\\", \"start\": \"2020\",\n"
+                                "   \"victims\": [\"FR\"], \"type\": \"ddos\", \"sources\": [{\"url\": \"https://x.org/a,b\"}]},\n"
+                                "  {\"title\": \"second\", \"id\": \"s2\", \"start\": \"2021\", \"victims\": \"DE\", \"type\": \"other\"}\n"
+                                "], \"dataset\": \"split\", \"faultline\": 1}";
+        const Importer::Result r = Importer::importBytes(*m_db, json, QStringLiteral("split.json"));
+        QVERIFY2(!r.failed, qPrintable(r.error));
+        QCOMPARE(r.imported, 2);
+        IncidentStore store(*m_db);
+        QCOMPARE(store.incident(QStringLiteral("s1"))->title, QStringLiteral("a [b], {c} \"d\" \\"));
+        QCOMPARE(store.incident(QStringLiteral("s1"))->sources.first().url, QStringLiteral("https://x.org/a,b"));
+        QCOMPARE(store.incident(QStringLiteral("s2"))->provenance.dataset, QStringLiteral("split"));
+
+        const QByteArray broken = "{\"faultline\": 1, \"incidents\": [\n{\"id\": \"ok\"},\n{\"id\": \"bad\", \"title\": tru}\n]}";
+        const Importer::Result b = Importer::importBytes(*m_db, broken, QStringLiteral("broken.json"));
+        QVERIFY(b.failed);
+        QVERIFY2(b.error.contains(QStringLiteral("broken.json:3: not valid JSON")), qPrintable(b.error));
+    }
+
     void wholeFileErrors_data()
     {
         QTest::addColumn<QByteArray>("bytes");

@@ -36,16 +36,21 @@ bool FaultlineJsonImporter::looksLikeFaultline(QByteArrayView head)
     return head.indexOf("\"faultline\"") >= 0;
 }
 
-QList<int> FaultlineJsonImporter::recordLines(QByteArrayView bytes)
+FaultlineJsonImporter::Layout FaultlineJsonImporter::scan(QByteArrayView bytes)
 {
-    // A small tokenizer: tracks nesting and strings, remembers the last key at depth 1,
-    // and notes where each value inside the depth-1 "incidents" array starts.
-    QList<int> lines;
+    // Tracks nesting and strings, remembers the last key at depth 1, and notes where each
+    // value inside the depth-1 "incidents" array begins and ends. It does not validate:
+    // QJsonDocument does that on the pieces.
+    Layout layout;
     int depth = 0, line = 1;
-    bool inString = false, escaped = false, inIncidents = false, expectValue = true;
+    bool inString = false, escaped = false, inIncidents = false, expectValue = false, collecting = false;
     QByteArray lastKey, current;
-    bool collecting = false;
-    for (const char c : bytes) {
+    Layout::Element element;
+    bool open = false; // an element has begun and not ended
+    const qsizetype size = bytes.size();
+    const char *data = bytes.data();
+    for (qsizetype k = 0; k < size; ++k) {
+        const char c = data[k];
         if (c == '\n')
             ++line;
         if (inString) {
@@ -65,8 +70,9 @@ QList<int> FaultlineJsonImporter::recordLines(QByteArrayView bytes)
         }
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
             continue;
-        if (inIncidents && depth == 2 && expectValue && c != ']') {
-            lines.append(line);
+        if (inIncidents && depth == 2 && expectValue && c != ']' && c != ',') {
+            element = {k, k, line};
+            open = true;
             expectValue = false;
         }
         switch (c) {
@@ -78,63 +84,102 @@ QList<int> FaultlineJsonImporter::recordLines(QByteArrayView bytes)
         case '{':
         case '[':
             ++depth;
-            if (depth == 2 && c == '[' && lastKey == "incidents") {
+            if (depth > s_maxDepth)
+                return {};
+            if (depth == 2 && c == '[' && lastKey == "incidents" && layout.arrayBegin < 0) {
+                layout.arrayBegin = k;
                 inIncidents = true;
                 expectValue = true;
             }
             break;
         case '}':
         case ']':
-            if (depth == 2 && inIncidents)
+            if (depth == 2 && inIncidents) {
+                if (open) {
+                    element.end = k;
+                    layout.elements.append(element);
+                    open = false;
+                }
                 inIncidents = false;
+                layout.arrayEnd = k;
+            }
             --depth;
             break;
         case ',':
-            if (depth == 2 && inIncidents)
+            if (depth == 2 && inIncidents) {
+                if (open) {
+                    element.end = k;
+                    layout.elements.append(element);
+                    open = false;
+                }
                 expectValue = true;
+            }
             break;
         default:
             break;
         }
     }
-    return lines;
+    // Trailing whitespace inside an element's span is harmless to the parser.
+    return layout;
 }
 
 bool FaultlineJsonImporter::read(const QByteArray &bytes, const QString &fileName, const Sink &sink,
                                  Diagnostics &diagnostics)
 {
-    auto fileError = [&](const QString &reason) {
-        diagnostics.append({fileName, 0, {}, reason, Diagnostic::Severity::Error, {}});
+    auto fileError = [&](int line, const QString &reason) {
+        diagnostics.append({fileName, line, {}, reason, Diagnostic::Severity::Error, {}});
         return false;
     };
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        diagnostics.append({fileName, lineOfOffset(bytes, parseError.offset), {},
-                            tr("not valid JSON: %1 at byte %2").arg(parseError.errorString()).arg(parseError.offset),
-                            Diagnostic::Severity::Error, {}});
-        return false;
+    auto parseError = [&](const QJsonParseError &error, qsizetype base, qsizetype shift) {
+        const qsizetype offset = base + std::max<qsizetype>(0, error.offset - shift);
+        return fileError(lineOfOffset(bytes, offset),
+                         tr("not valid JSON: %1 at byte %2").arg(error.errorString()).arg(offset));
+    };
+
+    const Layout layout = scan(bytes);
+    QJsonParseError error;
+    if (layout.arrayBegin < 0 || layout.arrayEnd < layout.arrayBegin) {
+        // No incidents array to split: parse whole (only small or broken files get here) for
+        // the precise message.
+        if (bytes.size() > 64 * 1024 * 1024)
+            return fileError(0, tr("not a faultline JSON file: no \"incidents\" array; expected {\"faultline\": 1, \"incidents\": [...]}"));
+        const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+        if (error.error != QJsonParseError::NoError)
+            return parseError(error, 0, 0);
+        if (!doc.isObject())
+            return fileError(0, tr("top level is %1; expected an object {\"faultline\": 1, \"incidents\": [...]}")
+                                    .arg(doc.isArray() ? QStringLiteral("an array") : QStringLiteral("not an object")));
+        const QJsonValue incidents = doc.object().value(u"incidents");
+        if (!doc.object().value(u"faultline").isDouble())
+            return fileError(0, tr("no \"faultline\" version key; expected {\"faultline\": 1, \"incidents\": [...]}"));
+        return fileError(0, tr("\"incidents\" is %1; expected an array of records").arg(typeName(incidents)));
     }
-    if (!doc.isObject())
-        return fileError(tr("top level is %1; expected an object {\"faultline\": 1, \"incidents\": [...]}")
-                             .arg(doc.isArray() ? QStringLiteral("an array") : QStringLiteral("not an object")));
+
+    // The envelope, with the array emptied: the version, the dataset name, the shape.
+    const QByteArray envelope = bytes.left(layout.arrayBegin) + "[]" + bytes.mid(layout.arrayEnd + 1);
+    const QJsonDocument doc = QJsonDocument::fromJson(envelope, &error);
+    if (error.error != QJsonParseError::NoError) {
+        const qsizetype shift = error.offset > layout.arrayBegin + 2 ? layout.arrayEnd - layout.arrayBegin - 1 : 0;
+        return parseError(error, 0, -shift);
+    }
     const QJsonObject top = doc.object();
     const QJsonValue version = top.value(u"faultline");
     if (!version.isDouble())
-        return fileError(tr("no \"faultline\" version key; expected {\"faultline\": 1, \"incidents\": [...]}"));
+        return fileError(0, tr("no \"faultline\" version key; expected {\"faultline\": 1, \"incidents\": [...]}"));
     if (version.toInt() != 1)
-        return fileError(tr("faultline format version %1 is not supported; expected 1").arg(version.toDouble()));
-    const QJsonValue incidents = top.value(u"incidents");
-    if (!incidents.isArray())
-        return fileError(tr("\"incidents\" is %1; expected an array of records").arg(typeName(incidents)));
+        return fileError(0, tr("faultline format version %1 is not supported; expected 1").arg(version.toDouble()));
     const QString dataset = top.value(u"dataset").toString(QStringLiteral("faultline"));
 
-    const QList<int> lines = recordLines(bytes);
-    const QJsonArray array = incidents.toArray();
     RecordReader reader(fileName, dataset);
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const int line = i < lines.size() ? lines.at(i) : 0;
-        const QJsonValue value = array.at(i);
+    for (qsizetype i = 0; i < layout.elements.size(); ++i) {
+        const Layout::Element &e = layout.elements.at(i);
+        const int line = e.line;
+        // Each element parsed on its own, wrapped in [ ] so any JSON value is accepted.
+        const QByteArray piece = '[' + bytes.mid(e.begin, e.end - e.begin) + ']';
+        const QJsonDocument one = QJsonDocument::fromJson(piece, &error);
+        if (error.error != QJsonParseError::NoError)
+            return parseError(error, e.begin, 1);
+        const QJsonValue value = one.array().at(0);
         if (!value.isObject()) {
             diagnostics.append({fileName, line, QStringLiteral("incidents[%1]").arg(i),
                                 tr("is %1; expected a record object").arg(typeName(value)), Diagnostic::Severity::Error, {}});

@@ -11,7 +11,12 @@
 // Reads the native `faultline` JSON format: {"faultline": 1, "incidents": [record, ...]}
 // (SPEC §4). Each record is validated by RecordReader; diagnostics carry the line the
 // record's object starts on. Whole-file problems (not JSON, wrong shape, wrong version)
-// come back as one Diagnostic with line 0 and the function returns false.
+// come back as one Diagnostic and the function returns false.
+//
+// Memory stays bounded by one record: a light scan finds where each element of the
+// "incidents" array starts and ends, the envelope and then every record are parsed by
+// QJsonDocument on their own, so a gigabyte file (memory-mapped by the Importer) is read
+// without a gigabyte-sized document tree.
 class FaultlineJsonImporter
 {
 public:
@@ -21,6 +26,19 @@ public:
     // Cheap check for format detection.
     static bool looksLikeFaultline(QByteArrayView head);
 
-    // Lines (1-based) on which each element of the top-level "incidents" array begins.
-    static QList<int> recordLines(QByteArrayView bytes);
+    // Where the top-level "incidents" array is and where each of its elements lies.
+    struct Layout
+    {
+        qsizetype arrayBegin = -1; // offset of '['
+        qsizetype arrayEnd = -1;   // offset of the matching ']'
+        struct Element
+        {
+            qsizetype begin = 0; // first byte of the value
+            qsizetype end = 0;   // one past its last byte
+            int line = 0;        // 1-based line of `begin`
+        };
+        QList<Element> elements;
+    };
+    static Layout scan(QByteArrayView bytes);
+    static constexpr int s_maxDepth = 64; // nesting deeper than this is refused before parsing
 };

@@ -45,7 +45,8 @@ public:
         void add(const Result &other);
     };
 
-    static constexpr qint64 s_maxJsonBytes = 256ll * 1024 * 1024;
+    // JSON is read into memory whole (then parsed record by record), so it has a cap.
+    static constexpr qint64 s_maxJsonBytes = 1024ll * 1024 * 1024;
 
     static Result importFile(Database &db, const QString &path, const Options &options = {});
     // `name` is how diagnostics refer to the data (a file name or ":/data/..." for bundled).

@@ -84,8 +84,9 @@ public:
         return cache;
     }
 
+    // Returns a (shared) copy: inserting may move the stored images.
     template<typename Make>
-    const QImage &get(const QByteArray &key, Make &&make)
+    QImage get(const QByteArray &key, Make &&make)
     {
         auto it = m_images.constFind(key);
         if (it != m_images.constEnd())
@@ -357,7 +358,7 @@ struct Painter
         p.restore();
     }
 
-    const QImage &diamondSprite(int type, Outline outline)
+    QImage diamondSprite(int type, Outline outline)
     {
         const QRgb fill = t.typeColor(IncidentType(type)).rgba();
         const QRgb line = t.text.rgba();
@@ -389,15 +390,15 @@ struct Painter
         if (!pixelAligned)
             return batched(&Layout::RowPlan::points, true);
         const IncidentColumns *c = columns();
-        std::array<std::array<const QImage *, 3>, IncidentTypeCount> sprites{};
+        std::array<std::array<QImage, 3>, IncidentTypeCount> sprites{};
         for (const Layout::RowPlan &plan : l.rowPlans()) {
             for (const Layout::Mark &m : plan.points) {
                 const int type = c->type[m.incident];
                 const Outline outline = outlineOf(m.incident);
-                const QImage *&sprite = sprites[std::size_t(type)][std::size_t(outline)];
-                if (!sprite)
-                    sprite = &diamondSprite(type, outline);
-                p.drawImage(spriteOrigin(m.rect.center(), sprite->size()), *sprite);
+                QImage &sprite = sprites[std::size_t(type)][std::size_t(outline)];
+                if (sprite.isNull())
+                    sprite = diamondSprite(type, outline);
+                p.drawImage(spriteOrigin(m.rect.center(), sprite.size()), sprite);
             }
         }
     }
@@ -471,7 +472,7 @@ struct Painter
                 const int pad = int(std::ceil(scale));
                 const QRgb rgba = fill.rgba();
                 const QRgb background = t.background.rgba();
-                const QImage &sprite = SpriteCache::instance().get(
+                const QImage sprite = SpriteCache::instance().get(
                     spriteKey('c', rgba, background, w, h, cl.count, scale), [&] {
                         QImage image(w + 2 * pad, h + 2 * pad, QImage::Format_ARGB32_Premultiplied);
                         image.fill(Qt::transparent);
