@@ -27,12 +27,14 @@
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -231,6 +233,17 @@ void MainWindow::createActions()
         });
     }
     view->addSeparator();
+    QAction *saveView = view->addAction(tr("Save View As…"), this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save View"), tr("Name of this view (filters, dates, rows):"),
+                                                   QLineEdit::Normal, QString(), &ok).trimmed();
+        if (ok && !name.isEmpty())
+            saveNamedView(name);
+    });
+    saveView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_viewsMenu = view->addMenu(tr("Saved &Views"));
+    rebuildViewsMenu();
+    view->addSeparator();
     QAction *filters = findChild<QDockWidget *>(QStringLiteral("filterDock"))->toggleViewAction();
     filters->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     view->addAction(filters);
@@ -311,6 +324,7 @@ void MainWindow::applyFilter()
         hits = IncidentStore(*m_db).search(m_filter.search);
     FilterEngine::Result result = FilterEngine::apply(*m_columns, m_filter, m_filter.search.isEmpty() ? nullptr : &hits);
     m_filterPane->setCounts(result.counts);
+    m_detail->setHighlightTerms(m_filter.search.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts));
     m_model->setData(m_columns, std::move(result.indices));
     m_timeline->setIncidents(m_columns, m_model->indices());
     if (!currentId.isEmpty())
@@ -459,47 +473,116 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+QVariantMap MainWindow::viewState() const
+{
+    const RowOptions &rows = m_timeline->rowOptions();
+    return {{QStringLiteral("filter"), m_filter.toQueryString()},
+            {QStringLiteral("firstDay"), m_timeline->firstDay()},
+            {QStringLiteral("endDay"), m_timeline->endDay()},
+            {QStringLiteral("rowKey"), int(rows.key)},
+            {QStringLiteral("rowSort"), int(rows.sort)},
+            {QStringLiteral("rowCollapse"), int(rows.collapse)},
+            {QStringLiteral("rowHidden"), rows.hidden},
+            {QStringLiteral("rowPinned"), rows.pinned}};
+}
+
+void MainWindow::applyViewState(const QVariantMap &state)
+{
+    RowOptions rows;
+    rows.key = RowKey(std::clamp(state.value(QStringLiteral("rowKey")).toInt(), 0, int(RowKey::Sector)));
+    rows.sort = RowSort(std::clamp(state.value(QStringLiteral("rowSort")).toInt(), 0, int(RowSort::Region)));
+    rows.collapse = RegionLevel(std::clamp(state.value(QStringLiteral("rowCollapse")).toInt(), 0, int(RegionLevel::SubRegion)));
+    rows.hidden = state.value(QStringLiteral("rowHidden")).toStringList();
+    rows.pinned = state.value(QStringLiteral("rowPinned")).toStringList();
+    m_timeline->setRowOptions(rows);
+    setFilter(Filter::fromQueryString(state.value(QStringLiteral("filter")).toString()));
+    const double first = state.value(QStringLiteral("firstDay")).toDouble();
+    const double end = state.value(QStringLiteral("endDay")).toDouble();
+    if (end > first)
+        m_timeline->setVisibleRange(first, end);
+}
+
 void MainWindow::saveViewState() const
 {
     QSettings settings;
-    settings.beginGroup(QStringLiteral("view"));
-    settings.setValue(QStringLiteral("document"), m_db ? m_db->path() : QString());
-    settings.setValue(QStringLiteral("filter"), m_filter.toQueryString());
-    settings.setValue(QStringLiteral("firstDay"), m_timeline->firstDay());
-    settings.setValue(QStringLiteral("endDay"), m_timeline->endDay());
-    const RowOptions &rows = m_timeline->rowOptions();
-    settings.setValue(QStringLiteral("rowKey"), int(rows.key));
-    settings.setValue(QStringLiteral("rowSort"), int(rows.sort));
-    settings.setValue(QStringLiteral("rowCollapse"), int(rows.collapse));
-    settings.setValue(QStringLiteral("rowHidden"), rows.hidden);
-    settings.setValue(QStringLiteral("rowPinned"), rows.pinned);
-    settings.setValue(QStringLiteral("current"), m_detail->incident() ? m_detail->incident()->id : QString());
+    QVariantMap state = viewState();
+    state.insert(QStringLiteral("document"), m_db ? m_db->path() : QString());
+    state.insert(QStringLiteral("current"), m_detail->incident() ? m_detail->incident()->id : QString());
+    settings.setValue(QStringLiteral("view/last"), state);
 }
 
 void MainWindow::restoreViewState()
 {
-    QSettings settings;
-    settings.beginGroup(QStringLiteral("view"));
+    const QVariantMap state = QSettings().value(QStringLiteral("view/last")).toMap();
     // A view belongs to the document it was made on; another document starts fresh.
-    if (!m_db || settings.value(QStringLiteral("document")).toString() != m_db->path()) {
+    if (!m_db || state.value(QStringLiteral("document")).toString() != m_db->path()) {
         selectIncident(QStringLiteral("fl-2022-al-akshi-shutdown"));
         return;
     }
-    RowOptions rows;
-    rows.key = RowKey(std::clamp(settings.value(QStringLiteral("rowKey")).toInt(), 0, int(RowKey::Sector)));
-    rows.sort = RowSort(std::clamp(settings.value(QStringLiteral("rowSort")).toInt(), 0, int(RowSort::Region)));
-    rows.collapse = RegionLevel(std::clamp(settings.value(QStringLiteral("rowCollapse")).toInt(), 0, int(RegionLevel::SubRegion)));
-    rows.hidden = settings.value(QStringLiteral("rowHidden")).toStringList();
-    rows.pinned = settings.value(QStringLiteral("rowPinned")).toStringList();
-    m_timeline->setRowOptions(rows);
-    setFilter(Filter::fromQueryString(settings.value(QStringLiteral("filter")).toString()));
-    const double first = settings.value(QStringLiteral("firstDay")).toDouble();
-    const double end = settings.value(QStringLiteral("endDay")).toDouble();
-    if (end > first)
-        m_timeline->setVisibleRange(first, end);
-    const QString current = settings.value(QStringLiteral("current")).toString();
+    applyViewState(state);
+    const QString current = state.value(QStringLiteral("current")).toString();
     if (current.isEmpty() || !selectIncident(current))
         selectIncident(QStringLiteral("fl-2022-al-akshi-shutdown"));
+}
+
+QStringList MainWindow::namedViews() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("views"));
+    QStringList names;
+    for (const QString &key : settings.childKeys())
+        names << settings.value(key).toMap().value(QStringLiteral("name")).toString();
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
+namespace {
+// Settings keys must not carry slashes; the name itself is stored inside the value.
+QString viewKey(const QString &name)
+{
+    return QString::fromLatin1(name.toUtf8().toHex());
+}
+} // namespace
+
+void MainWindow::saveNamedView(const QString &name)
+{
+    QVariantMap state = viewState();
+    state.insert(QStringLiteral("name"), name);
+    QSettings().setValue(QStringLiteral("views/") + viewKey(name), state);
+    rebuildViewsMenu();
+}
+
+bool MainWindow::openNamedView(const QString &name)
+{
+    const QVariantMap state = QSettings().value(QStringLiteral("views/") + viewKey(name)).toMap();
+    if (state.isEmpty())
+        return false;
+    applyViewState(state);
+    statusBar()->showMessage(tr("View \"%1\"").arg(name), 3000);
+    return true;
+}
+
+void MainWindow::rebuildViewsMenu()
+{
+    if (!m_viewsMenu)
+        return;
+    m_viewsMenu->clear();
+    const QStringList names = namedViews();
+    for (const QString &name : names) {
+        QAction *open = m_viewsMenu->addAction(QString(name).replace(u'&', QStringLiteral("&&")));
+        connect(open, &QAction::triggered, this, [this, name] { openNamedView(name); });
+    }
+    if (names.isEmpty())
+        m_viewsMenu->addAction(tr("No saved views"))->setEnabled(false);
+    m_viewsMenu->addSeparator();
+    QMenu *remove = m_viewsMenu->addMenu(tr("Delete View"));
+    remove->setEnabled(!names.isEmpty());
+    for (const QString &name : names) {
+        connect(remove->addAction(QString(name).replace(u'&', QStringLiteral("&&"))), &QAction::triggered, this, [this, name] {
+            QSettings().remove(QStringLiteral("views/") + viewKey(name));
+            rebuildViewsMenu();
+        });
+    }
 }
 
 void MainWindow::checkDocumentInBackground()

@@ -51,6 +51,14 @@ public:
     // Selects the incident with this id, if it is shown.
     bool selectIncident(const QString &id);
 
+    // A view: filter, visible range and rows, as a map that QSettings stores. Named views are
+    // kept per user; the last view is restored on the next start.
+    QVariantMap viewState() const;
+    void applyViewState(const QVariantMap &state);
+    void saveNamedView(const QString &name);
+    bool openNamedView(const QString &name);
+    QStringList namedViews() const;
+
 signals:
     void documentLoaded();
     void importFinished();
@@ -70,6 +78,7 @@ private:
     void updateStatus();
     void saveViewState() const;
     void restoreViewState();
+    void rebuildViewsMenu();
     void openSources(quint32 index);
     void copyCitation(quint32 index);
     void checkDocumentInBackground();
@@ -88,4 +97,5 @@ private:
     QSplitter *m_splitter;      // timeline above, table and detail below
     QSplitter *m_lowerSplitter; // table | detail
     QTimer *m_searchDelay;
+    QMenu *m_viewsMenu = nullptr;
 };

@@ -5,9 +5,11 @@
 
 #include "domain/countries.h"
 
+#include <QFontMetricsF>
 #include <QTest>
 
 #include <numeric>
+#include <random>
 
 using namespace Qt::StringLiterals;
 
@@ -275,6 +277,142 @@ private slots:
         QCOMPARE(bottom.lastVisibleRow(), n - 1);
         QVERIFY(bottom.rowToY(n - 1) + frame.rowHeight <= bottom.plotRect().bottom() + 0.01);
         QCOMPARE(int(bottom.rowPlans().size()), bottom.lastVisibleRow() - bottom.firstVisibleRow() + 1);
+    }
+
+    // Density buckets hold each visible incident's weight spread evenly over its days, whether
+    // the row visits its incidents (few) or takes differences of cumulative day weights (busy,
+    // TimelineRow::weightBefore): both equal a brute-force spread, and add up.
+    void densityMatchesIncidents_data()
+    {
+        QTest::addColumn<int>("n");
+        QTest::addColumn<QDate>("from");
+        QTest::addColumn<QDate>("to");
+        QTest::newRow("visited, full") << 600 << QDate(2017, 12, 1) << QDate(2024, 2, 1);
+        QTest::newRow("weights, full") << 3000 << QDate(2017, 12, 1) << QDate(2024, 2, 1);
+        QTest::newRow("weights, one year") << 3000 << QDate(2020, 1, 1) << QDate(2021, 1, 1);
+        QTest::newRow("weights, before and after") << 3000 << QDate(2016, 3, 1) << QDate(2019, 5, 17);
+    }
+
+    void densityMatchesIncidents()
+    {
+        QFETCH(int, n);
+        QFETCH(QDate, from);
+        QFETCH(QDate, to);
+        std::mt19937 rng(5);
+        TestSupport::IncidentColumnsBuilder b;
+        const QDate start(2018, 1, 1);
+        for (int k = 0; k < n; ++k) {
+            const QDate day = start.addDays(qint64(rng() % 2190));
+            PartialDate first = PartialDate::day(day.year(), day.month(), day.day());
+            PartialDate end;
+            switch (rng() % 10) {
+            case 0: first = PartialDate::year(day.year()); break;
+            case 1: case 2: first = PartialDate::month(day.year(), day.month()); break;
+            case 3: {
+                const QDate last = day.addDays(qint64(1 + rng() % 90));
+                end = PartialDate::day(last.year(), last.month(), last.day());
+                break;
+            }
+            default: break;
+            }
+            b.add(TimelineTestData::make(QStringLiteral("d%1").arg(k), QStringLiteral("T"), first, {u"FR"_s},
+                                         IncidentType(int(rng() % IncidentTypeCount)), Attribution::None, end));
+        }
+        const auto rows = rowsOf(b.take());
+        const TimelineRow &row = rows->row(0);
+        QCOMPARE(row.hasWeights(), n >= TimelineRow::s_weightMinCount);
+        TimelineFrame frame = frameFor(rows, from, to);
+        frame.firstDay += 0.37; // a fractional start: buckets straddle days
+        const TimelineLayout l(frame);
+        const TimelineLayout::RowPlan &plan = l.rowPlans().front();
+        QVERIFY(plan.aggregated);
+
+        const double bucketDays = TimelineLayout::s_bucketWidth / l.pixelsPerDay();
+        std::vector<double> expected(plan.buckets.size(), 0.0);
+        const IncidentColumns &c = rows->columns();
+        for (Index i = 0; i < c.size(); ++i) {
+            const double a = c.firstDay[i];
+            const double e = double(c.lastDay[i]) + 1;
+            for (std::size_t k = 0; k < expected.size(); ++k) {
+                const double b0 = frame.firstDay + double(k) * bucketDays;
+                const double overlap = std::min(e, b0 + bucketDays) - std::max(a, b0);
+                if (overlap > 0)
+                    expected[k] += overlap / (e - a);
+            }
+        }
+        double total = 0;
+        double expectedTotal = 0;
+        for (std::size_t k = 0; k < expected.size(); ++k) {
+            QVERIFY2(std::abs(plan.buckets[k] - expected[k]) < 1e-3 + 1e-4 * expected[k],
+                     qPrintable(u"bucket %1: %2 vs %3"_s.arg(k).arg(plan.buckets[k]).arg(expected[k])));
+            total += plan.buckets[k];
+            expectedTotal += expected[k];
+        }
+        QVERIFY(std::abs(total - expectedTotal) < 0.01);
+    }
+
+    // Labels lie in the plot, right of their anchor, clear of every solid mark and of each
+    // other, and are at least as wide as the shaped text they show (ASCII titles are measured
+    // from an advance table, others by Qt); elided ones end in an ellipsis.
+    void labelsFitAndNeverOverlap_data()
+    {
+        QTest::addColumn<int>("fromYear");
+        QTest::addColumn<int>("toYear");
+        QTest::newRow("decade") << 2014 << 2025;
+        QTest::newRow("two years") << 2021 << 2023;
+        QTest::newRow("one year") << 2022 << 2023;
+    }
+
+    void labelsFitAndNeverOverlap()
+    {
+        QFETCH(int, fromYear);
+        QFETCH(int, toYear);
+        // Newsroom titles (ASCII), and titles that need Qt to measure them or need eliding.
+        TestSupport::IncidentColumnsBuilder extra;
+        const QStringList titles = {u"Ministère de l'Intérieur piraté, données publiées en ligne pendant des semaines"_s,
+                                    u"Атака на энергосеть"_s, u"A"_s.repeated(200), u"Short"_s};
+        for (int k = 0; k < 40; ++k) {
+            const QDate day = QDate(fromYear, 1, 1).addDays(qint64(k) * 9);
+            extra.add(TimelineTestData::make(u"x%1"_s.arg(k), titles.at(k % titles.size()),
+                                             PartialDate::day(day.year(), day.month(), day.day()), {u"CH"_s},
+                                             IncidentType(k % IncidentTypeCount)));
+        }
+        for (const auto &rows : {rowsOf(TimelineTestData::newsroom()), rowsOf(extra.take())}) {
+            const TimelineFrame frame = frameFor(rows, QDate(fromYear, 1, 1), QDate(toYear, 1, 1), QSizeF(1400, 700));
+            const TimelineLayout l(frame);
+            const QFontMetricsF fm(frame.theme.labelFont);
+            int labels = 0;
+            for (const TimelineLayout::RowPlan &plan : l.rowPlans()) {
+                if (plan.aggregated)
+                    continue;
+                std::vector<QRectF> solids;
+                for (const auto &m : plan.points)
+                    solids.push_back(m.rect);
+                for (const auto &m : plan.bars)
+                    solids.push_back(m.rect);
+                for (const auto &cl : plan.clusters)
+                    solids.push_back(cl.rect);
+                double lastRight = -1e300;
+                for (const TimelineLayout::Label &label : plan.labels) {
+                    ++labels;
+                    QVERIFY(label.rect.left() >= l.plotRect().left());
+                    QVERIFY(label.rect.right() <= l.plotRect().right());
+                    QVERIFY2(label.rect.left() >= lastRight, qPrintable(label.text));
+                    lastRight = label.rect.right();
+                    QVERIFY2(label.rect.width() >= fm.horizontalAdvance(label.text) - 0.01,
+                             qPrintable(u"%1: %2 < %3"_s.arg(label.text).arg(label.rect.width()).arg(fm.horizontalAdvance(label.text))));
+                    for (const QRectF &s : solids) {
+                        QVERIFY2(s.right() <= label.rect.left() || s.left() >= label.rect.right(), qPrintable(label.text));
+                    }
+                    const QString title = rows->columns().title(Index(label.incident));
+                    if (label.text != title) {
+                        QVERIFY2(label.text.endsWith(QChar(0x2026)), qPrintable(label.text));
+                        QVERIFY(title.startsWith(label.text.chopped(1)));
+                    }
+                }
+            }
+            QVERIFY(labels > 0);
+        }
     }
 
     void emptyRows()

@@ -4,10 +4,12 @@
 #include "generator.h"
 #include "timelinetestdata.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QPainter>
+#include <QSvgGenerator>
 #include <QTest>
 
 // Renders frames into QImages and checks colours at positions the layout computed (no
@@ -288,6 +290,69 @@ private slots:
         const auto marks = std::find_if(month.rowPlans().begin(), month.rowPlans().end(),
                                         [](const TimelineLayout::RowPlan &p) { return !p.aggregated; });
         QVERIFY(!marks->points.empty());
+    }
+
+    // On raster devices points and cluster badges are blended from pre-rendered sprites and
+    // rectangles are filled without antialiasing; vector devices get shapes and text. Both
+    // show the same: a cluster in its type colour, the merged union of many overlapping
+    // spans in one neutral tone, the label as text.
+    void rasterSpritesAndVectorOutput_data()
+    {
+        QTest::addColumn<qreal>("dpr");
+        QTest::newRow("1") << qreal(1);
+        QTest::newRow("1.5") << qreal(1.5);
+        QTest::newRow("2") << qreal(2);
+    }
+
+    void rasterSpritesAndVectorOutput()
+    {
+        QFETCH(qreal, dpr);
+        using TimelineTestData::make;
+        TestSupport::IncidentColumnsBuilder b;
+        for (int k = 0; k < 5; ++k)
+            b.add(make(QStringLiteral("c%1").arg(k), QStringLiteral("Same day"), PartialDate::day(2022, 2, 14), {QStringLiteral("AL")},
+                       IncidentType::Ransomware, Attribution::Official));
+        for (int k = 0; k < 5; ++k)
+            b.add(make(QStringLiteral("s%1").arg(k), QStringLiteral("Month"), PartialDate::month(2022, 6), {QStringLiteral("AL")},
+                       IncidentType(k), Attribution::Vendor));
+        b.add(make(QStringLiteral("p"), QStringLiteral("Lonely point"), PartialDate::day(2022, 10, 3), {QStringLiteral("AL")},
+                   IncidentType::Espionage, Attribution::Vendor));
+        TimelineFrame frame = frameFor(rowsOf(b.take()), QDate(2022, 1, 1), QDate(2023, 1, 1), QSizeF(1000, 200));
+        const TimelineLayout layout(frame);
+        const QImage image = render(frame, layout, dpr);
+        save(image, QStringLiteral("tst_timelinerenderer-sprites-") + QLatin1StringView(QTest::currentDataTag()));
+        const Theme &t = frame.theme;
+        const TimelineLayout::RowPlan *plan = layout.planOf(0);
+        QVERIFY(plan && !plan->aggregated);
+        QCOMPARE(plan->clusters.size(), std::size_t(1));
+        QVERIFY(plan->spansMerged);
+        QCOMPARE(plan->points.size(), std::size_t(1));
+
+        const QRectF badge = plan->clusters.front().rect;
+        QVERIFY(near(at(image, {badge.left() + 3, badge.center().y()}), t.typeColor(IncidentType::Ransomware)));
+        const QRectF point = plan->points.front().rect;
+        QVERIFY(near(at(image, point.center()), t.typeColor(IncidentType::Espionage)));
+        QVERIFY(near(at(image, {point.center().x(), point.top() - 3}), t.background));
+        const QRectF span = plan->spans.front().rect;
+        const QColor merged = at(image, {span.center().x(), span.top() + 3});
+        QVERIFY(!near(merged, t.background, 2));
+        for (int type = 0; type < 5; ++type)
+            QVERIFY(!near(merged, t.typeColor(IncidentType(type)), 12));
+
+        frame.flags.clear();
+        QBuffer svg;
+        svg.open(QIODevice::WriteOnly);
+        {
+            QSvgGenerator generator;
+            generator.setOutputDevice(&svg);
+            generator.setSize(frame.size.toSize());
+            generator.setViewBox(QRectF(QPointF(0, 0), frame.size));
+            const TimelineLayout vectorLayout(frame, &generator);
+            QPainter painter(&generator);
+            TimelineRenderer::paint(painter, frame, vectorLayout);
+        }
+        QVERIFY(svg.data().contains("Lonely point"));
+        QVERIFY(!svg.data().contains("<image")); // no raster sprites in vector output (and no flags now)
     }
 
     void newsroomPicture_data()

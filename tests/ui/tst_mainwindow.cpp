@@ -16,6 +16,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include "timeline/timelineview.h"
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -77,6 +78,11 @@ private slots:
         QTest::keyClicks(window.searchField(), QStringLiteral("memorial"));
         QTRY_COMPARE(window.visibleCount(), 1);
         QCOMPARE(window.table()->model()->index(0, 0).data(IncidentTableModel::IdRole).toString(), QStringLiteral("t-estonia"));
+        // The matches are marked in the detail pane.
+        QVERIFY(window.selectIncident(QStringLiteral("t-estonia")));
+        const QString html = DetailPane::toHtml(*window.detailPane()->incident(), {QStringLiteral("memorial")});
+        QVERIFY(html.contains(QStringLiteral("<span style='background-color:#ffe680;color:#000'>memorial</span>")));
+        QVERIFY(window.detailPane()->html().contains(QStringLiteral("#ffe680")));
         window.searchField()->clear();
         QTRY_COMPARE(window.visibleCount(), 4);
     }
@@ -97,6 +103,10 @@ private slots:
         QVERIFY(html.contains(QStringLiteral("<a href=\"https://example.org/a?b=1\">")));
         QVERIFY(!html.contains(QStringLiteral("<img")));
         QCOMPARE(pane->browser()->resourceRequests(), 0);
+        // Marking search matches keeps the text escaped.
+        const QString marked = DetailPane::toHtml(*pane->incident(), {QStringLiteral("click"), QStringLiteral("href")});
+        QCOMPARE(marked.count(QStringLiteral("<a href")), 1);
+        QVERIFY(marked.contains(QStringLiteral("&lt;a <span style='background-color:#ffe680;color:#000'>href</span>")));
         // Every label that can show data is plain text.
         for (QLabel *label : pane->findChildren<QLabel *>())
             QCOMPARE(label->textFormat(), Qt::PlainText);
@@ -147,6 +157,47 @@ private slots:
         QVERIFY(window.selectIncident(QStringLiteral("t-year")));
         QCOMPARE(window.detailPane()->incident()->notes, QStringLiteral("Ask the election commission"));
         QCOMPARE(window.detailPane()->notesEdit()->toPlainText(), QStringLiteral("Ask the election commission"));
+    }
+
+    void viewsAreSavedAndRestored()
+    {
+        Filter filter;
+        filter.types = {IncidentType::Ddos, IncidentType::DataTheft};
+        double first = 0, end = 0;
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(window.openDocument(m_path));
+            window.setFilter(filter);
+            QCOMPARE(window.visibleCount(), 2);
+            window.timeline()->setVisibleRange(QDate(2006, 1, 1).toJulianDay(), QDate(2017, 1, 1).toJulianDay());
+            first = window.timeline()->firstDay();
+            end = window.timeline()->endDay();
+            window.saveNamedView(QStringLiteral("DDoS & leaks / 2006-2016"));
+            QVERIFY(window.selectIncident(QStringLiteral("t-year")));
+            window.close(); // saves the last view
+        }
+        {
+            // The next start shows what the user left.
+            MainWindow window;
+            window.show();
+            QVERIFY(window.openDocument(m_path));
+            QCOMPARE(window.filter(), filter);
+            QCOMPARE(window.visibleCount(), 2);
+            QCOMPARE(window.timeline()->firstDay(), first);
+            QCOMPARE(window.timeline()->endDay(), end);
+            QCOMPARE(window.detailPane()->incident()->id, QStringLiteral("t-year"));
+
+            // A named view comes back after the filter changed.
+            window.setFilter(Filter());
+            QCOMPARE(window.visibleCount(), 4);
+            QVERIFY(window.namedViews().contains(QStringLiteral("DDoS & leaks / 2006-2016")));
+            QVERIFY(window.openNamedView(QStringLiteral("DDoS & leaks / 2006-2016")));
+            QCOMPARE(window.visibleCount(), 2);
+            QVERIFY(!window.openNamedView(QStringLiteral("no such view")));
+            window.setFilter(Filter());
+            window.close();
+        }
     }
 
     void importRunsInTheBackground()

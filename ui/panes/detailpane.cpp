@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -18,6 +19,35 @@ namespace {
 QString text(const QString &value)
 {
     return QChar(0x2068) + value.toHtmlEscaped() + QChar(0x2069);
+}
+
+// Escapes `value` and marks every place where one of `terms` starts a word (what the search
+// matched: words, and the last one as a prefix), case-insensitively.
+QString highlighted(const QString &value, const QStringList &terms)
+{
+    if (terms.isEmpty())
+        return text(value);
+    QString pattern;
+    for (const QString &t : terms) {
+        if (!t.isEmpty())
+            pattern += (pattern.isEmpty() ? QString() : QStringLiteral("|")) + QRegularExpression::escape(t);
+    }
+    if (pattern.isEmpty())
+        return text(value);
+    const QRegularExpression re(QStringLiteral("\\b(") + pattern + QStringLiteral(")"),
+                                QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    QString html;
+    qsizetype at = 0;
+    auto it = re.globalMatch(value);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        html += value.mid(at, m.capturedStart() - at).toHtmlEscaped();
+        html += QStringLiteral("<span style='background-color:#ffe680;color:#000'>") + m.captured().toHtmlEscaped()
+            + QStringLiteral("</span>");
+        at = m.capturedEnd();
+    }
+    html += value.mid(at).toHtmlEscaped();
+    return QChar(0x2068) + html + QChar(0x2069);
 }
 
 QString countryList(const QStringList &codes)
@@ -127,7 +157,7 @@ void DetailPane::setIncident(const std::optional<Incident> &incident)
         return;
     }
     m_title->setText(incident->title);
-    m_browser->setHtml(toHtml(*incident));
+    m_browser->setHtml(toHtml(*incident, m_highlightTerms));
     m_notes->blockSignals(true);
     m_notes->setPlainText(incident->notes);
     m_notes->blockSignals(false);
@@ -135,7 +165,16 @@ void DetailPane::setIncident(const std::optional<Incident> &incident)
     setAccessibleDescription(tr("%1, %2").arg(incident->start.toDisplayString(), incident->title));
 }
 
-QString DetailPane::toHtml(const Incident &r)
+void DetailPane::setHighlightTerms(const QStringList &terms)
+{
+    if (terms == m_highlightTerms)
+        return;
+    m_highlightTerms = terms;
+    if (m_incident)
+        m_browser->setHtml(toHtml(*m_incident, m_highlightTerms));
+}
+
+QString DetailPane::toHtml(const Incident &r, const QStringList &terms)
 {
     QString when = r.start.toDisplayString();
     if (r.end.isValid())
@@ -155,17 +194,19 @@ QString DetailPane::toHtml(const Incident &r)
     for (const QString &key : Vocabulary::sectorKeys(r.sectors))
         sectors << Vocabulary::sectorLabel(*Vocabulary::sectorFromKey(key));
     row(tr("Sectors"), text(sectors.join(QStringLiteral(", "))));
-    row(tr("Actor"), r.actor.isEmpty() ? QString() : text(r.actor));
+    row(tr("Actor"), r.actor.isEmpty() ? QString() : highlighted(r.actor, terms));
     row(tr("Attributed to"), r.attackers.isEmpty() ? QString() : countryList(r.attackers));
     QString attribution = text(Vocabulary::attributionLabel(r.attribution));
     if (r.attributedOn.isValid())
         attribution += QStringLiteral(", ") + text(r.attributedOn.toDisplayString());
     row(tr("Attribution"), attribution);
     row(tr("Made public"), r.disclosed.isValid() ? text(r.disclosed.toDisplayString()) : QString());
-    row(tr("Tags"), text(r.tags.join(QStringLiteral(", "))));
+    row(tr("Tags"), highlighted(r.tags.join(QStringLiteral(", ")), terms));
     row(tr("Related"), text(r.related.join(QStringLiteral(", "))));
     html += QStringLiteral("</table>");
-    html += QStringLiteral("<p>%1</p>").arg(text(r.summary).replace(u'\n', QStringLiteral("<br>")));
+    if (!terms.isEmpty())
+        html += QStringLiteral("<p><b>%1</b></p>").arg(highlighted(r.title, terms));
+    html += QStringLiteral("<p>%1</p>").arg(highlighted(r.summary, terms).replace(u'\n', QStringLiteral("<br>")));
     html += QStringLiteral("<h4>%1</h4><ol>").arg(tr("Sources"));
     for (const Source &s : r.sources) {
         QString item = QStringLiteral("%1, <i>%2</i>").arg(text(s.publisher), text(s.title));

@@ -30,7 +30,10 @@ public:
     SafeTextBrowser *browser() const { return m_browser; }
     QPlainTextEdit *notesEdit() const { return m_notes; }
 
-    static QString toHtml(const Incident &incident);
+    // Words of the current full-text search, marked wherever they start a word in the pane.
+    void setHighlightTerms(const QStringList &terms);
+
+    static QString toHtml(const Incident &incident, const QStringList &highlightTerms = {});
 
 signals:
     void previousRequested();
@@ -44,6 +47,7 @@ private:
     void copyCitation();
 
     std::optional<Incident> m_incident;
+    QStringList m_highlightTerms;
     QLabel *m_title;
     SafeTextBrowser *m_browser;
     QPlainTextEdit *m_notes;

@@ -236,7 +236,11 @@ struct Painter
             p.setPen(plainPen(colour));
             for (const DateTicks::Tick &tick : tier.ticks) {
                 const double x = l.dayToX(double(tick.day));
-                if (x > plot.left() && x < plot.right())
+                if (x <= plot.left() || x >= plot.right())
+                    continue;
+                if (pixelAligned) // a one-unit line is a one-unit rectangle: no stroker
+                    p.fillRect(QRectF(x - 0.5, plot.top(), 1, plot.height()), colour);
+                else
                     p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
             }
         };
@@ -499,19 +503,44 @@ struct Painter
         p.setBrush(withAlpha(t.density, s_densityAlpha));
         const double left = l.plotRect().left();
         // A square-root scale keeps single incidents visible next to busy rows.
-        const double scale = 1.0 / std::sqrt(double(max));
+        const double heightScale = 1.0 / std::sqrt(double(max));
         for (const Layout::RowPlan &plan : l.rowPlans()) {
             if (!plan.aggregated)
                 continue;
             const double base = plan.rect.bottom() - 3;
             const double full = plan.rect.height() - 6;
+            if (pixelAligned) {
+                // Raster: one rectangle per step of equal height, filled without antialiasing
+                // (a many-vertex polygon costs the rasteriser far more).
+                const QColor colour = withAlpha(t.density, s_densityAlpha);
+                double stepHeight = 0;
+                std::size_t stepStart = 0;
+                for (std::size_t b = 0; b <= plan.buckets.size(); ++b) {
+                    double h = 0;
+                    if (b < plan.buckets.size()) {
+                        const float v = plan.buckets[b];
+                        h = v < 0.01f ? 0 : std::max(1.5, full * std::sqrt(double(v)) * heightScale);
+                        h = std::round(h * 2) / 2;
+                        if (h == stepHeight)
+                            continue;
+                    }
+                    if (stepHeight > 0) {
+                        const double x0 = left + double(stepStart) * Layout::s_bucketWidth;
+                        const double x1 = left + double(b) * Layout::s_bucketWidth;
+                        p.fillRect(QRectF(x0, base - stepHeight, x1 - x0, stepHeight), colour);
+                    }
+                    stepHeight = h;
+                    stepStart = b;
+                }
+                continue;
+            }
             QPolygonF outline;
             outline.reserve(qsizetype(plan.buckets.size() * 2 + 2));
             outline.append(QPointF(left, base));
             double previous = -1;
             for (std::size_t b = 0; b < plan.buckets.size(); ++b) {
                 const float v = plan.buckets[b];
-                double h = v < 0.01f ? 0 : std::max(1.5, full * std::sqrt(double(v)) * scale);
+                double h = v < 0.01f ? 0 : std::max(1.5, full * std::sqrt(double(v)) * heightScale);
                 h = std::round(h * 2) / 2; // merge near-equal neighbours into one step
                 if (h != previous) {
                     const double x = left + double(b) * Layout::s_bucketWidth;
