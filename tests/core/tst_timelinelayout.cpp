@@ -371,8 +371,9 @@ private slots:
         TestSupport::IncidentColumnsBuilder extra;
         const QStringList titles = {u"Ministère de l'Intérieur piraté, données publiées en ligne pendant des semaines"_s,
                                     u"Атака на энергосеть"_s, u"A"_s.repeated(200), u"Short"_s};
-        for (int k = 0; k < 40; ++k) {
-            const QDate day = QDate(fromYear, 1, 1).addDays(qint64(k) * 9);
+        const qint64 rangeDays = QDate(fromYear, 1, 1).daysTo(QDate(toYear, 1, 1));
+        for (int k = 0; k < 16; ++k) { // spaced so that some titles fit and some are elided
+            const QDate day = QDate(fromYear, 1, 1).addDays(rangeDays * (k * k + 4 * k) / 320);
             extra.add(TimelineTestData::make(u"x%1"_s.arg(k), titles.at(k % titles.size()),
                                              PartialDate::day(day.year(), day.month(), day.day()), {u"CH"_s},
                                              IncidentType(k % IncidentTypeCount)));

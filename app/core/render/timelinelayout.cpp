@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
+#include <QHash>
 #include <QLocale>
 #include <QPaintDevice>
 
@@ -207,9 +208,30 @@ int TimelineLayout::aggregatedRowCount() const
 
 void TimelineLayout::initTextMeasure(const QFontMetricsF &label)
 {
-    for (int ch = 32; ch < 127; ++ch)
-        m_asciiAdvance[std::size_t(ch)] = label.horizontalAdvance(QChar(ch));
-    m_ellipsisAdvance = label.horizontalAdvance(QChar(0x2026));
+    // A character's advance inside a shaped string can differ from its advance alone (hinted),
+    // so each is measured as a run of itself. Measuring costs about as much as a frame's
+    // labels; the tables are kept per font and device resolution, one cache per thread.
+    struct Advances
+    {
+        std::array<double, 128> ascii{};
+        double ellipsis = 0;
+    };
+    thread_local QHash<QString, Advances> cache;
+    const QString key = m_frame.theme.labelFont.key() + u'@' + QString::number(label.height(), 'g', 17)
+        + u'@' + QString::number(label.horizontalAdvance(QStringLiteral("Mw0")), 'g', 17);
+    auto it = cache.constFind(key);
+    if (it == cache.constEnd()) {
+        if (cache.size() > 64)
+            cache.clear();
+        constexpr int run = 16;
+        Advances a;
+        for (int ch = 32; ch < 127; ++ch)
+            a.ascii[std::size_t(ch)] = label.horizontalAdvance(QString(run, QChar(ch))) / run;
+        a.ellipsis = label.horizontalAdvance(QString(run, QChar(0x2026))) / run;
+        it = cache.insert(key, a);
+    }
+    m_asciiAdvance = it->ascii;
+    m_ellipsisAdvance = it->ellipsis;
 }
 
 double TimelineLayout::countWidth(int count, const QFontMetricsF &label)
@@ -243,21 +265,24 @@ bool TimelineLayout::fitTitle(Index incident, double room, const QFontMetricsF &
         sum += m_asciiAdvance[u];
     }
     if (ascii) {
-        if (sum <= room) {
+        // Shaping rounds glyph positions, so a sum of advances can fall short of the shaped
+        // width by a fraction of a pixel per glyph run: allow a little more.
+        auto bound = [](double sum) { return sum * 1.005 + 1; };
+        if (bound(sum) <= room) {
             *text = QString::fromLatin1(utf8.data(), utf8.size());
-            *width = sum;
+            *width = bound(sum);
             return true;
         }
         if (room < s_minElidedRoom)
             return false;
         double w = m_ellipsisAdvance;
         qsizetype n = 0;
-        while (n < utf8.size() && w + m_asciiAdvance[static_cast<unsigned char>(utf8[n])] <= room)
+        while (n < utf8.size() && bound(w + m_asciiAdvance[static_cast<unsigned char>(utf8[n])]) <= room)
             w += m_asciiAdvance[static_cast<unsigned char>(utf8[n++])];
         if (n == 0)
             return false;
         *text = QString::fromLatin1(utf8.data(), n) + QChar(0x2026);
-        *width = w;
+        *width = bound(w);
         return true;
     }
     QString title = c.title(incident);
