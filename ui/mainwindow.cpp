@@ -22,6 +22,7 @@
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QDockWidget>
 #include <QVBoxLayout>
 #include <QFileDialog>
@@ -263,6 +264,8 @@ void MainWindow::createActions()
 
 bool MainWindow::openDocument(const QString &path, bool seedIfNew)
 {
+    QElapsedTimer clock;
+    clock.start();
     auto db = std::make_unique<Database>();
     db->setQuickCheckOnOpen(false); // checked in the background once the first frame is up
     QString error;
@@ -291,8 +294,11 @@ void MainWindow::reload()
 {
     if (!m_db)
         return;
+    QElapsedTimer clock;
+    clock.start();
     QString error;
     auto columns = std::make_shared<IncidentColumns>(IncidentStore(*m_db).loadColumns(&error));
+    qCDebug(lcUi) << "columns loaded in" << clock.restart() << "ms";
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("Cannot read the document"), error);
     m_columns = std::move(columns);
@@ -300,7 +306,9 @@ void MainWindow::reload()
     std::vector<IncidentColumns::Index> all(m_columns->size());
     std::iota(all.begin(), all.end(), IncidentColumns::Index(0));
     m_overview->setIncidents(m_columns, all);
+    qCDebug(lcUi) << "facets and overview in" << clock.restart() << "ms";
     applyFilter();
+    qCDebug(lcUi) << "first filter in" << clock.restart() << "ms";
     emit documentLoaded();
 }
 

@@ -156,24 +156,36 @@ std::shared_ptr<const TimelineRows> TimelineRows::build(std::shared_ptr<const In
         groups.push_back({QString(), tr("Unknown"), QString(), QString()});
     }
 
-    // One global sort by first day, then a stable distribution: every row comes out sorted.
-    std::vector<std::uint64_t> order;
+    // Incidents by first day (then index), distributed stably: every row comes out sorted.
+    // Filter results usually arrive in that order already (IncidentColumns::byDate); only
+    // other input pays for a sort.
+    std::vector<Index> order;
     order.reserve(indices.size());
     rows.m_included.assign(c.size(), 0);
     for (Index i : indices) {
-        if (i >= c.size())
-            continue;
-        rows.m_included[i] = 1;
-        // Julian days of years 1..9999 are positive and below 2^23, so they sort as unsigned.
-        order.push_back((std::uint64_t(std::uint32_t(std::max(c.firstDay[i], 0))) << 32) | i);
+        if (i < c.size()) {
+            rows.m_included[i] = 1;
+            order.push_back(i);
+        }
     }
-    std::sort(order.begin(), order.end());
+    auto byDay = [&c](Index a, Index b) { return c.firstDay[a] != c.firstDay[b] ? c.firstDay[a] < c.firstDay[b] : a < b; };
+    if (!std::is_sorted(order.begin(), order.end(), byDay))
+        std::sort(order.begin(), order.end(), byDay);
 
+    // Each incident's groups, worked out once (CSR): most incidents have exactly one.
     std::vector<int> groupCount(groups.size(), 0);
     rows.m_groupRow.assign(groups.size(), -1);
-    for (std::uint64_t o : order) {
-        for (int g : rows.groupsOf(Index(o & 0xffffffffu)))
+    std::vector<std::uint32_t> groupStart;
+    std::vector<int> groupOf;
+    groupStart.reserve(order.size() + 1);
+    groupOf.reserve(order.size() + order.size() / 8);
+    groupStart.push_back(0);
+    for (Index i : order) {
+        for (int g : rows.groupsOf(i)) {
+            groupOf.push_back(g);
             ++groupCount[std::size_t(g)];
+        }
+        groupStart.push_back(std::uint32_t(groupOf.size()));
     }
 
     std::vector<int> shownGroups;
@@ -201,10 +213,10 @@ std::shared_ptr<const TimelineRows> TimelineRows::build(std::shared_ptr<const In
         row.lastDay.reserve(n);
         rows.m_groupRow[std::size_t(shownGroups[r])] = int(r);
     }
-    for (std::uint64_t o : order) {
-        const Index i = Index(o & 0xffffffffu);
-        for (int g : rows.groupsOf(i)) {
-            const int r = rows.m_groupRow[std::size_t(g)];
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const Index i = order[k];
+        for (std::uint32_t gk = groupStart[k]; gk < groupStart[k + 1]; ++gk) {
+            const int r = rows.m_groupRow[std::size_t(groupOf[gk])];
             if (r < 0)
                 continue;
             TimelineRow &row = built[std::size_t(r)];

@@ -132,6 +132,10 @@ bool Database::open(const QString &path, Mode mode, QString *errorMessage)
     if (!checkIdentity(&error))
         return fail(error);
     if (!m_readOnly) {
+        // 16 KiB pages for new documents: a full read (the timeline's load) makes a quarter of
+        // the system calls of 4 KiB pages. Has no effect on an existing file.
+        if (m_created)
+            exec(QStringLiteral("PRAGMA page_size = 16384"));
         exec(QStringLiteral("PRAGMA foreign_keys = ON; PRAGMA journal_mode = DELETE; PRAGMA synchronous = NORMAL;"));
         if (!migrate(&error))
             return fail(error);
@@ -199,7 +203,7 @@ bool Database::checkIdentity(QString *errorMessage)
 bool Database::quickCheck(const QString &path, QString *errorMessage)
 {
     sqlite3 *db = nullptr;
-    int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
     QString result;
     if (rc == SQLITE_OK) {
         sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);

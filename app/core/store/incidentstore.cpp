@@ -110,7 +110,7 @@ bool IncidentStore::beginImport(QString *errorMessage)
         m_st.reset();
         return false;
     }
-    m_bulk = count() == 0;
+    m_bulk = m_db.scalar(QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM incident)")).toBool();
     // Index pages stay hot through a bulk insert with a bigger cache; finishImport() shrinks it.
     m_db.exec(QStringLiteral("PRAGMA cache_size = -131072"));
     // Building an index once after a bulk insert is cheaper than maintaining it row by row;
@@ -381,6 +381,7 @@ namespace {
 // included. Runs on whichever connection it is given, so two can run at once.
 bool scanColumns(sqlite3 *h, qint64 fromRowid, qint64 toRowid, qint64 expected, IncidentColumns &c, QString *errorMessage)
 {
+    expected = std::clamp<qint64>(expected, 0, 50'000'000); // a hint; rowids can be sparse
     c.rowid.reserve(expected);
     c.firstDay.reserve(expected);
     c.lastDay.reserve(expected);
@@ -396,6 +397,8 @@ bool scanColumns(sqlite3 *h, qint64 fromRowid, qint64 toRowid, qint64 expected, 
     c.idOffset.push_back(0);
     c.titleOffset.push_back(0);
     c.actors.append(QString());
+    c.idText.reserve(expected * 16);
+    c.titleText.reserve(expected * 64);
 
     // Repeated strings are looked up by view, so the million-row loop allocates nothing.
     ViewMap<quint32> actorIndex;
@@ -563,35 +566,38 @@ void appendColumns(IncidentColumns &a, IncidentColumns &&b)
 
 IncidentColumns IncidentStore::loadColumns(QString *errorMessage, LoadMode mode) const
 {
-    const qint64 n = count();
+    // The rowid range comes from the b-tree's ends (O(log n)); count(*) would read every page.
+    const qint64 minRowid = m_db.scalar(QStringLiteral("SELECT min(rowid) FROM incident")).toLongLong();
+    const qint64 maxRowid = m_db.scalar(QStringLiteral("SELECT max(rowid) FROM incident")).toLongLong();
+    const qint64 span = maxRowid >= minRowid ? maxRowid - minRowid + 1 : 0; // rowids are dense unless rows were deleted
     const qint64 end = std::numeric_limits<qint64>::max();
     IncidentColumns c;
     // Large documents are read in two halves at once, each on its own connection: the
     // scan is CPU-bound (decoding records), so two cores halve the wait before the first frame.
-    if (mode == LoadMode::Sequential || n < s_parallelLoadThreshold || m_db.path().isEmpty()) {
-        if (!scanColumns(m_db.handle(), std::numeric_limits<qint64>::min(), end, n, c, errorMessage))
+    if (mode == LoadMode::Sequential || span < s_parallelLoadThreshold || m_db.path().isEmpty()) {
+        if (!scanColumns(m_db.handle(), std::numeric_limits<qint64>::min(), end, span, c, errorMessage))
             return {};
         c.buildDateOrder();
         return c;
     }
-    const qint64 split = m_db.scalar(QStringLiteral("SELECT rowid FROM incident ORDER BY rowid LIMIT 1 OFFSET %1").arg(n / 2))
-                             .toLongLong();
+    const qint64 split = minRowid + span / 2;
     IncidentColumns upper;
     QString upperError;
     bool upperOk = false;
     std::thread worker([&] {
         sqlite3 *second = nullptr;
-        if (sqlite3_open_v2(m_db.path().toUtf8().constData(), &second, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        if (sqlite3_open_v2(m_db.path().toUtf8().constData(), &second, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr)
+            == SQLITE_OK) {
             sqlite3_db_config(second, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
             sqlite3_db_config(second, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
             sqlite3_busy_timeout(second, 5000);
-            upperOk = scanColumns(second, split, end, n - n / 2, upper, &upperError);
+            upperOk = scanColumns(second, split, end, span - span / 2, upper, &upperError);
         } else {
             upperError = tr("cannot read the incidents: %1").arg(QString::fromUtf8(sqlite3_errmsg(second)));
         }
         sqlite3_close(second);
     });
-    const bool lowerOk = scanColumns(m_db.handle(), std::numeric_limits<qint64>::min(), split, n / 2, c, errorMessage);
+    const bool lowerOk = scanColumns(m_db.handle(), std::numeric_limits<qint64>::min(), split, span / 2, c, errorMessage);
     worker.join();
     if (!lowerOk)
         return {};
