@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "domain/countries.h"
 #include "import/importer.h"
 #include "models/incidenttablemodel.h"
 #include "panes/detailpane.h"
@@ -12,6 +13,7 @@
 #include "store/incidentstore.h"
 #include "widgets/safetextbrowser.h"
 
+#include <QAccessible>
 #include <QAction>
 #include <QActionGroup>
 #include <QClipboard>
@@ -326,18 +328,27 @@ void MainWindow::applyFilter()
 {
     if (!m_columns)
         return;
-    const QString currentId = m_table->currentIndex().data(IncidentTableModel::IdRole).toString();
+    QElapsedTimer clock;
+    clock.start();
+    const QModelIndex current = m_table->currentIndex();
+    const qint64 currentIndex = current.isValid() ? qint64(current.data(IncidentTableModel::IndexRole).toUInt()) : -1;
     QList<qint64> hits;
     if (!m_filter.search.isEmpty())
         hits = IncidentStore(*m_db).search(m_filter.search);
     FilterEngine::Result result = FilterEngine::apply(*m_columns, m_filter, m_filter.search.isEmpty() ? nullptr : &hits);
+    const qint64 engineMs = clock.restart();
     m_filterPane->setCounts(result.counts);
     m_detail->setHighlightTerms(m_filter.search.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts));
+    const qint64 facetsMs = clock.restart();
     m_model->setData(m_columns, std::move(result.indices));
+    const qint64 tableMs = clock.restart();
     m_timeline->setIncidents(m_columns, m_model->indices());
-    if (!currentId.isEmpty())
-        selectIncident(currentId);
+    const qint64 timelineMs = clock.restart();
+    if (currentIndex >= 0)
+        selectIndex(IncidentColumns::Index(currentIndex));
     updateStatus();
+    qCDebug(lcUi) << "filter: engine" << engineMs << "facets" << facetsMs << "table" << tableMs << "timeline" << timelineMs
+                  << "selection" << clock.elapsed() << "ms";
 }
 
 int MainWindow::visibleCount() const { return m_model->rowCount(); }
@@ -347,7 +358,12 @@ bool MainWindow::selectIncident(const QString &id)
     if (!m_columns)
         return false;
     const qint64 index = m_columns->indexOfId(id);
-    const int row = index < 0 ? -1 : m_model->rowOfIndex(IncidentColumns::Index(index));
+    return index >= 0 && selectIndex(IncidentColumns::Index(index));
+}
+
+bool MainWindow::selectIndex(IncidentColumns::Index index)
+{
+    const int row = m_model->rowOfIndex(index);
     if (row < 0)
         return false;
     const QModelIndex target = m_model->index(row, IncidentTableModel::TitleColumn);
@@ -363,8 +379,21 @@ void MainWindow::showCurrent()
         m_detail->setIncident(std::nullopt);
         return;
     }
-    m_detail->setIncident(IncidentStore(*m_db).incidentByRowid(current.data(IncidentTableModel::RowidRole).toLongLong()));
+    const auto incident = IncidentStore(*m_db).incidentByRowid(current.data(IncidentTableModel::RowidRole).toLongLong());
+    m_detail->setIncident(incident);
     m_timeline->revealIncident(current.data(IncidentTableModel::IndexRole).toUInt());
+    // Screen readers hear which incident the timeline has selected.
+    if (incident) {
+        QStringList victims;
+        for (const QString &code : incident->victims)
+            victims << Countries::instance().name(code);
+        m_timeline->setAccessibleDescription(tr("Selected: %1, %2. %3. %4; %5.")
+                                                 .arg(incident->start.toDisplayString(), victims.join(QStringLiteral(", ")),
+                                                      incident->title, Vocabulary::typeLabel(incident->type),
+                                                      Vocabulary::attributionLabel(incident->attribution)));
+        QAccessibleEvent event(m_timeline, QAccessible::DescriptionChanged);
+        QAccessible::updateAccessibility(&event);
+    }
 }
 
 void MainWindow::step(int delta)

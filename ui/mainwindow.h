@@ -50,6 +50,7 @@ public:
     int visibleCount() const;
     // Selects the incident with this id, if it is shown.
     bool selectIncident(const QString &id);
+    bool selectIndex(IncidentColumns::Index index); // by position in the loaded columns
 
     // A view: filter, visible range and rows, as a map that QSettings stores. Named views are
     // kept per user; the last view is restored on the next start.

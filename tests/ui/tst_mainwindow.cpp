@@ -55,6 +55,8 @@ private slots:
         QTest::mouseClick(window.table()->viewport(), Qt::LeftButton, {}, cell.center());
         QVERIFY(window.detailPane()->incident());
         QCOMPARE(window.detailPane()->incident()->id, QStringLiteral("t-estonia"));
+        QVERIFY(window.timeline()->accessibleDescription().contains(QStringLiteral("DDoS campaign against Estonian")));
+        QVERIFY(window.timeline()->accessibleDescription().contains(QStringLiteral("Estonia")));
         const QString text = window.detailPane()->plainText();
         for (const char *expected : {"DDoS campaign against Estonian government and banks", "27 April 2007", "18 May 2007",
                                      "Estonia", "Russia", "Suspected", "Example Wire", "Estonia under siege",

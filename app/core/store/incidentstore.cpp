@@ -581,23 +581,29 @@ IncidentColumns IncidentStore::loadColumns(QString *errorMessage, LoadMode mode)
         return c;
     }
     const qint64 split = minRowid + span / 2;
+    // Both halves on connections of their own, opened without SQLite's per-call mutex: each
+    // is used by one thread only, and the scan makes a dozen API calls per row.
+    auto scanHalf = [&](qint64 from, qint64 to, qint64 expected, IncidentColumns &into, QString *error) {
+        sqlite3 *connection = nullptr;
+        bool ok = false;
+        if (sqlite3_open_v2(m_db.path().toUtf8().constData(), &connection, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                            nullptr)
+            == SQLITE_OK) {
+            sqlite3_db_config(connection, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+            sqlite3_db_config(connection, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+            sqlite3_busy_timeout(connection, 5000);
+            ok = scanColumns(connection, from, to, expected, into, error);
+        } else if (error) {
+            *error = tr("cannot read the incidents: %1").arg(QString::fromUtf8(sqlite3_errmsg(connection)));
+        }
+        sqlite3_close(connection);
+        return ok;
+    };
     IncidentColumns upper;
     QString upperError;
     bool upperOk = false;
-    std::thread worker([&] {
-        sqlite3 *second = nullptr;
-        if (sqlite3_open_v2(m_db.path().toUtf8().constData(), &second, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr)
-            == SQLITE_OK) {
-            sqlite3_db_config(second, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
-            sqlite3_db_config(second, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
-            sqlite3_busy_timeout(second, 5000);
-            upperOk = scanColumns(second, split, end, span - span / 2, upper, &upperError);
-        } else {
-            upperError = tr("cannot read the incidents: %1").arg(QString::fromUtf8(sqlite3_errmsg(second)));
-        }
-        sqlite3_close(second);
-    });
-    const bool lowerOk = scanColumns(m_db.handle(), std::numeric_limits<qint64>::min(), split, span / 2, c, errorMessage);
+    std::thread worker([&] { upperOk = scanHalf(split, end, span - span / 2, upper, &upperError); });
+    const bool lowerOk = scanHalf(std::numeric_limits<qint64>::min(), split, span / 2, c, errorMessage);
     worker.join();
     if (!lowerOk)
         return {};
