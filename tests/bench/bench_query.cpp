@@ -23,6 +23,9 @@ int main(int argc, char *argv[])
     }
     IncidentStore store(db);
     IncidentColumns columns;
+    Bench::report(QStringLiteral("load columns, one thread"), n, Bench::repeat(runs, [&] {
+                      columns = store.loadColumns(nullptr, IncidentStore::LoadMode::Sequential);
+                  }));
     Bench::report(QStringLiteral("load columns"), n, Bench::repeat(runs, [&] { columns = store.loadColumns(); }));
     if (qint64(columns.size()) != n) {
         qCritical("expected %lld incidents, found %u", n, columns.size());

@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "models/incidenttablemodel.h"
 #include "panes/detailpane.h"
+#include "panes/filterpane.h"
 #include "store/database.h"
 #include "import/importer.h"
 #include "widgets/safetextbrowser.h"
@@ -10,6 +11,7 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -87,6 +89,36 @@ private slots:
         QVERIFY(window.detailPane()->html().contains(QStringLiteral("#ffe680")));
         window.searchField()->clear();
         QTRY_COMPARE(window.visibleCount(), 4);
+    }
+
+    void facetsFilterAndCount()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openDocument(m_path));
+        QListWidget *types = window.filterPane()->typeList();
+        QListWidgetItem *ddos = nullptr;
+        for (int i = 0; i < types->count(); ++i) {
+            if (types->item(i)->text().startsWith(Vocabulary::typeLabel(IncidentType::Ddos)))
+                ddos = types->item(i);
+        }
+        QVERIFY(ddos);
+        QCOMPARE(ddos->text(), Vocabulary::typeLabel(IncidentType::Ddos) + QStringLiteral("  (1)"));
+        ddos->setCheckState(Qt::Checked); // as a click on its box does
+        QCOMPARE(window.visibleCount(), 1);
+        QCOMPARE(window.filter().types, QList<IncidentType>{IncidentType::Ddos});
+        QVERIFY(window.statusBar()->findChildren<QLabel *>().constLast()->text().contains(QStringLiteral("1 of 4 incidents")));
+        // Country counts now apply the type filter: only Estonia has a DDoS.
+        QListWidget *countries = window.filterPane()->countryList();
+        for (int i = 0; i < countries->count(); ++i) {
+            const QString text = countries->item(i)->text();
+            if (text.startsWith(QStringLiteral("Estonia")))
+                QCOMPARE(text, QStringLiteral("Estonia  (1)"));
+            if (text.startsWith(QStringLiteral("Germany")))
+                QCOMPARE(text, QStringLiteral("Germany  (0)"));
+        }
+        ddos->setCheckState(Qt::Unchecked);
+        QCOMPARE(window.visibleCount(), 4);
     }
 
     void untrustedTextIsPlain()

@@ -52,40 +52,30 @@ FilterPane::FilterPane(QWidget *parent)
     for (QLineEdit *edit : {m_from, m_to})
         connect(edit, &QLineEdit::editingFinished, this, &FilterPane::collect);
 
-    auto addTo = [&](QListWidget *list, int rows) {
-        list->setMinimumHeight(list->fontMetrics().height() * rows + 8);
-        layout->addWidget(list);
-    };
-    auto facetLabel = [&](const QString &text) {
-        auto *label = new QLabel(text, content);
+    // One titled, checkable list per facet; `rows` is how many rows it shows at least.
+    auto facet = [&](const QString &title, const QString &accessibleName, int rows, QWidget *above = nullptr) {
+        auto *label = new QLabel(title, content);
         label->setTextFormat(Qt::PlainText);
         QFont f = label->font();
         f.setBold(true);
         label->setFont(f);
         layout->addWidget(label);
+        if (above)
+            layout->addWidget(above);
+        QListWidget *list = addFacet(title, accessibleName);
+        list->setMinimumHeight(list->fontMetrics().height() * rows + 8);
+        layout->addWidget(list);
+        return list;
     };
-    facetLabel(tr("Type"));
-    m_types = addFacet(tr("Type"), tr("Incident types"));
-    addTo(m_types, 10);
-    facetLabel(tr("Attribution"));
-    m_attributions = addFacet(tr("Attribution"), tr("Attribution basis"));
-    addTo(m_attributions, 5);
-    facetLabel(tr("Sector"));
-    m_sectors = addFacet(tr("Sector"), tr("Sectors"));
-    addTo(m_sectors, 8);
-    facetLabel(tr("Victim country"));
     m_countrySearch->setPlaceholderText(tr("Find a country"));
     m_countrySearch->setClearButtonEnabled(true);
     m_countrySearch->setAccessibleName(tr("Find a country"));
-    layout->addWidget(m_countrySearch);
-    m_countries = addFacet(tr("Country"), tr("Victim countries"));
-    addTo(m_countries, 10);
-    facetLabel(tr("Actor"));
-    m_actors = addFacet(tr("Actor"), tr("Actors"));
-    addTo(m_actors, 8);
-    facetLabel(tr("Dataset"));
-    m_datasets = addFacet(tr("Dataset"), tr("Datasets"));
-    addTo(m_datasets, 3);
+    m_types = facet(tr("Type"), tr("Incident types"), 10);
+    m_attributions = facet(tr("Attribution"), tr("Attribution basis"), 5);
+    m_sectors = facet(tr("Sector"), tr("Sectors"), 8);
+    m_countries = facet(tr("Victim country"), tr("Victim countries"), 10, m_countrySearch);
+    m_actors = facet(tr("Actor"), tr("Actors"), 8);
+    m_datasets = facet(tr("Dataset"), tr("Datasets"), 3);
     layout->addWidget(m_clear);
     m_clear->setAccessibleName(tr("Clear filters"));
     connect(m_clear, &QPushButton::clicked, this, [this] {
