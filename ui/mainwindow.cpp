@@ -24,6 +24,9 @@
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QElapsedTimer>
 #include <QDockWidget>
 #include <QVBoxLayout>
@@ -156,6 +159,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     createActions();
+    setAcceptDrops(true);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
@@ -496,6 +500,37 @@ void MainWindow::importFiles(const QStringList &files)
         }
         promise.addResult(total);
     }));
+}
+
+QStringList MainWindow::droppableFiles(const QMimeData *mime)
+{
+    QStringList files;
+    if (!mime || !mime->hasUrls())
+        return files;
+    for (const QUrl &url : mime->urls()) {
+        // Faultline is offline: a dropped web address is never fetched.
+        if (!url.isLocalFile())
+            continue;
+        const QFileInfo info(url.toLocalFile());
+        if (info.isFile()) // not a folder, pipe or device
+            files << info.absoluteFilePath();
+    }
+    return files;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (m_db && !m_db->isReadOnly() && !droppableFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList files = droppableFiles(event->mimeData());
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    importFiles(files);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

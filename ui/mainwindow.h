@@ -15,6 +15,7 @@ class TimelineView;
 class IncidentStore;
 class IncidentTableModel;
 class QLabel;
+class QMimeData;
 class QLineEdit;
 class QSplitter;
 class QTableView;
@@ -51,6 +52,8 @@ public:
     // Selects the incident with this id, if it is shown.
     bool selectIncident(const QString &id);
     bool selectIndex(IncidentColumns::Index index); // by position in the loaded columns
+    // The files a drop would import: local regular files only (no URLs, folders or devices).
+    static QStringList droppableFiles(const QMimeData *mime);
 
     // A view: filter, visible range and rows, as a map that QSettings stores. Named views are
     // kept per user; the last view is restored on the next start.
@@ -67,6 +70,8 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();

@@ -11,6 +11,7 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -232,6 +233,18 @@ private slots:
             window.setFilter(Filter());
             window.close();
         }
+    }
+
+    void dropsAcceptOnlyLocalFiles()
+    {
+        QMimeData mime;
+        mime.setUrls({QUrl(QStringLiteral("https://example.org/data.csv")), QUrl::fromLocalFile(m_dir.path()),
+                      QUrl::fromLocalFile(QStringLiteral("/dev/zero")), QUrl::fromLocalFile(QFINDTESTDATA("../data/good.csv"))});
+        const QStringList files = MainWindow::droppableFiles(&mime);
+        QCOMPARE(files, QStringList{QFileInfo(QFINDTESTDATA("../data/good.csv")).absoluteFilePath()});
+        QMimeData web;
+        web.setUrls({QUrl(QStringLiteral("http://example.org/x.json"))});
+        QVERIFY(MainWindow::droppableFiles(&web).isEmpty());
     }
 
     void importRunsInTheBackground()
