@@ -182,6 +182,20 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     QAction *import = file->addAction(tr("&Import Records…"), this, &MainWindow::chooseImport);
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    QAction *saveCopy = file->addAction(tr("Save a &Copy As…"), this, [this] {
+        if (!m_db)
+            return;
+        QString target = QFileDialog::getSaveFileName(this, tr("Save a Copy"), QDir::homePath() + QStringLiteral("/incidents.faultline"),
+                                                      tr("Faultline documents (*.faultline)"));
+        if (target.isEmpty())
+            return;
+        QString error;
+        if (m_db->saveCopy(target, &error))
+            statusBar()->showMessage(tr("Saved a copy as %1").arg(QDir::toNativeSeparators(target)), 5000);
+        else
+            QMessageBox::warning(this, tr("Copy not saved"), error);
+    });
+    saveCopy->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
