@@ -393,6 +393,8 @@ private slots:
                     solids.push_back(m.rect);
                 for (const auto &cl : plan.clusters)
                     solids.push_back(cl.rect);
+                for (const auto &mb : plan.mergedBars)
+                    solids.push_back(mb.rect);
                 double lastRight = -1e300;
                 for (const TimelineLayout::Label &label : plan.labels) {
                     ++labels;
@@ -413,6 +415,192 @@ private slots:
                 }
             }
             QVERIFY(labels > 0);
+        }
+    }
+
+    // Overlapping durations in a row that is not crowded: bars share up to s_maxBarLanes thin
+    // lanes (fewer in low rows), and exactly where more overlap than that, one merged stretch
+    // stands for them, counts them and answers hit tests as an aggregate.
+    void overlappingBarsShareLanesOrMerge_data()
+    {
+        QTest::addColumn<int>("bars");
+        QTest::addColumn<int>("maxLength"); // days
+        QTest::addColumn<double>("rowHeight");
+        QTest::addColumn<int>("lanes");
+        QTest::addColumn<bool>("merged");
+        QTest::newRow("apart") << 6 << 3 << 26.0 << 1 << false;
+        QTest::newRow("pairs") << 2 << 60 << 26.0 << 2 << false;
+        QTest::newRow("three deep") << 3 << 60 << 26.0 << 3 << false;
+        QTest::newRow("many") << 60 << 40 << 26.0 << 3 << true;
+        QTest::newRow("long and many") << 120 << 200 << 26.0 << 3 << true;
+        QTest::newRow("low row") << 40 << 40 << 12.0 << 2 << true;
+    }
+
+    void overlappingBarsShareLanesOrMerge()
+    {
+        QFETCH(int, bars);
+        QFETCH(int, maxLength);
+        QFETCH(double, rowHeight);
+        QFETCH(int, lanes);
+        QFETCH(bool, merged);
+        const QDate from(2022, 1, 1);
+        const QDate to(2023, 1, 1);
+        TestSupport::IncidentColumnsBuilder b;
+        std::mt19937 random(5);
+        for (int k = 0; k < bars; ++k) {
+            QDate start;
+            QDate end;
+            if (bars <= 3) { // all over mid-year
+                start = QDate(2022, 6, 1).addDays(k);
+                end = start.addDays(maxLength);
+            } else if (!merged) { // one lane: far apart
+                start = from.addDays(k * 50);
+                end = start.addDays(k % maxLength);
+            } else {
+                start = from.addDays(int(random() % 400) - 20);
+                end = start.addDays(int(random() % std::uint32_t(maxLength)));
+            }
+            b.add(TimelineTestData::make(u"b%1"_s.arg(k), u"Bar %1"_s.arg(k),
+                                         PartialDate::day(start.year(), start.month(), start.day()), {u"FR"_s},
+                                         IncidentType(k % IncidentTypeCount), Attribution(k % 3),
+                                         PartialDate::day(end.year(), end.month(), end.day())));
+        }
+        const auto rows = rowsOf(b.take());
+        TimelineFrame frame = frameFor(rows, from, to, QSizeF(1400, 300));
+        frame.rowHeight = rowHeight;
+        const TimelineLayout l(frame);
+        QCOMPARE(l.rowPlans().size(), std::size_t(1));
+        const TimelineLayout::RowPlan &plan = l.rowPlans().front();
+        QVERIFY(!plan.aggregated);
+        QCOMPARE(plan.barLanes, lanes);
+        QCOMPARE(!plan.mergedBars.empty(), merged);
+
+        // The bars as whole intervals, as the layout sees them (never thinner than 4 px).
+        const IncidentColumns &c = rows->columns();
+        struct Interval
+        {
+            double left, right;
+            Index incident;
+        };
+        std::vector<Interval> whole;
+        std::vector<std::pair<double, int>> edges;
+        for (Index i = 0; i < c.size(); ++i) {
+            double x0 = l.dayToX(c.firstDay[i]);
+            double x1 = l.dayToX(double(c.lastDay[i]) + 1);
+            if (x1 - x0 < 4) {
+                x0 = (x0 + x1) / 2 - 2;
+                x1 = x0 + 4;
+            }
+            if (x1 <= l.plotRect().left() || x0 >= l.plotRect().right())
+                continue;
+            whole.push_back({x0, x1, i});
+            edges.emplace_back(x0, +1);
+            edges.emplace_back(x1, -1);
+        }
+        // Expected merged stretches: where more than `lanes` bars overlap, touching ones joined.
+        std::sort(edges.begin(), edges.end());
+        std::vector<std::pair<double, double>> expected;
+        int depth = 0;
+        double start = 0;
+        for (const auto &[x, d] : edges) {
+            const int before = depth;
+            depth += d;
+            if (before <= lanes && depth > lanes)
+                start = x;
+            else if (before > lanes && depth <= lanes) {
+                if (!expected.empty() && expected.back().second >= start)
+                    expected.back().second = x;
+                else
+                    expected.emplace_back(start, x);
+            }
+        }
+        QCOMPARE(plan.mergedBars.size(), expected.size());
+        const auto [blockTop, blockHeight] = l.laneExtent(plan.row, -1, lanes);
+        for (std::size_t k = 0; k < expected.size(); ++k) {
+            const TimelineLayout::MergedBars &mb = plan.mergedBars[k];
+            QCOMPARE(mb.rect.left(), expected[k].first);
+            QCOMPARE(mb.rect.right(), expected[k].second);
+            QCOMPARE(mb.rect.top(), blockTop);
+            QCOMPARE(mb.rect.height(), blockHeight);
+            QVERIFY(l.rowRect(plan.row).contains(mb.rect.center()));
+            const auto cuts = std::count_if(whole.begin(), whole.end(), [&](const Interval &w) {
+                return w.left < mb.rect.right() && w.right > mb.rect.left();
+            });
+            QCOMPARE(mb.count, int(cuts));
+            QVERIFY(mb.count > lanes);
+            QVERIFY(qFuzzyCompare(mb.firstDay, l.xToDay(mb.rect.left())));
+            QVERIFY(qFuzzyCompare(mb.endDay, l.xToDay(mb.rect.right())));
+            // The stretch is one aggregate under the pointer, all over, never a bar.
+            for (double f : {0.02, 0.5, 0.98}) {
+                const QPointF point(mb.rect.left() + f * mb.rect.width(), mb.rect.center().y());
+                if (!l.plotRect().contains(point))
+                    continue;
+                const TimelineLayout::Hit hit = l.hitTest(point);
+                QVERIFY(hit.isAggregate());
+                QCOMPARE(hit.count, mb.count);
+                QCOMPARE(hit.firstDay, mb.firstDay);
+                QCOMPARE(hit.endDay, mb.endDay);
+            }
+        }
+
+        // Pieces: each in a lane of the row, never inside a stretch, and no two in one lane
+        // overlapping, so at no x are more than `lanes` individual bars drawn.
+        std::vector<double> laneTops;
+        for (int lane = 0; lane < lanes; ++lane)
+            laneTops.push_back(l.laneExtent(plan.row, lane, lanes).first);
+        std::vector<std::pair<double, int>> drawn;
+        std::vector<std::vector<std::pair<double, double>>> byLane(static_cast<std::size_t>(lanes));
+        for (const TimelineLayout::Mark &m : plan.bars) {
+            QCOMPARE(m.shape, TimelineLayout::Shape::Bar);
+            QVERIFY(m.rect.width() > 0);
+            const auto lane = std::find(laneTops.begin(), laneTops.end(), m.rect.top());
+            QVERIFY(lane != laneTops.end());
+            QCOMPARE(m.rect.height(), l.laneExtent(plan.row, int(lane - laneTops.begin()), lanes).second);
+            byLane[std::size_t(lane - laneTops.begin())].emplace_back(m.rect.left(), m.rect.right());
+            drawn.emplace_back(m.rect.left(), +1);
+            drawn.emplace_back(m.rect.right(), -1);
+            for (const TimelineLayout::MergedBars &mb : plan.mergedBars)
+                QVERIFY(m.rect.right() <= mb.rect.left() || m.rect.left() >= mb.rect.right());
+        }
+        std::sort(drawn.begin(), drawn.end());
+        depth = 0;
+        for (const auto &edge : drawn) {
+            depth += edge.second;
+            QVERIFY(depth <= lanes);
+        }
+        for (auto &pieces : byLane) {
+            std::sort(pieces.begin(), pieces.end());
+            for (std::size_t k = 1; k < pieces.size(); ++k)
+                QVERIFY(pieces[k - 1].second <= pieces[k].first);
+        }
+        // Nothing is lost: each bar is its pieces plus its overlap with the stretches.
+        for (const Interval &w : whole) {
+            double covered = 0;
+            for (const TimelineLayout::Mark &m : plan.bars) {
+                if (m.incident == w.incident) {
+                    QVERIFY(m.rect.left() >= w.left && m.rect.right() <= w.right);
+                    covered += m.rect.width();
+                }
+            }
+            for (const TimelineLayout::MergedBars &mb : plan.mergedBars)
+                covered += std::max(0.0, std::min(w.right, mb.rect.right()) - std::max(w.left, mb.rect.left()));
+            QVERIFY2(std::abs(covered - (w.right - w.left)) < 1e-6, qPrintable(u"bar %1"_s.arg(w.incident)));
+        }
+        // A piece is its own incident under the pointer, and the mark of that incident is where
+        // the piece is drawn.
+        for (const TimelineLayout::Mark &m : plan.bars) {
+            if (!l.plotRect().contains(m.rect.center()))
+                continue;
+            QCOMPARE(l.hitTest(m.rect.center()).incident, qint64(m.incident));
+            const QRectF mark = l.markRect(m.incident, plan.row);
+            QVERIFY(mark.top() >= blockTop && mark.bottom() <= blockTop + blockHeight);
+        }
+        // Labels stay clear of pieces and stretches alike.
+        for (const TimelineLayout::Label &label : plan.labels) {
+            for (const TimelineLayout::Mark &m : plan.bars)
+                QVERIFY(m.rect.right() <= label.rect.left() || m.rect.left() >= label.rect.right());
+            for (const TimelineLayout::MergedBars &mb : plan.mergedBars)
+                QVERIFY(mb.rect.right() <= label.rect.left() || mb.rect.left() >= label.rect.right());
         }
     }
 

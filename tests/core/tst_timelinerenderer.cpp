@@ -355,6 +355,85 @@ private slots:
         QVERIFY(!svg.data().contains("<image")); // no raster sprites in vector output (and no flags now)
     }
 
+    // Overlapping durations: two share the row in two lanes, each in its type colour; eight
+    // overlapping at once become one hatched neutral band with their count, on raster devices
+    // (texture hatching) and vector ones (line hatching, the count as text).
+    void overlappingBars_data()
+    {
+        QTest::addColumn<qreal>("dpr");
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("1") << qreal(1) << false;
+        QTest::newRow("2") << qreal(2) << false;
+        QTest::newRow("dark") << qreal(1) << true;
+    }
+
+    void overlappingBars()
+    {
+        QFETCH(qreal, dpr);
+        QFETCH(bool, dark);
+        using TimelineTestData::make;
+        TestSupport::IncidentColumnsBuilder b;
+        b.add(make(QStringLiteral("a"), QStringLiteral("Lane A"), PartialDate::day(2022, 2, 1), {QStringLiteral("AL")},
+                   IncidentType::Espionage, Attribution::None, PartialDate::day(2022, 3, 31)));
+        b.add(make(QStringLiteral("b"), QStringLiteral("Lane B"), PartialDate::day(2022, 3, 1), {QStringLiteral("AL")},
+                   IncidentType::Ransomware, Attribution::None, PartialDate::day(2022, 4, 30)));
+        for (int k = 0; k < 8; ++k)
+            b.add(make(QStringLiteral("m%1").arg(k), QStringLiteral("Merged"), PartialDate::day(2022, 9, 1 + k),
+                       {QStringLiteral("AL")}, IncidentType(k), Attribution::Official, PartialDate::day(2022, 10, 20 + k)));
+        TimelineFrame frame = frameFor(rowsOf(b.take()), QDate(2022, 1, 1), QDate(2023, 1, 1), QSizeF(1000, 200));
+        frame.theme = Theme::forDarkMode(dark);
+        const TimelineLayout layout(frame);
+        const QImage image = render(frame, layout, dpr);
+        save(image, QStringLiteral("tst_timelinerenderer-bars-") + QLatin1StringView(QTest::currentDataTag()));
+        const Theme &t = frame.theme;
+        const TimelineLayout::RowPlan *plan = layout.planOf(0);
+        QVERIFY(plan && !plan->aggregated);
+        QCOMPARE(plan->barLanes, 3);
+        QCOMPARE(plan->mergedBars.size(), std::size_t(1));
+        QCOMPARE(plan->mergedBars.front().count, 8);
+
+        // Where A and B overlap (March), both show, one above the other.
+        const QRectF a = layout.markRect(0, 0);
+        const QRectF b2 = layout.markRect(1, 0);
+        QVERIFY(a.bottom() <= b2.top() || b2.bottom() <= a.top());
+        const double march = layout.dayToX(QDate(2022, 3, 15).toJulianDay());
+        QVERIFY(near(at(image, {march, a.center().y()}), t.typeColor(IncidentType::Espionage)));
+        QVERIFY(near(at(image, {march, b2.center().y()}), t.typeColor(IncidentType::Ransomware)));
+
+        // The band: a hatched neutral tone (two tones along a line), unlike any type colour or
+        // the background, with the count in a plain box.
+        const TimelineLayout::MergedBars &mb = plan->mergedBars.front();
+        QVERIFY(!mb.countRect.isEmpty());
+        QVERIFY(mb.rect.contains(mb.countRect));
+        QList<QRgb> tones;
+        for (int k = 0; k < 8; ++k) {
+            const QColor c = at(image, {mb.countRect.right() + 2 + k * 0.5, mb.rect.top() + 4});
+            QVERIFY2(!near(c, t.background, 40), qPrintable(c.name()));
+            for (int type = 0; type < IncidentTypeCount; ++type)
+                QVERIFY2(!near(c, t.typeColor(IncidentType(type)), 12), qPrintable(c.name()));
+            if (!tones.contains(c.rgb()))
+                tones << c.rgb();
+        }
+        QVERIFY(tones.size() >= 2);
+        QCOMPARE(layout.hitTest(mb.countRect.center()).count, 8);
+
+        QBuffer svg;
+        svg.open(QIODevice::WriteOnly);
+        {
+            QSvgGenerator generator;
+            generator.setOutputDevice(&svg);
+            generator.setSize(frame.size.toSize());
+            generator.setViewBox(QRectF(QPointF(0, 0), frame.size));
+            frame.flags.clear();
+            const TimelineLayout vectorLayout(frame, &generator);
+            QCOMPARE(vectorLayout.planOf(0)->mergedBars.size(), std::size_t(1));
+            QPainter painter(&generator);
+            TimelineRenderer::paint(painter, frame, vectorLayout);
+        }
+        QVERIFY(svg.data().contains(">8<"));
+        QVERIFY(!svg.data().contains("<image"));
+    }
+
     void newsroomPicture_data()
     {
         QTest::addColumn<bool>("dark");

@@ -125,6 +125,7 @@ void TimelineLayout::layoutLegend(const QFontMetricsF &small)
         add(LegendKind::Type, t, Vocabulary::typeLabel(IncidentType(t)));
     add(LegendKind::Point, -1, tr("exact day"), 12);
     add(LegendKind::Bar, -1, tr("duration"));
+    add(LegendKind::MergedBars, -1, tr("overlapping durations"));
     add(LegendKind::Span, -1, tr("month or year only (uncertain)"));
     add(LegendKind::Density, -1, tr("many incidents (density)"));
     add(LegendKind::OutlineSolid, -1, tr("attributed by a government"), 12);
@@ -161,6 +162,43 @@ TimelineLayout::Shape TimelineLayout::shapeOf(Index i) const
 }
 
 QRectF TimelineLayout::markRect(Index i, int row) const
+{
+    QRectF r = nominalRect(i, row);
+    const RowPlan *plan = planOf(row);
+    if (shapeOf(i) != Shape::Bar || !plan || plan->aggregated || plan->barLanes == 1)
+        return r;
+    const auto piece = std::find_if(plan->bars.begin(), plan->bars.end(), [i](const Mark &m) { return m.incident == i; });
+    if (piece != plan->bars.end()) {
+        r.setTop(piece->rect.top());
+        r.setHeight(piece->rect.height());
+    } else {
+        const auto [top, height] = laneExtent(row, -1, plan->barLanes);
+        r.setTop(top);
+        r.setHeight(height);
+    }
+    return r;
+}
+
+int TimelineLayout::laneLimit() const
+{
+    const double block = std::max(s_barHeight, m_frame.rowHeight - 2 * s_spanInset);
+    return std::clamp(int((block + s_laneGap) / (s_minLaneHeight + s_laneGap)), 1, s_maxBarLanes);
+}
+
+std::pair<double, double> TimelineLayout::laneExtent(int row, int lane, int lanes) const
+{
+    const double cy = rowCentre(row);
+    if (lanes <= 1)
+        return {cy - s_barHeight / 2, s_barHeight};
+    const double block = std::max(s_barHeight, m_frame.rowHeight - 2 * s_spanInset);
+    const double h = std::min(s_barHeight, (block - (lanes - 1) * s_laneGap) / lanes);
+    const double top = cy - (lanes * h + (lanes - 1) * s_laneGap) / 2;
+    if (lane < 0)
+        return {top, lanes * h + (lanes - 1) * s_laneGap};
+    return {top + lane * (h + s_laneGap), h};
+}
+
+QRectF TimelineLayout::nominalRect(Index i, int row) const
 {
     const IncidentColumns &c = m_frame.rows->columns();
     const double cy = rowCentre(row);
@@ -341,7 +379,7 @@ void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, const QFon
         if (double(row.lastDay[k]) + 1 <= visibleFrom || double(row.firstDay[k]) >= visibleEnd)
             return;
         const Index i = row.incidents[k];
-        const Mark mark{i, markRect(i, plan.row), shapeOf(i)};
+        const Mark mark{i, nominalRect(i, plan.row), shapeOf(i)};
         switch (mark.shape) {
         case Shape::Span:
             plan.spans.push_back(mark);
@@ -374,6 +412,8 @@ void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, const QFon
             }
         }
     }
+
+    planBars(plan);
 
     // Points closer than most of their width would hide each other: a chain of such points
     // becomes one cluster badge with its count.
@@ -408,6 +448,8 @@ void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, const QFon
         p = q;
     }
 
+    placeMergedCounts(plan, label);
+
     // Labels, greedily left to right: a title goes right of its mark (inside a span, which is
     // faded) when the gap to the next solid mark holds it, elided when the gap is wide.
     std::vector<Candidate> &candidates = m_candidates;
@@ -419,9 +461,12 @@ void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, const QFon
         solids.emplace_back(m.rect.left(), m.rect.right());
     }
     for (const Mark &m : plan.bars) {
-        candidates.push_back({m.rect.right() + s_labelGap, m.incident});
+        if (!m.continues)
+            candidates.push_back({m.rect.right() + s_labelGap, m.incident});
         solids.emplace_back(m.rect.left(), m.rect.right());
     }
+    for (const MergedBars &mb : plan.mergedBars)
+        solids.emplace_back(mb.rect.left(), mb.rect.right());
     if (!plan.spansMerged) {
         for (const Mark &m : plan.spans)
             candidates.push_back({std::max(m.rect.left(), m_plotRect.left()) + s_labelGap, m.incident});
@@ -459,6 +504,142 @@ void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, const QFon
             continue;
         plan.labels.push_back({QRectF(cand.anchor, cy - h / 2, w, h), std::move(text), qint64(cand.incident)});
         lastRight = cand.anchor + w;
+    }
+}
+
+void TimelineLayout::planBars(RowPlan &plan)
+{
+    std::vector<Mark> &bars = plan.bars;
+    if (bars.size() < 2)
+        return;
+    std::sort(bars.begin(), bars.end(), [](const Mark &a, const Mark &b) {
+        return a.rect.left() < b.rect.left() || (a.rect.left() == b.rect.left() && a.rect.right() < b.rect.right());
+    });
+
+    // Overlap depth along x; bars are half open, [left, right), so touching bars do not overlap.
+    std::vector<std::pair<double, int>> &edges = m_edges;
+    edges.clear();
+    for (const Mark &m : bars) {
+        edges.emplace_back(m.rect.left(), +1);
+        edges.emplace_back(m.rect.right(), -1);
+    }
+    std::sort(edges.begin(), edges.end()); // at equal x an end (-1) sorts before a start
+    int depth = 0;
+    int maxDepth = 0;
+    for (const auto &edge : edges)
+        maxDepth = std::max(maxDepth, depth += edge.second);
+    if (maxDepth <= 1)
+        return;
+    const int lanes = std::min(maxDepth, laneLimit());
+    plan.barLanes = lanes;
+
+    // Stretches deeper than the lanes, merged where they touch.
+    std::vector<std::pair<double, double>> &stretches = m_stretches;
+    stretches.clear();
+    double start = 0;
+    depth = 0;
+    for (const auto &edge : edges) {
+        const int before = depth;
+        depth += edge.second;
+        if (before <= lanes && depth > lanes) {
+            start = edge.first;
+        } else if (before > lanes && depth <= lanes) {
+            if (!stretches.empty() && stretches.back().second >= start)
+                stretches.back().second = edge.first;
+            else
+                stretches.emplace_back(start, edge.first);
+        }
+    }
+
+    // Each bar minus the stretches, in pieces; each stretch counts the bars it cuts.
+    std::vector<int> &counts = m_stretchCounts;
+    counts.assign(stretches.size(), 0);
+    std::vector<Mark> &pieces = m_pieces;
+    pieces.clear();
+    for (const Mark &m : bars) {
+        double left = m.rect.left();
+        const double right = m.rect.right();
+        auto s = std::partition_point(stretches.begin(), stretches.end(),
+                                      [left](const std::pair<double, double> &st) { return st.second <= left; });
+        for (; s != stretches.end() && s->first < right; ++s) {
+            if (s->first > left) {
+                Mark piece = m;
+                piece.rect.setLeft(left);
+                piece.rect.setRight(s->first);
+                piece.continues = true;
+                pieces.push_back(piece);
+            }
+            ++counts[std::size_t(s - stretches.begin())];
+            left = s->second;
+        }
+        if (right > left) {
+            Mark piece = m;
+            piece.rect.setLeft(left);
+            pieces.push_back(piece);
+        }
+    }
+    std::stable_sort(pieces.begin(), pieces.end(), [](const Mark &a, const Mark &b) { return a.rect.left() < b.rect.left(); });
+
+    // Greedy lanes, left to right: outside the stretches at most `lanes` pieces overlap, so a
+    // piece always finds a lane that is free at its left edge (interval graphs colour
+    // greedily in order of their starts). Lone bars take the middle lane, on the centre line.
+    static_assert(s_maxBarLanes == 3, "lane preference orders below cover 2 and 3 lanes");
+    static constexpr int order3[] = {1, 0, 2};
+    static constexpr int order2[] = {0, 1};
+    const int *order = lanes == 3 ? order3 : order2;
+    std::array<double, s_maxBarLanes> laneRight;
+    laneRight.fill(-1e300);
+    for (Mark &piece : pieces) {
+        int lane = -1;
+        for (int k = 0; k < lanes && lane < 0; ++k) {
+            if (laneRight[std::size_t(order[k])] <= piece.rect.left())
+                lane = order[k];
+        }
+        Q_ASSERT(lane >= 0);
+        lane = std::max(lane, 0);
+        laneRight[std::size_t(lane)] = piece.rect.right();
+        const auto [top, height] = laneExtent(plan.row, lane, lanes);
+        piece.rect.setTop(top);
+        piece.rect.setHeight(height);
+    }
+    bars.swap(pieces);
+
+    const auto [top, height] = laneExtent(plan.row, -1, lanes);
+    plan.mergedBars.reserve(stretches.size());
+    for (std::size_t k = 0; k < stretches.size(); ++k) {
+        const auto [x0, x1] = stretches[k];
+        plan.mergedBars.push_back({QRectF(x0, top, x1 - x0, height), counts[k], xToDay(x0), xToDay(x1), QRectF()});
+    }
+}
+
+// Each merged stretch's count goes in the leftmost visible gap between the points and
+// clusters drawn over it that holds the number with some padding.
+void TimelineLayout::placeMergedCounts(RowPlan &plan, const QFontMetricsF &label)
+{
+    if (plan.mergedBars.empty())
+        return;
+    std::vector<std::pair<double, double>> &obstacles = m_solids;
+    obstacles.clear();
+    for (const Mark &m : plan.points)
+        obstacles.emplace_back(m.rect.left(), m.rect.right());
+    for (const Cluster &cl : plan.clusters)
+        obstacles.emplace_back(cl.rect.left(), cl.rect.right());
+    std::sort(obstacles.begin(), obstacles.end());
+    constexpr double pad = 3;
+    for (MergedBars &mb : plan.mergedBars) {
+        const double w = countWidth(mb.count, label) + 2 * pad;
+        double x = std::max(mb.rect.left(), m_plotRect.left());
+        const double end = std::min(mb.rect.right(), m_plotRect.right());
+        auto o = std::partition_point(obstacles.begin(), obstacles.end(),
+                                      [x](const std::pair<double, double> &ob) { return ob.second <= x; });
+        while (x + w <= end) {
+            if (o == obstacles.end() || o->first >= x + w) {
+                mb.countRect = QRectF(x, mb.rect.top(), w, mb.rect.height());
+                break;
+            }
+            x = std::max(x, o->second);
+            ++o;
+        }
     }
 }
 
@@ -601,7 +782,7 @@ TimelineLayout::Hit TimelineLayout::hitTest(QPointF p) const
         return hit;
     }
 
-    // Topmost first: points and clusters, then bars, then labels, then faded spans.
+    // Topmost first: points and clusters, then merged bars and bars, then labels, then faded spans.
     auto contains = [&p](const QRectF &r, double slop) { return r.adjusted(-slop, -slop, slop, slop).contains(p); };
     const Mark *best = nullptr;
     double bestDistance = 0;
@@ -626,11 +807,35 @@ TimelineLayout::Hit TimelineLayout::hitTest(QPointF p) const
             return hit;
         }
     }
-    for (auto it = plan->bars.rbegin(); it != plan->bars.rend(); ++it) {
-        if (contains(it->rect, 2)) {
-            hit.incident = it->incident;
+    for (const MergedBars &mb : plan->mergedBars) {
+        if (mb.rect.contains(p)) {
+            hit.count = mb.count;
+            hit.firstDay = mb.firstDay;
+            hit.endDay = mb.endDay;
             return hit;
         }
+    }
+    // A bar under the point, else the nearest one within reach (lanes are closer than the reach).
+    for (const Mark &m : plan->bars) {
+        if (m.rect.contains(p)) {
+            hit.incident = m.incident;
+            return hit;
+        }
+    }
+    for (const Mark &m : plan->bars) {
+        if (!contains(m.rect, 2))
+            continue;
+        const double dx = std::max({m.rect.left() - p.x(), p.x() - m.rect.right(), 0.0});
+        const double dy = std::max({m.rect.top() - p.y(), p.y() - m.rect.bottom(), 0.0});
+        const double d = dx + dy;
+        if (!best || d < bestDistance) {
+            best = &m;
+            bestDistance = d;
+        }
+    }
+    if (best) {
+        hit.incident = best->incident;
+        return hit;
     }
     for (const Label &l : plan->labels) {
         if (l.incident >= 0 && l.rect.contains(p)) {

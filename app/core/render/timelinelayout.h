@@ -8,13 +8,15 @@
 #include <QString>
 
 #include <array>
+#include <utility>
 #include <vector>
 
 class QPaintDevice;
 
 // Geometry of one TimelineFrame: the areas, the day <-> x and row <-> y mappings, what
-// every visible row shows (individual marks with labels, clusters of coinciding marks, or a
-// density histogram when marks outnumber pixels), and hit testing over exactly that. The
+// every visible row shows (individual marks with labels, clusters of coinciding marks, bars
+// packed into a few lanes with merged stretches where more overlap, or a density histogram
+// when marks outnumber pixels), and hit testing over exactly that. The
 // renderer paints from it and the view picks with it, so what you click is what you see.
 //
 // All coordinates are logical units (1 = 1/96 in) in the frame's coordinate system; days
@@ -37,6 +39,20 @@ public:
         Index incident = 0;
         QRectF rect;
         Shape shape = Shape::Point;
+        bool continues = false; // a bar piece whose bar goes on into a merged stretch at its right
+    };
+
+    // Durations overlap in a row: each bar is drawn in one of RowPlan::barLanes thin lanes,
+    // and where more bars overlap than there are lanes, that stretch of x is one neutral
+    // band over all lanes with the number of bars in it. Bars are cut at the band's edges;
+    // a bar wholly inside is drawn (and hit) only as part of the band.
+    struct MergedBars
+    {
+        QRectF rect;         // the x interval where more than barLanes bars overlap, over every lane
+        int count = 0;       // bars overlapping the interval
+        double firstDay = 0; // the interval's days [firstDay, endDay)
+        double endDay = 0;
+        QRectF countRect;    // where `count` is written (label font), clear of points and clusters; empty when nowhere
     };
 
     // Point marks closer than their width, drawn as one badge with their count.
@@ -64,7 +80,11 @@ public:
         bool aggregated = false;
         std::vector<Mark> spans; // in drawing order
         bool spansMerged = false; // more than s_maxSpanDepth spans overlap: drawn as one neutral area, unlabelled
+        // Bar pieces, left to right: whole bars, or their parts outside mergedBars, each in
+        // one lane. No two pieces of a lane overlap, so at any x at most barLanes are drawn.
         std::vector<Mark> bars;
+        int barLanes = 1;                   // 1: every bar on the row's centre line
+        std::vector<MergedBars> mergedBars; // left to right, disjoint and not touching
         std::vector<Mark> points;
         std::vector<Cluster> clusters;
         std::vector<Label> labels;
@@ -78,15 +98,15 @@ public:
         Area area = Area::None;
         int row = -1;
         qint64 incident = -1; // a mark or its label
-        int count = 0;        // a cluster or a density bucket: incidents under the point
-        double firstDay = 0;  // cluster or bucket days [firstDay, endDay)
+        int count = 0;        // a cluster, a density bucket or merged bars: incidents under the point
+        double firstDay = 0;  // cluster, bucket or merged-bars days [firstDay, endDay)
         double endDay = 0;
         double day = 0;       // the day under the point (plot and axis)
         bool isIncident() const { return incident >= 0; }
         bool isAggregate() const { return incident < 0 && count > 0; }
     };
 
-    enum class LegendKind { Type, Point, Bar, Span, Density, OutlineSolid, OutlineDashed, OutlineNone };
+    enum class LegendKind { Type, Point, Bar, MergedBars, Span, Density, OutlineSolid, OutlineDashed, OutlineNone };
     struct LegendItem
     {
         LegendKind kind = LegendKind::Type;
@@ -97,7 +117,10 @@ public:
     };
 
     static constexpr double s_pointSize = 10;      // diamond width and height
-    static constexpr double s_barHeight = 8;
+    static constexpr double s_barHeight = 8;       // a bar's height when the row has one lane
+    static constexpr int s_maxBarLanes = 3;        // fewer when the row is too low for them
+    static constexpr double s_minLaneHeight = 3;
+    static constexpr double s_laneGap = 1.5;
     static constexpr double s_bucketWidth = 3;     // density bucket width
     static constexpr double s_aggregateSpacing = 6; // a row aggregates above one visible mark per this many px
     static constexpr int s_maxSpanDepth = 3;
@@ -128,8 +151,12 @@ public:
     double maxScrollY() const;
 
     // Geometry of incident i's mark in row `row`, whether or not that row draws it individually.
+    // A bar covers its whole duration, at the height of the lane its (first) piece is drawn in,
+    // or over every lane when it is only part of a merged stretch.
     Shape shapeOf(Index i) const;
     QRectF markRect(Index i, int row) const;
+    // Top and height of lane `lane` of `lanes` in `row`; lane -1 is all of them together.
+    std::pair<double, double> laneExtent(int row, int lane, int lanes) const;
 
     const DateTicks &ticks() const { return m_ticks; }
     const std::vector<RowPlan> &rowPlans() const { return m_plans; } // visible rows, top to bottom
@@ -146,7 +173,11 @@ private:
     void layoutLegend(const QFontMetricsF &small);
     void planRow(int row, const QFontMetricsF &label);
     void planMarks(RowPlan &plan, const TimelineRow &row, const QFontMetricsF &label);
+    void planBars(RowPlan &plan);
+    void placeMergedCounts(RowPlan &plan, const QFontMetricsF &label);
     void planDensity(RowPlan &plan, const TimelineRow &row, const QFontMetricsF &label);
+    QRectF nominalRect(Index i, int row) const; // a bar on the centre line
+    int laneLimit() const;
     double rowCentre(int row) const { return rowToY(row) + m_frame.rowHeight / 2; }
     void initTextMeasure(const QFontMetricsF &label);
     double countWidth(int count, const QFontMetricsF &label);
@@ -181,6 +212,9 @@ private:
     std::vector<std::pair<double, double>> m_solids;
     std::vector<double> m_reachRight;
     std::vector<std::pair<double, int>> m_edges;
+    std::vector<std::pair<double, double>> m_stretches;
+    std::vector<int> m_stretchCounts;
+    std::vector<Mark> m_pieces;
     std::vector<float> m_direct;
     std::vector<float> m_rate;
 };

@@ -346,8 +346,10 @@ struct Painter
 
     void bars()
     {
-        if (!pixelAligned)
-            return batched(&Layout::RowPlan::bars, false);
+        if (!pixelAligned) {
+            batched(&Layout::RowPlan::bars, false);
+            return mergedBars();
+        }
         const IncidentColumns *c = columns();
         p.save();
         p.setRenderHint(QPainter::Antialiasing, false);
@@ -359,7 +361,79 @@ struct Painter
             for (const Layout::Mark &m : plan.bars)
                 outlineRect(visiblePart(m.rect), outlineOf(m.incident), t.text);
         }
+        mergedBars();
         p.restore();
+    }
+
+    // `r` filled with `base` and hatched with diagonal lines of `line`, `pitch` apart on a grid
+    // anchored at the origin (so neighbouring areas continue each other's lines): one opaque
+    // texture fill on raster devices, a fill and line segments elsewhere.
+    void hatched(const QRectF &r, const QColor &base, const QColor &line)
+    {
+        constexpr int pitch = 4;
+        if (raster) {
+            const std::pair<QRgb, QRgb> key(base.rgba(), line.rgba());
+            if (hatchBrush.style() == Qt::NoBrush || hatchColours != key) {
+                QImage tile(pitch, pitch, QImage::Format_ARGB32_Premultiplied);
+                tile.fill(base);
+                for (int k = 0; k < pitch; ++k)
+                    tile.setPixelColor(pitch - 1 - k, k, line);
+                hatchBrush = QBrush(tile);
+                hatchColours = key;
+            }
+            p.fillRect(r, hatchBrush);
+            return;
+        }
+        p.fillRect(r, base);
+        QPainterPath lines;
+        for (double k = std::ceil((r.left() + r.top()) / pitch) * pitch; k < r.right() + r.bottom(); k += pitch) {
+            const double x0 = std::max(r.left(), k - r.bottom());
+            const double x1 = std::min(r.right(), k - r.top());
+            if (x1 <= x0)
+                continue;
+            lines.moveTo(x0, k - x0);
+            lines.lineTo(x1, k - x1);
+        }
+        p.strokePath(lines, plainPen(line, 1.0));
+    }
+    QBrush hatchBrush{};
+    std::pair<QRgb, QRgb> hatchColours{};
+
+    // Merged bars: the density colour most of the way to the background, hatched with lines
+    // of it a third of the way, so that points and clusters on top stay clear.
+    QColor towardBackground(double amount) const
+    {
+        const auto mix = [amount](float a, float b) { return float(a + (b - a) * amount); };
+        return QColor::fromRgbF(mix(t.density.redF(), t.background.redF()), mix(t.density.greenF(), t.background.greenF()),
+                                mix(t.density.blueF(), t.background.blueF()));
+    }
+    QColor mergedBase() const { return towardBackground(0.62); }
+    QColor mergedHatch() const { return towardBackground(0.3); }
+
+    // Stretches where more bars overlap than the row has lanes: one light neutral band in the
+    // density hue, hatched, with the number of bars where the layout found room for it.
+    void mergedBars()
+    {
+        const QColor base = mergedBase();
+        const QColor lines = mergedHatch();
+        bool textSet = false;
+        for (const Layout::RowPlan &plan : l.rowPlans()) {
+            for (const Layout::MergedBars &mb : plan.mergedBars) {
+                const QRectF r = visiblePart(mb.rect);
+                if (r.width() <= 0)
+                    continue;
+                hatched(r, base, lines);
+                if (mb.countRect.isEmpty())
+                    continue;
+                p.fillRect(mb.countRect, base);
+                if (!textSet) {
+                    p.setFont(t.labelFont);
+                    p.setPen(t.text);
+                    textSet = true;
+                }
+                text(mb.countRect.adjusted(3, 0, 0, 0), QString::number(mb.count), labelMetrics);
+            }
+        }
     }
 
     QImage diamondSprite(int type, Outline outline)
@@ -709,6 +783,11 @@ struct Painter
             case Layout::LegendKind::Bar:
                 p.fillRect(QRectF(s.left() - 2, s.center().y() - 3, s.width() + 4, 6), t.mutedText);
                 break;
+            case Layout::LegendKind::MergedBars: {
+                const QRectF band(s.left() - 2, s.top() + 1, s.width() + 4, s.height() - 2);
+                hatched(band, mergedBase(), mergedHatch());
+                break;
+            }
             case Layout::LegendKind::Span:
                 p.fillRect(QRectF(s.left() - 2, s.top(), s.width() + 2, s.height()), withAlpha(t.mutedText, 0.25));
                 p.fillRect(QRectF(s.left() - 2, s.top(), 1.5, s.height()), t.mutedText);

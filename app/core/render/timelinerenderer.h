@@ -18,7 +18,9 @@ class QPainter;
 // Marks encode: shape = precision (diamond: exact day; bar: duration; faded span: month or
 // year only, over the whole uncertain interval); fill = incident type (Theme::typeColors);
 // outline = attribution (solid: a government; dashed: a vendor or the actor's claim; none:
-// suspected or unattributed).
+// suspected or unattributed). Overlapping bars share their row in thin lanes; where more
+// overlap than there are lanes, a hatched band in the density colour shows how many
+// (TimelineLayout::RowPlan::mergedBars).
 class TimelineRenderer
 {
 public:
