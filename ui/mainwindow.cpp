@@ -64,7 +64,6 @@ MainWindow::MainWindow(QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_count(new QLabel(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
-    , m_lowerSplitter(new QSplitter(Qt::Horizontal, this))
     , m_searchDelay(new QTimer(this))
 {
     setWindowTitle(tr("Faultline"));
@@ -106,15 +105,18 @@ MainWindow::MainWindow(QWidget *parent)
     timelineLayout->addWidget(m_timeline, 1);
     m_timeline->setAccessibleName(tr("Timeline"));
     m_overview->setAccessibleName(tr("Overview of all incidents by month"));
-    m_lowerSplitter->addWidget(m_table);
-    m_lowerSplitter->addWidget(m_detail);
-    m_lowerSplitter->setStretchFactor(0, 3);
-    m_lowerSplitter->setStretchFactor(1, 2);
     m_splitter->addWidget(timelinePane);
-    m_splitter->addWidget(m_lowerSplitter);
+    m_splitter->addWidget(m_table);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     setCentralWidget(m_splitter);
+
+    // The detail pane runs the full height on the right: a record with its sources is long.
+    auto *detailDock = new QDockWidget(tr("Incident"), this);
+    detailDock->setObjectName(QStringLiteral("detailDock"));
+    detailDock->setWidget(m_detail);
+    detailDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::RightDockWidgetArea, detailDock);
 
     auto *filterDock = new QDockWidget(tr("Filters"), this);
     filterDock->setObjectName(QStringLiteral("filterDock"));
@@ -164,11 +166,10 @@ MainWindow::MainWindow(QWidget *parent)
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
-    m_lowerSplitter->restoreState(settings.value(QStringLiteral("window/lowerSplitter")).toByteArray());
     if (!settings.contains(QStringLiteral("window/geometry"))) {
         resize(1500, 940);
-        m_splitter->setSizes({560, 340});
-        m_lowerSplitter->setSizes({820, 480});
+        m_splitter->setSizes({580, 320});
+        resizeDocks({findChild<QDockWidget *>(QStringLiteral("detailDock"))}, {430}, Qt::Horizontal);
     }
     updateStatus();
 }
@@ -268,6 +269,9 @@ void MainWindow::createActions()
     QAction *filters = findChild<QDockWidget *>(QStringLiteral("filterDock"))->toggleViewAction();
     filters->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     view->addAction(filters);
+    QAction *details = findChild<QDockWidget *>(QStringLiteral("detailDock"))->toggleViewAction();
+    details->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    view->addAction(details);
 
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
@@ -555,7 +559,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("window/lowerSplitter"), m_lowerSplitter->saveState());
     event->accept();
 }
 

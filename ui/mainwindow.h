@@ -100,8 +100,7 @@ private:
     DetailPane *m_detail;
     QLineEdit *m_search;
     QLabel *m_count;
-    QSplitter *m_splitter;      // timeline above, table and detail below
-    QSplitter *m_lowerSplitter; // table | detail
+    QSplitter *m_splitter; // timeline above, table below
     QTimer *m_searchDelay;
     QMenu *m_viewsMenu = nullptr;
 };

@@ -220,6 +220,11 @@ void TimelineView::paintEvent(QPaintEvent *)
 {
     const TimelineLayout &l = layout();
     QPainter painter(this);
+    // The frame stops where the scroll bar's column begins; above and below the bar that
+    // column is the view's to fill.
+    const int frameWidth = int(std::ceil(m_frame.size.width()));
+    if (frameWidth < width())
+        painter.fillRect(QRect(frameWidth, 0, width() - frameWidth, height()), m_frame.theme.headerBackground);
     TimelineRenderer::paint(painter, m_frame, l);
 }
 
