@@ -336,6 +336,30 @@ private slots:
         QCOMPARE(IncidentStore(*m_db).count(), 0);
     }
 
+    void fileChangedWhileReadingWritesNothing()
+    {
+        QByteArray csv = "id,title,start,victims,type\n";
+        for (int i = 0; i < 5000; ++i)
+            csv += QStringLiteral("w%1,Record %1,2021-03,FR,ddos\n").arg(i).toUtf8();
+        const QString path = m_dir.filePath(QStringLiteral("growing.csv"));
+        QVERIFY(TestSupport::writeFile(path, csv));
+        const QByteArray before = signature(*m_db);
+        Importer::Options options;
+        bool appended = false;
+        options.progress = [&](qint64, qint64) {
+            if (!appended) { // another program appends to the file mid-import
+                QFile f(path);
+                appended = f.open(QIODevice::Append) && f.write("late,Late,2021,FR,ddos\n") > 0;
+            }
+            return true;
+        };
+        const Importer::Result r = Importer::importFile(*m_db, path, options);
+        QVERIFY(appended);
+        QVERIFY(r.failed);
+        QVERIFY2(r.error.contains(QStringLiteral("changed while it was being read")), qPrintable(r.error));
+        QCOMPARE(signature(*m_db), before);
+    }
+
     void lineEndingsGiveIdenticalRecords_data()
     {
         QTest::addColumn<QByteArray>("newline");

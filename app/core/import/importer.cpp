@@ -9,6 +9,7 @@
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QFile>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QSet>
 
@@ -193,7 +194,10 @@ bool readInto(IncidentStore &store, InputFile &src, Importer::Format format, con
     return ok;
 }
 
-Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Options &options)
+// `unchanged` is asked just before the commit: false aborts the import (the source file was
+// modified or truncated while it was read), so nothing half-read is written.
+Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Options &options,
+                     const std::function<QString()> &changed = {})
 {
     Importer::Result result;
     if (db.isReadOnly()) {
@@ -247,6 +251,15 @@ Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Op
     if (!result.failed && !store.finishImport(&error)) {
         result.failed = true;
         result.error = error;
+    }
+    if (!result.failed && changed) {
+        const QString why = changed();
+        if (!why.isEmpty()) {
+            result.failed = true;
+            result.error = why;
+            result.diagnostics.append({sources.first().name, 0, {}, why.section(QStringLiteral(": "), 1),
+                                       Diagnostic::Severity::Error, {}});
+        }
     }
     if (!result.failed && !tx.commit()) {
         result.failed = true;
@@ -371,11 +384,14 @@ Importer::Result Importer::importFile(Database &db, const QString &path, const O
     QList<InputFile> sources{src};
     Options resolved = options;
     resolved.format = format;
-    result = run(db, sources, resolved);
-    if (!result.failed && (info.size() != QFileInfo(path).size() || info.lastModified() != QFileInfo(path).lastModified())) {
-        // Reached only if the transaction already committed; report it honestly.
-        result.diagnostics.append({path, 0, {}, tr("the file changed while it was being read"), Diagnostic::Severity::Warning, {}});
-    }
+    const qint64 size = info.size();
+    const QDateTime modified = info.lastModified();
+    result = run(db, sources, resolved, [&] {
+        const QFileInfo now(path);
+        if (now.size() != size || now.lastModified() != modified || file.size() != size)
+            return QStringLiteral("%1: %2").arg(path, tr("the file changed while it was being read; nothing imported"));
+        return QString();
+    });
     return result;
 }
 
