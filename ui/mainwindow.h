@@ -67,6 +67,7 @@ signals:
     void documentLoaded();
     void importFinished();
     void documentChecked(bool ok); // the background integrity check of an opened document
+    void columnCacheWritten(bool ok); // the columns were stored for a faster next open
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -88,6 +89,7 @@ private:
     void openSources(quint32 index);
     void copyCitation(quint32 index);
     void checkDocumentInBackground();
+    void writeColumnCacheInBackground(qint64 generation);
 
     std::unique_ptr<Database> m_db;
     std::shared_ptr<const IncidentColumns> m_columns;

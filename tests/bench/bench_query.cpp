@@ -26,7 +26,9 @@ int main(int argc, char *argv[])
     Bench::report(QStringLiteral("load columns, one thread"), n, Bench::repeat(runs, [&] {
                       columns = store.loadColumns(nullptr, IncidentStore::LoadMode::Sequential);
                   }));
-    Bench::report(QStringLiteral("load columns"), n, Bench::repeat(runs, [&] { columns = store.loadColumns(); }));
+    Bench::report(QStringLiteral("load columns"), n, Bench::repeat(runs, [&] {
+                      columns = store.loadColumns(nullptr, IncidentStore::LoadMode::Scan);
+                  }));
     if (qint64(columns.size()) != n) {
         qCritical("expected %lld incidents, found %u", n, columns.size());
         return 1;

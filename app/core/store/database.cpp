@@ -41,6 +41,7 @@ bool isExpectedObject(const QString &type, const QString &name)
         return type == u"index" || type == u"table";
     static const QStringList tables = {QStringLiteral("incident"), QStringLiteral("incident_country"),
                                        QStringLiteral("source"), QStringLiteral("sqlite_stat1"),
+                                       QStringLiteral("document_meta"), QStringLiteral("column_cache"),
                                        QStringLiteral("sqlite_sequence")};
     static const QStringList indexes = {QStringLiteral("incident_country_code")};
     if (type == u"table")

@@ -1,5 +1,6 @@
 #include "store/incidentstore.h"
 
+#include "store/columncache.h"
 #include "store/database.h"
 #include "store/statement.h"
 
@@ -9,6 +10,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <thread>
 #include <string_view>
@@ -111,6 +113,13 @@ bool IncidentStore::beginImport(QString *errorMessage)
         return false;
     }
     m_bulk = m_db.scalar(QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM incident)")).toBool();
+    // Whatever this import changes, the cached columns no longer describe the document.
+    if (!m_db.exec(QStringLiteral("UPDATE document_meta SET value = value + 1 WHERE key = 'generation';"
+                                  "DELETE FROM column_cache"),
+                   errorMessage)) {
+        m_st.reset();
+        return false;
+    }
     // Index pages stay hot through a bulk insert with a bigger cache; finishImport() shrinks it.
     m_db.exec(QStringLiteral("PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY"));
     // Building an index once after a bulk insert is cheaper than maintaining it row by row;
@@ -564,8 +573,126 @@ void appendColumns(IncidentColumns &a, IncidentColumns &&b)
 }
 } // namespace
 
-IncidentColumns IncidentStore::loadColumns(QString *errorMessage, LoadMode mode) const
+qint64 IncidentStore::generation() const
 {
+    return m_db.scalar(QStringLiteral("SELECT value FROM document_meta WHERE key = 'generation'")).toLongLong();
+}
+
+namespace {
+constexpr qsizetype s_cachePartBytes = 16 * 1024 * 1024; // below the connection's blob limit
+
+// Reads the cache's parts in order as one stream, a part at a time.
+class CachePartsReader : public QIODevice
+{
+public:
+    CachePartsReader(sqlite3 *h, qint64 generation, qint64 size)
+        : m_statement(h, "SELECT data FROM column_cache WHERE generation = ?1 ORDER BY part")
+        , m_size(size)
+    {
+        m_statement.bind(1, generation);
+        open(QIODevice::ReadOnly);
+    }
+    qint64 size() const override { return m_size; }
+    bool seek(qint64 position) override { return position == pos() && QIODevice::seek(position); }
+
+protected:
+    qint64 readData(char *data, qint64 length) override
+    {
+        qint64 done = 0;
+        while (done < length) {
+            if (m_offset == m_part.size()) {
+                if (m_statement.step() != SQLITE_ROW)
+                    break;
+                const auto *blob = static_cast<const char *>(sqlite3_column_blob(m_statement.get(), 0));
+                m_part = QByteArrayView(blob, sqlite3_column_bytes(m_statement.get(), 0));
+                m_offset = 0;
+                continue;
+            }
+            const qint64 chunk = std::min<qint64>(length - done, m_part.size() - m_offset);
+            std::memcpy(data + done, m_part.data() + m_offset, std::size_t(chunk));
+            m_offset += qsizetype(chunk);
+            done += chunk;
+        }
+        return done;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    Statement m_statement;
+    qint64 m_size;
+    QByteArrayView m_part; // valid until the next step
+    qsizetype m_offset = 0;
+};
+
+std::optional<IncidentColumns> readColumnCache(sqlite3 *h, qint64 generation, QString *whyNot)
+{
+    Statement total(h, "SELECT count(*), total(length(data)) FROM column_cache WHERE generation = ?1");
+    total.bind(1, generation);
+    if (total.step() != SQLITE_ROW || total.int64(0) == 0) {
+        if (whyNot)
+            *whyNot = QStringLiteral("no cache for this generation");
+        return std::nullopt;
+    }
+    CachePartsReader reader(h, generation, qint64(sqlite3_column_double(total.get(), 1)));
+    return ColumnCache::decode(&reader, reader.size(), whyNot);
+}
+} // namespace
+
+bool IncidentStore::writeColumnCache(const QString &path, const IncidentColumns &columns, qint64 generation,
+                                     QString *errorMessage)
+{
+    sqlite3 *db = nullptr;
+    bool ok = false;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) == SQLITE_OK) {
+        sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+        sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+        sqlite3_busy_timeout(db, 5000);
+        ok = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK;
+        if (ok) {
+            // Only if no import came between reading the rows and now.
+            Statement current(db, "SELECT value FROM document_meta WHERE key = 'generation'");
+            ok = current.step() == SQLITE_ROW && current.int64(0) == generation;
+        }
+        ok = ok && sqlite3_exec(db, "DELETE FROM column_cache", nullptr, nullptr, nullptr) == SQLITE_OK;
+        if (ok) {
+            // Streamed out part by part: no second copy of the columns in memory.
+            Statement insert(db, "INSERT INTO column_cache (part, generation, data) VALUES (?1, ?2, ?3)");
+            qint64 part = 0;
+            ok = ColumnCache::encode(columns, s_cachePartBytes, [&](QByteArrayView bytes) {
+                insert.reset();
+                insert.bind(1, part++);
+                insert.bind(2, generation);
+                sqlite3_bind_blob(insert.get(), 3, bytes.data(), int(bytes.size()), SQLITE_STATIC);
+                return insert.exec();
+            });
+        }
+        ok = ok && sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
+        if (!ok) {
+            if (errorMessage)
+                *errorMessage = tr("cannot store the column cache: %1").arg(QString::fromUtf8(sqlite3_errmsg(db)));
+            if (!sqlite3_get_autocommit(db))
+                sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        }
+    } else if (errorMessage) {
+        *errorMessage = tr("cannot store the column cache: %1").arg(QString::fromUtf8(sqlite3_errmsg(db)));
+    }
+    sqlite3_close(db);
+    return ok;
+}
+
+IncidentColumns IncidentStore::loadColumns(QString *errorMessage, LoadMode mode, bool *fromCache) const
+{
+    if (fromCache)
+        *fromCache = false;
+    if (mode == LoadMode::Auto) {
+        QString whyNot;
+        if (std::optional<IncidentColumns> cached = readColumnCache(m_db.handle(), generation(), &whyNot)) {
+            if (fromCache)
+                *fromCache = true;
+            return std::move(*cached);
+        }
+        qCDebug(lcStore) << "column cache not used:" << whyNot;
+    }
     // The rowid range comes from the b-tree's ends (O(log n)); count(*) would read every page.
     const qint64 minRowid = m_db.scalar(QStringLiteral("SELECT min(rowid) FROM incident")).toLongLong();
     const qint64 maxRowid = m_db.scalar(QStringLiteral("SELECT max(rowid) FROM incident")).toLongLong();

@@ -43,8 +43,18 @@ public:
 
     // Every incident as columns (see IncidentColumns). Documents of s_parallelLoadThreshold
     // incidents or more are read by two threads, the second on its own read-only connection.
-    enum class LoadMode { Auto, Sequential };
-    IncidentColumns loadColumns(QString *errorMessage = nullptr, LoadMode mode = LoadMode::Auto) const;
+    // Auto reads the document's column cache when it is current and sound, else scans the
+    // rows with two threads; Scan always scans with two threads; Sequential with one.
+    enum class LoadMode { Auto, Scan, Sequential };
+    IncidentColumns loadColumns(QString *errorMessage = nullptr, LoadMode mode = LoadMode::Auto,
+                                bool *fromCache = nullptr) const;
+
+    // Raised by every import; a column cache is only read when it carries the current one.
+    qint64 generation() const;
+    // Stores `columns`, read at `generation`, as the document's column cache, on a connection
+    // of its own (callable from any thread). Does nothing if an import has happened since.
+    static bool writeColumnCache(const QString &path, const IncidentColumns &columns, qint64 generation,
+                                 QString *errorMessage = nullptr);
     static constexpr qint64 s_parallelLoadThreshold = 50000;
 
     // Records in rowid order; all of them when `rowids` is empty and `all` is true.
