@@ -180,10 +180,27 @@ std::shared_ptr<const TimelineRows> TimelineRows::build(std::shared_ptr<const In
     groupStart.reserve(order.size() + 1);
     groupOf.reserve(order.size() + order.size() / 8);
     groupStart.push_back(0);
+    // Country rows: an incident with one country (nine in ten) goes straight to its group;
+    // the general groupsOf() handles the rest.
+    const std::vector<std::uint32_t> *offsets = nullptr;
+    const std::vector<std::uint16_t> *codes = nullptr;
+    if (options.key == RowKey::VictimCountry) {
+        offsets = &c.victimOffset;
+        codes = &c.victimCodes;
+    } else if (options.key == RowKey::AttackerCountry) {
+        offsets = &c.attackerOffset;
+        codes = &c.attackerCodes;
+    }
     for (Index i : order) {
-        for (int g : rows.groupsOf(i)) {
+        if (offsets && (*offsets)[i + 1] - (*offsets)[i] == 1) {
+            const int g = rows.m_countryGroup[(*codes)[(*offsets)[i]]];
             groupOf.push_back(g);
             ++groupCount[std::size_t(g)];
+        } else {
+            for (int g : rows.groupsOf(i)) {
+                groupOf.push_back(g);
+                ++groupCount[std::size_t(g)];
+            }
         }
         groupStart.push_back(std::uint32_t(groupOf.size()));
     }
