@@ -1,3 +1,4 @@
+#include "domain/spreadsheetcell.h"
 #include "import/csvreader.h"
 #include "import/importer.h"
 #include "store/database.h"
@@ -378,6 +379,30 @@ private slots:
         QCOMPARE(r.rejected, 1);
         QVERIFY2(messages(r).join(u'\n').contains(QStringLiteral("eol.csv:6: start:")), qPrintable(messages(r).join(u'\n')));
         QCOMPARE(IncidentStore(*m_db).incident(QStringLiteral("e1"))->summary, QStringLiteral("two") + QString::fromLatin1(newline) + QStringLiteral("lines"));
+    }
+
+    void spreadsheetCells_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("written");
+        QTest::newRow("formula") << "=HYPERLINK(\"x\")" << "'=HYPERLINK(\"x\")";
+        QTest::newRow("plus") << "+cmd|' /C calc'!A0" << "'+cmd|' /C calc'!A0";
+        QTest::newRow("minus") << "-2+3" << "'-2+3";
+        QTest::newRow("at") << "@SUM(1)" << "'@SUM(1)";
+        QTest::newRow("tab") << "\tx" << "'\tx";
+        QTest::newRow("apostrophe-kept") << "'=x" << "''=x";
+        QTest::newRow("plain") << "Albania" << "Albania";
+        QTest::newRow("inner-equals") << "a=b" << "a=b";
+        QTest::newRow("empty") << "" << "";
+        QTest::newRow("lone-apostrophe") << "'" << "''";
+    }
+
+    void spreadsheetCells()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, written);
+        QCOMPARE(SpreadsheetCell::neutralise(text), written);
+        QCOMPARE(SpreadsheetCell::restore(written), text);
     }
 
     void csvReaderDelimiters_data()

@@ -1,6 +1,6 @@
 #include "export/recordwriter.h"
 
-#include "import/recordreader.h"
+#include "domain/spreadsheetcell.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -58,30 +58,10 @@ QByteArray toJsonArray(const QList<Incident> &incidents)
     return QJsonDocument(array).toJson(QJsonDocument::Indented);
 }
 
-QString neutraliseCell(const QString &text)
-{
-    if (!text.isEmpty()) {
-        const QChar c = text.front();
-        if (c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r' || c == u'\'')
-            return u'\'' + text;
-    }
-    return text;
-}
-
-QString restoreCell(const QString &text)
-{
-    if (text.size() >= 2 && text.front() == u'\'') {
-        const QChar c = text.at(1);
-        if (c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r' || c == u'\'')
-            return text.mid(1);
-    }
-    return text;
-}
-
 namespace {
 QString csvCell(const QString &text)
 {
-    QString cell = neutraliseCell(text);
+    QString cell = SpreadsheetCell::neutralise(text);
     if (cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\n') || cell.contains(u'\r')) {
         cell.replace(u'"', QStringLiteral("\"\""));
         cell = u'"' + cell + u'"';

@@ -15,12 +15,9 @@ QByteArray toFaultlineJson(const QList<Incident> &incidents, const QString &data
 // A JSON array of records, as `list --format json` prints.
 QByteArray toJsonArray(const QList<Incident> &incidents);
 
-// CSV with a header of SPEC §2 field names. Cells that a spreadsheet would run as a
-// formula (starting with = + - @ TAB CR) get a leading apostrophe (SPEC §7, ASVS V1.2.10);
-// the CSV importer removes it again, so export and import round-trip.
+// CSV with a header of SPEC §2 field names; formula-like cells are neutralised
+// (SpreadsheetCell), and the CSV importer restores them.
 QByteArray toCsv(const QList<Incident> &incidents);
-QString neutraliseCell(const QString &text);
-QString restoreCell(const QString &text); // the inverse, used by the importer
 
 // date, victims, type, title, one line each, for a terminal of `width` columns.
 QByteArray toTable(const QList<Incident> &incidents, int width = 120);

@@ -1,6 +1,6 @@
 #include "import/csvimporter.h"
 
-#include "export/recordwriter.h"
+#include "domain/spreadsheetcell.h"
 #include "import/csvreader.h"
 
 #include <QCoreApplication>
@@ -89,7 +89,7 @@ bool CsvImporter::read(QIODevice *device, const QString &fileName, const QString
             const QString &field = columns.at(c);
             if (field.isEmpty())
                 continue;
-            const QString value = RecordWriter::restoreCell(row.fields.at(c));
+            const QString value = SpreadsheetCell::restore(row.fields.at(c));
             if (field == u"sources") {
                 for (const QString &url : splitValues(value))
                     raw.sources.append({url, {}, {}, {}});

@@ -212,7 +212,7 @@ Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Op
         if (format == Importer::Format::Auto) {
             QString why;
             const QByteArray head = src.device ? src.device->peek(4096) : src.bytes.left(4096);
-            format = Importer::detect(head, src.name, &why);
+            format = Importer::detect(head, &why);
             if (format == Importer::Format::Auto) {
                 result.failed = true;
                 result.error = QStringLiteral("%1: %2").arg(src.name, why);
@@ -310,7 +310,7 @@ Importer::Format Importer::formatFromName(const QString &name, bool *ok)
     return Format::Auto;
 }
 
-Importer::Format Importer::detect(QByteArrayView head, const QString &fileName, QString *why)
+Importer::Format Importer::detect(QByteArrayView head, QString *why)
 {
     auto starts = [&](const char *magic) { return head.startsWith(QByteArrayView(magic)); };
     if (head.trimmed().isEmpty() || head == "\xEF\xBB\xBF") {
@@ -341,7 +341,6 @@ Importer::Format Importer::detect(QByteArrayView head, const QString &fileName, 
         *why = tr("is JSON but not in the faultline format (no \"faultline\" key); expected {\"faultline\": 1, \"incidents\": [...]}");
         return Format::Auto;
     }
-    Q_UNUSED(fileName)
     return Format::Csv;
 }
 
@@ -367,7 +366,7 @@ Importer::Result Importer::importFile(Database &db, const QString &path, const O
     QString why;
     Format format = options.format;
     if (format == Format::Auto) {
-        format = detect(file.peek(4096), path, &why);
+        format = detect(file.peek(4096), &why);
         if (format == Format::Auto)
             return fail(why);
     }

@@ -56,5 +56,5 @@ public:
 
     static Format formatFromName(const QString &name, bool *ok = nullptr);
     // Sniffs the first bytes; on failure returns Auto and sets *why ("looks like PNG ...").
-    static Format detect(QByteArrayView head, const QString &fileName, QString *why);
+    static Format detect(QByteArrayView head, QString *why);
 };

@@ -13,7 +13,7 @@ qint64 IncidentColumns::indexOfId(const QString &incidentId) const
 {
     const QByteArray wanted = incidentId.toUtf8();
     for (Index i = 0; i < size(); ++i) {
-        if (titleSpan(idText, idOffset, i) == wanted)
+        if (textSpan(idText, idOffset, i) == wanted)
             return i;
     }
     return -1;

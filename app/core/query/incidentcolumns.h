@@ -54,9 +54,9 @@ struct IncidentColumns
 
     Index size() const { return Index(rowid.size()); }
     bool isEmpty() const { return rowid.empty(); }
-    QString id(Index i) const { return QString::fromUtf8(titleSpan(idText, idOffset, i)); }
-    QString title(Index i) const { return QString::fromUtf8(titleSpan(titleText, titleOffset, i)); }
-    QByteArrayView titleUtf8(Index i) const { return titleSpan(titleText, titleOffset, i); }
+    QString id(Index i) const { return QString::fromUtf8(textSpan(idText, idOffset, i)); }
+    QString title(Index i) const { return QString::fromUtf8(textSpan(titleText, titleOffset, i)); }
+    QByteArrayView titleUtf8(Index i) const { return textSpan(titleText, titleOffset, i); }
     IncidentType typeOf(Index i) const { return IncidentType(type[i]); }
     Precision precisionOf(Index i) const { return Precision(precision[i]); }
 
@@ -71,7 +71,7 @@ struct IncidentColumns
     std::size_t memoryBytes() const;
 
 private:
-    static QByteArrayView titleSpan(const QByteArray &text, const std::vector<std::uint32_t> &offsets, Index i)
+    static QByteArrayView textSpan(const QByteArray &text, const std::vector<std::uint32_t> &offsets, Index i)
     {
         return QByteArrayView(text.constData() + offsets[i], qsizetype(offsets[i + 1] - offsets[i]));
     }

@@ -57,7 +57,8 @@ public:
                                  QString *errorMessage = nullptr);
     static constexpr qint64 s_parallelLoadThreshold = 50000;
 
-    // Records in rowid order; all of them when `rowids` is empty and `all` is true.
+    // The records with these rowids, in the given order (missing ones are skipped); every
+    // record for allIncidents().
     QList<Incident> incidents(const QList<qint64> &rowids) const;
     QList<Incident> allIncidents() const;
 
