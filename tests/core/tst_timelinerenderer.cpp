@@ -10,6 +10,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QSvgGenerator>
+#include <QSvgRenderer>
 #include <QTest>
 
 // Renders frames into QImages and checks colours at positions the layout computed (no
@@ -353,6 +354,57 @@ private slots:
         }
         QVERIFY(svg.data().contains("Lonely point"));
         QVERIFY(!svg.data().contains("<image")); // no raster sprites in vector output (and no flags now)
+    }
+
+    // A duration that starts before the visible range must not reach into the row names on
+    // a device that does not clip (QSvgGenerator in Qt 6.4 writes no clip path).
+    void vectorOutputKeepsRowNamesClear()
+    {
+        using TimelineTestData::make;
+        TestSupport::IncidentColumnsBuilder b;
+        // Overlapping (three lanes), with dashed (vendor) and solid (government) outlines.
+        for (int k = 0; k < 3; ++k)
+            b.add(make(QStringLiteral("long%1").arg(k), QStringLiteral("Years-long campaign"), PartialDate::day(2015 + k, 3, 1),
+                       {QStringLiteral("AL")}, IncidentType::Destructive, k % 2 ? Attribution::Vendor : Attribution::Official,
+                       PartialDate::day(2023, 6, 1)));
+        TimelineFrame frame = frameFor(rowsOf(b.take()), QDate(2022, 1, 1), QDate(2023, 1, 1), QSizeF(1000, 200));
+        frame.flags.clear();
+        QBuffer svg;
+        svg.open(QIODevice::WriteOnly);
+        {
+            QSvgGenerator generator;
+            generator.setOutputDevice(&svg);
+            generator.setSize(frame.size.toSize());
+            generator.setViewBox(QRectF(QPointF(0, 0), frame.size));
+            const TimelineLayout vectorLayout(frame, &generator);
+            QPainter painter(&generator);
+            TimelineRenderer::paint(painter, frame, vectorLayout);
+        }
+        QSvgRenderer renderer(svg.data());
+        QVERIFY(renderer.isValid());
+        QImage image(frame.size.toSize(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::magenta);
+        {
+            QPainter painter(&image);
+            renderer.render(&painter, QRectF(QPointF(0, 0), frame.size));
+        }
+        save(image, QStringLiteral("tst_timelinerenderer-svg-header"));
+        const TimelineLayout layout(frame);
+        const TimelineLayout::RowPlan *plan = layout.planOf(0);
+        QVERIFY(plan && !plan->bars.empty());
+        // The bar is drawn in the plot...
+        const QRectF bar = plan->bars.front().rect;
+        QVERIFY(near(at(image, {layout.plotRect().left() + 20, bar.center().y()}),
+                     frame.theme.typeColor(IncidentType::Destructive), 60));
+        // ...and nothing of it over the header column, left of the plot, on the bars' lines
+        // (between the count and the plot edge, where only the header colour belongs).
+        const QColor expected = at(image, {layout.headerRect().right() - 6, layout.rowRect(0).top() + 2});
+        for (const auto &m : plan->bars) {
+            for (double x = layout.headerRect().right() - 8; x < layout.plotRect().left() - 1.5; x += 1) {
+                const QColor c = at(image, {x, m.rect.center().y()});
+                QVERIFY2(near(c, expected, 8), qPrintable(QStringLiteral("%1 at x %2").arg(c.name()).arg(x)));
+            }
+        }
     }
 
     // Overlapping durations: two share the row in two lanes, each in its type colour; eight

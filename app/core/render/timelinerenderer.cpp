@@ -654,6 +654,14 @@ struct Painter
             return;
         p.save();
         p.setClipRect(header);
+        // Repaint the column under the names: a bar or span that starts before the visible
+        // range reaches into it on devices that do not clip (QSvgGenerator in Qt 6.4).
+        const QRectF rowsArea(header.left(), l.plotRect().top(), header.width(), l.plotRect().height());
+        p.fillRect(rowsArea, t.headerBackground);
+        for (const Layout::RowPlan &plan : l.rowPlans()) {
+            if (plan.row % 2 == 1)
+                p.fillRect(QRectF(header.left(), plan.rect.top(), header.width(), plan.rect.height()), t.rowBand);
+        }
         const QFontMetricsF &nameMetrics = labelMetrics;
         const QFontMetricsF &countMetrics = smallMetrics;
         const QLocale locale;
