@@ -18,6 +18,7 @@
 
 #include <QBuffer>
 #include <QDate>
+#include <QDir>
 #include <QFile>
 #include <QGuiApplication>
 #include <QImage>
@@ -119,6 +120,7 @@ int main(int argc, char *argv[])
     const qint64 n = args.at(1).toLongLong();
     const int runs = args.at(3).toInt();
     const QString outDir = args.at(4);
+    QDir().mkpath(outDir);
 
     std::shared_ptr<const IncidentColumns> columns;
     std::shared_ptr<const TimelineRows> rows;
