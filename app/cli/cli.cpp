@@ -214,7 +214,12 @@ int commandImport(const QCommandLineParser &p, const QStringList &files)
         err() << d.toString() << "\n";
     err().flush();
     if (total.failed) {
-        err() << "faultline: " << total.error << "\n";
+        // The reason is usually one of the lines above already; say it once.
+        bool said = false;
+        for (const Diagnostic &d : total.diagnostics)
+            said = said || d.toString() == total.error;
+        if (!said)
+            err() << "faultline: " << total.error << "\n";
         err().flush();
         Importer::Result nothing;
         nothing.rejected = total.rejected;

@@ -74,7 +74,7 @@ IncidentStore::IncidentStore(Database &db)
 IncidentStore::~IncidentStore()
 {
     if (m_st) // an import that did not finish: back to the reading cache size
-        m_db.exec(QStringLiteral("PRAGMA cache_size = -16384; PRAGMA temp_store = DEFAULT"));
+        m_db.exec(QStringLiteral("PRAGMA cache_size = -16384"));
 }
 
 qint64 IncidentStore::count() const { return m_db.scalar(QStringLiteral("SELECT count(*) FROM incident")).toLongLong(); }
@@ -121,7 +121,7 @@ bool IncidentStore::beginImport(QString *errorMessage)
         return false;
     }
     // Index pages stay hot through a bulk insert with a bigger cache; finishImport() shrinks it.
-    m_db.exec(QStringLiteral("PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY"));
+    m_db.exec(QStringLiteral("PRAGMA cache_size = -131072"));
     // Building an index once after a bulk insert is cheaper than maintaining it row by row;
     // inside the import's transaction, so a rollback restores it.
     if (m_bulk && !m_db.exec(QStringLiteral("DROP INDEX IF EXISTS incident_country_code"), errorMessage)) {
@@ -250,7 +250,7 @@ std::optional<IncidentStore::Outcome> IncidentStore::upsert(const Incident &r, Q
 bool IncidentStore::finishImport(QString *errorMessage)
 {
     m_st.reset();
-    m_db.exec(QStringLiteral("PRAGMA cache_size = -16384; PRAGMA temp_store = DEFAULT"));
+    m_db.exec(QStringLiteral("PRAGMA cache_size = -16384"));
     if (m_bulk) {
         m_bulk = false;
         QString error;
