@@ -367,7 +367,7 @@ void MainWindow::applyFilter()
     m_filterPane->setCounts(result.counts);
     m_detail->setHighlightTerms(m_filter.search.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts));
     const qint64 facetsMs = clock.restart();
-    m_model->setData(m_columns, std::move(result.indices));
+    m_model->setIncidents(m_columns, std::move(result.indices));
     const qint64 tableMs = clock.restart();
     m_timeline->setIncidents(m_columns, m_model->indices());
     const qint64 timelineMs = clock.restart();

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "query/filter.h"
-#include "query/incidentcolumns.h"
+#include "domain/incidentcolumns.h"
 
 #include <QMainWindow>
 

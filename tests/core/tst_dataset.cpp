@@ -2,7 +2,7 @@
 // every record, then the breadth the dataset promises (data/README.md).
 #include "domain/countries.h"
 #include "domain/partialdate.h"
-#include "store/bundleddataset.h"
+#include "import/bundleddataset.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -122,7 +122,7 @@ private slots:
     {
         IncidentTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setData(m_columns, FilterEngine::apply(*m_columns, Filter(), nullptr).indices);
+        model.setIncidents(m_columns, FilterEngine::apply(*m_columns, Filter(), nullptr).indices);
         QCOMPARE(model.rowCount(), 5);
         QCOMPARE(model.columnCount(), int(IncidentTableModel::ColumnCount));
         // Date order by default.

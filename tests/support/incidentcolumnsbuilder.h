@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/incident.h"
-#include "query/incidentcolumns.h"
+#include "domain/incidentcolumns.h"
 
 #include <QHash>
 #include <QList>

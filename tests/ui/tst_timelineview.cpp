@@ -75,7 +75,7 @@ private slots:
         QFETCH(bool, zoomsIn);
         auto view = makeView();
         QVERIFY(view);
-        const TimelineLayout &l = view->layout();
+        const TimelineLayout &l = view->timelineLayout();
         const QPointF pos(l.plotRect().left() + l.plotRect().width() * 0.3, l.plotRect().center().y());
         const double dayBefore = l.xToDay(pos.x());
         const double spanBefore = view->endDay() - view->firstDay();
@@ -85,7 +85,7 @@ private slots:
         const double spanAfter = view->endDay() - view->firstDay();
         QCOMPARE(spanAfter < spanBefore, zoomsIn);
         // The day under the cursor stays under the cursor.
-        QVERIFY(std::abs(view->layout().xToDay(pos.x()) - dayBefore) < 1e-6 * spanBefore);
+        QVERIFY(std::abs(view->timelineLayout().xToDay(pos.x()) - dayBefore) < 1e-6 * spanBefore);
         // The wheel settles into one history entry.
         QTRY_COMPARE(view->zoomStack()->size(), 2);
         view->zoomStack()->back();
@@ -96,8 +96,8 @@ private slots:
     {
         auto view = makeView();
         QVERIFY(view);
-        const QRectF plot = view->layout().plotRect();
-        const double ppd = view->layout().pixelsPerDay();
+        const QRectF plot = view->timelineLayout().plotRect();
+        const double ppd = view->timelineLayout().pixelsPerDay();
         const double first = view->firstDay();
         const QPoint a = plot.center().toPoint();
         const QPoint b = a + QPoint(200, 0);
@@ -122,7 +122,7 @@ private slots:
         QFETCH(int, modifiers);
         auto view = makeView();
         QVERIFY(view);
-        const TimelineLayout &l = view->layout();
+        const TimelineLayout &l = view->timelineLayout();
         const QRectF plot = l.plotRect();
         const QPoint a(int(plot.left() + 100), int(plot.center().y()));
         const QPoint b(int(plot.left() + 300), int(plot.center().y()) + 20);
@@ -187,13 +187,13 @@ private slots:
         auto view = makeView();
         QVERIFY(view);
         IncidentTableModel model;
-        model.setData(m_columns, m_all);
+        model.setIncidents(m_columns, m_all);
         QItemSelectionModel selection(&model);
         view->setSelectionModel(&selection);
 
         // Zoom to 2022 so marks are individual, then click the first point in view.
         view->setVisibleRange(QDate(2022, 3, 1).toJulianDay(), QDate(2022, 4, 1).toJulianDay());
-        const TimelineLayout &l = view->layout();
+        const TimelineLayout &l = view->timelineLayout();
         const TimelineLayout::Mark *mark = nullptr;
         int row = -1;
         for (const TimelineLayout::RowPlan &plan : l.rowPlans()) {
@@ -220,12 +220,12 @@ private slots:
 
         // Ctrl+click adds; a plain click on empty plot clears.
         view->selectIncidents({incident});
-        const QRectF again = view->layout().markRect(incident, row);
+        const QRectF again = view->timelineLayout().markRect(incident, row);
         QTest::mouseClick(view.get(), Qt::LeftButton, Qt::ControlModifier, again.center().toPoint());
         QVERIFY(view->selectedIncidents().empty());
         QTest::mouseClick(view.get(), Qt::LeftButton, Qt::ControlModifier, again.center().toPoint());
         QCOMPARE(view->selectedIncidents(), std::vector<Index>{incident});
-        const QRectF plot = view->layout().plotRect();
+        const QRectF plot = view->timelineLayout().plotRect();
         QTest::mouseClick(view.get(), Qt::LeftButton, Qt::NoModifier, QPoint(int(plot.right()) - 3, int(plot.bottom()) - 3));
         QVERIFY(view->selectedIncidents().empty());
         QVERIFY(selection.selectedRows().isEmpty());
@@ -264,7 +264,7 @@ private slots:
         auto view = makeView();
         QVERIFY(view);
         view->setVisibleRange(QDate(2022, 3, 1).toJulianDay(), QDate(2022, 4, 1).toJulianDay());
-        const TimelineLayout &l = view->layout();
+        const TimelineLayout &l = view->timelineLayout();
         const TimelineLayout::Mark *mark = nullptr;
         for (const TimelineLayout::RowPlan &plan : l.rowPlans()) {
             if (!plan.points.empty() && !mark)

@@ -2,7 +2,7 @@
 
 #include "query/filter.h"
 #include "query/filterengine.h"
-#include "query/incidentcolumns.h"
+#include "domain/incidentcolumns.h"
 
 #include <QWidget>
 

@@ -153,7 +153,7 @@ void TimelineView::invalidateLayout()
     update();
 }
 
-const TimelineLayout &TimelineView::layout()
+const TimelineLayout &TimelineView::timelineLayout()
 {
     if (m_layout)
         return *m_layout;
@@ -218,7 +218,7 @@ void TimelineView::resizeEvent(QResizeEvent *event)
 
 void TimelineView::paintEvent(QPaintEvent *)
 {
-    const TimelineLayout &l = layout();
+    const TimelineLayout &l = timelineLayout();
     QPainter painter(this);
     // The frame stops where the scroll bar's column begins; above and below the bar that
     // column is the view's to fill.
@@ -313,7 +313,7 @@ void TimelineView::zoomToSelection()
     if (m_frame.rows) {
         const auto rows = m_frame.rows->rowsOf(m_frame.selected.front());
         if (!rows.isEmpty()) {
-            const TimelineLayout &l = layout();
+            const TimelineLayout &l = timelineLayout();
             if (rows.front() < l.firstVisibleRow() || rows.front() > l.lastVisibleRow())
                 setScrollY(rows.front() * m_frame.rowHeight - l.plotRect().height() / 3);
         }
@@ -484,7 +484,7 @@ bool TimelineView::event(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
-        showToolTip(help->pos(), layout().hitTest(help->pos()));
+        showToolTip(help->pos(), timelineLayout().hitTest(help->pos()));
         return true;
     }
     return QWidget::event(event);
@@ -500,7 +500,7 @@ void TimelineView::leaveEvent(QEvent *event)
 
 void TimelineView::wheelEvent(QWheelEvent *event)
 {
-    const TimelineLayout &l = layout();
+    const TimelineLayout &l = timelineLayout();
     const QPointF pos = event->position();
     QPoint delta = event->angleDelta();
     const bool overHeader = l.headerRect().contains(pos);
@@ -529,7 +529,7 @@ void TimelineView::mousePressEvent(QMouseEvent *event)
         QWidget::mousePressEvent(event);
         return;
     }
-    const TimelineLayout &l = layout();
+    const TimelineLayout &l = timelineLayout();
     m_drag = Drag::Pending;
     m_dragButton = event->button();
     m_rubberRequested = event->button() == Qt::RightButton || (event->modifiers() & Qt::ShiftModifier);
@@ -548,7 +548,7 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
 {
     const QPointF pos = event->position();
     if (m_drag == Drag::Pending) {
-        const TimelineLayout &l = layout();
+        const TimelineLayout &l = timelineLayout();
         const bool draggable = l.plotRect().contains(m_dragOrigin) || l.axisRect().contains(m_dragOrigin);
         if (draggable && (pos - m_dragOrigin).manhattanLength() >= s_dragThreshold) {
             m_drag = m_rubberRequested ? Drag::RubberBand : Drag::Pan;
@@ -564,7 +564,7 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
         return;
     }
     if (m_drag == Drag::RubberBand) {
-        const QRectF plot = layout().plotRect();
+        const QRectF plot = timelineLayout().plotRect();
         const double x0 = std::clamp(m_dragOrigin.x(), plot.left(), plot.right());
         const double x1 = std::clamp(pos.x(), plot.left(), plot.right());
         m_frame.rubberBand = QRectF(QPointF(std::min(x0, x1), plot.top()), QPointF(std::max(x0, x1), plot.bottom()));
@@ -572,7 +572,7 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
         return;
     }
     if (m_drag == Drag::None) {
-        const TimelineLayout::Hit hit = layout().hitTest(pos);
+        const TimelineLayout::Hit hit = timelineLayout().hitTest(pos);
         setHover(hit.incident);
         if (QToolTip::isVisible())
             showToolTip(pos.toPoint(), hit);
@@ -596,7 +596,7 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
     case Drag::RubberBand: {
         const QRectF band = m_frame.rubberBand;
         m_frame.rubberBand = QRectF();
-        const TimelineLayout &l = layout();
+        const TimelineLayout &l = timelineLayout();
         if (band.width() >= 3) {
             setVisibleRange(l.xToDay(band.left()), l.xToDay(band.right()));
             commitHistory();
@@ -608,7 +608,7 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
         if (event->button() == Qt::LeftButton) {
             clickAt(event->position(), event->modifiers());
         } else {
-            const TimelineLayout::Hit hit = layout().hitTest(event->position());
+            const TimelineLayout::Hit hit = timelineLayout().hitTest(event->position());
             const QPoint global = event->globalPosition().toPoint();
             if (hit.isIncident())
                 showIncidentMenu(global, Index(hit.incident));
@@ -624,7 +624,7 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
 
 void TimelineView::clickAt(const QPointF &pos, Qt::KeyboardModifiers modifiers)
 {
-    const TimelineLayout::Hit hit = layout().hitTest(pos);
+    const TimelineLayout::Hit hit = timelineLayout().hitTest(pos);
     if (hit.isIncident()) {
         const Index i = Index(hit.incident);
         m_currentRow = hit.row;
@@ -657,7 +657,7 @@ void TimelineView::clickAt(const QPointF &pos, Qt::KeyboardModifiers modifiers)
 
 void TimelineView::mouseDoubleClickEvent(QMouseEvent *event)
 {
-    const TimelineLayout::Hit hit = layout().hitTest(event->position());
+    const TimelineLayout::Hit hit = timelineLayout().hitTest(event->position());
     if (event->button() == Qt::LeftButton && hit.isIncident()) {
         emit incidentActivated(quint32(hit.incident));
         event->accept();
@@ -708,7 +708,7 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
         break;
     case Qt::Key_PageUp:
     case Qt::Key_PageDown:
-        setScrollY(m_frame.scrollY + (event->key() == Qt::Key_PageUp ? -1 : 1) * layout().plotRect().height() * 0.9);
+        setScrollY(m_frame.scrollY + (event->key() == Qt::Key_PageUp ? -1 : 1) * timelineLayout().plotRect().height() * 0.9);
         break;
     case Qt::Key_Return:
     case Qt::Key_Enter:
@@ -727,7 +727,7 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
         break;
     case Qt::Key_Menu:
         if (m_frame.currentIncident >= 0 && m_currentRow >= 0) {
-            const QRectF r = layout().markRect(Index(m_frame.currentIncident), m_currentRow);
+            const QRectF r = timelineLayout().markRect(Index(m_frame.currentIncident), m_currentRow);
             showIncidentMenu(mapToGlobal(r.center().toPoint()), Index(m_frame.currentIncident));
         }
         break;
@@ -754,7 +754,7 @@ void TimelineView::moveCurrent(int dx, int dy)
     Index target = 0;
     if (current < 0 || row < 0) {
         // Start from the incident nearest the middle of the first visible row.
-        const TimelineLayout &l = layout();
+        const TimelineLayout &l = timelineLayout();
         row = std::max(0, l.firstVisibleRow());
         const qint64 k = rows->row(row).nearest((m_frame.firstDay + m_frame.endDay) / 2);
         if (k < 0)
@@ -797,7 +797,7 @@ void TimelineView::revealIncident(Index target, int row)
         setVisibleRange(mid - span / 2, mid + span / 2);
         commitHistory();
     }
-    const TimelineLayout &l = layout();
+    const TimelineLayout &l = timelineLayout();
     const double top = row * m_frame.rowHeight;
     const double height = l.plotRect().height();
     if (top < m_frame.scrollY || top + m_frame.rowHeight > m_frame.scrollY + height) {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "query/incidentcolumns.h"
+#include "domain/incidentcolumns.h"
 #include "render/flagcache.h"
 #include "render/timelineframe.h"
 #include "render/timelinelayout.h"
@@ -85,7 +85,7 @@ public:
 
     // The frame and layout of the last paint (valid after the first paint or ensureLayout()).
     const TimelineFrame &frame() const { return m_frame; }
-    const TimelineLayout &layout();
+    const TimelineLayout &timelineLayout();
 
     static constexpr double s_minDays = 1;
 

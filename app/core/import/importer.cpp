@@ -1,8 +1,8 @@
 #include "import/importer.h"
 
-#include "import/csvimporter.h"
-#include "import/faultlinejsonimporter.h"
-#include "store/bundleddataset.h"
+#include "import/faultlinecsvreader.h"
+#include "import/faultlinejsonreader.h"
+#include "import/bundleddataset.h"
 #include "store/database.h"
 #include "store/incidentstore.h"
 
@@ -136,7 +136,7 @@ bool readInto(IncidentStore &store, InputFile &src, Importer::Format format, con
             return accepted;
         };
         if (format == Importer::Format::Faultline) {
-            ok = FaultlineJsonImporter::read(src.bytes, src.name, produce, readerDiagnostics);
+            ok = FaultlineJsonReader::read(src.bytes, src.name, produce, readerDiagnostics);
         } else {
             QBuffer buffer(&src.bytes);
             QIODevice *device = src.device;
@@ -144,7 +144,7 @@ bool readInto(IncidentStore &store, InputFile &src, Importer::Format format, con
                 buffer.open(QIODevice::ReadOnly);
                 device = &buffer;
             }
-            ok = CsvImporter::read(device, src.name, QFileInfo(src.name).completeBaseName(), produce, readerDiagnostics,
+            ok = FaultlineCsvReader::read(device, src.name, QFileInfo(src.name).completeBaseName(), produce, readerDiagnostics,
                                    progress);
         }
         if (ok && !batch.empty())
@@ -336,7 +336,7 @@ Importer::Format Importer::detect(QByteArrayView head, QString *why)
         return Format::Auto;
     }
     if (text.startsWith("{") || text.startsWith("[")) {
-        if (FaultlineJsonImporter::looksLikeFaultline(head))
+        if (FaultlineJsonReader::looksLikeFaultline(head))
             return Format::Faultline;
         *why = tr("is JSON but not in the faultline format (no \"faultline\" key); expected {\"faultline\": 1, \"incidents\": [...]}");
         return Format::Auto;

@@ -12,7 +12,7 @@ IncidentTableModel::IncidentTableModel(QObject *parent)
 {
 }
 
-void IncidentTableModel::setData(std::shared_ptr<const IncidentColumns> columns, std::vector<IncidentColumns::Index> indices)
+void IncidentTableModel::setIncidents(std::shared_ptr<const IncidentColumns> columns, std::vector<IncidentColumns::Index> indices)
 {
     beginResetModel();
     m_columns = std::move(columns);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "query/incidentcolumns.h"
+#include "domain/incidentcolumns.h"
 
 #include <QAbstractTableModel>
 
@@ -26,7 +26,7 @@ public:
 
     explicit IncidentTableModel(QObject *parent = nullptr);
 
-    void setData(std::shared_ptr<const IncidentColumns> columns, std::vector<IncidentColumns::Index> indices);
+    void setIncidents(std::shared_ptr<const IncidentColumns> columns, std::vector<IncidentColumns::Index> indices);
     void setIndices(std::vector<IncidentColumns::Index> indices);
     const std::vector<IncidentColumns::Index> &indices() const { return m_indices; }
     std::shared_ptr<const IncidentColumns> columns() const { return m_columns; }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "query/incidentcolumns.h"
+#include "domain/incidentcolumns.h"
 #include "render/theme.h"
 #include "render/timelinerows.h"
 

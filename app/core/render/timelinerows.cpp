@@ -1,7 +1,7 @@
 #include "render/timelinerows.h"
 
 #include "domain/countries.h"
-#include "render/regions.h"
+#include "domain/regions.h"
 
 #include <QCollator>
 #include <QCoreApplication>

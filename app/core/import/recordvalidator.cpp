@@ -1,4 +1,4 @@
-#include "import/recordreader.h"
+#include "import/recordvalidator.h"
 
 #include "domain/countries.h"
 
@@ -7,16 +7,16 @@
 #include <QFileInfo>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("RecordReader", text); }
+QString tr(const char *text) { return QCoreApplication::translate("RecordValidator", text); }
 } // namespace
 
-RecordReader::RecordReader(const QString &fileName, const QString &dataset)
+RecordValidator::RecordValidator(const QString &fileName, const QString &dataset)
     : m_file(fileName)
     , m_dataset(dataset)
 {
 }
 
-QStringList RecordReader::fieldNames()
+QStringList RecordValidator::fieldNames()
 {
     return {QStringLiteral("id"),        QStringLiteral("title"),     QStringLiteral("start"),
             QStringLiteral("end"),       QStringLiteral("victims"),   QStringLiteral("attackers"),
@@ -26,13 +26,13 @@ QStringList RecordReader::fieldNames()
             QStringLiteral("related"),   QStringLiteral("notes")};
 }
 
-QString RecordReader::derivedId(const QString &title, const QString &start, const QStringList &victims)
+QString RecordValidator::derivedId(const QString &title, const QString &start, const QStringList &victims)
 {
     const QByteArray key = (title.trimmed() + u'\x1f' + start.trimmed() + u'\x1f' + victims.join(u',')).toUtf8();
     return QStringLiteral("h-") + QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(16));
 }
 
-std::optional<Incident> RecordReader::read(const RawRecord &raw, Diagnostics &diagnostics) const
+std::optional<Incident> RecordValidator::read(const RawRecord &raw, Diagnostics &diagnostics) const
 {
     Incident r;
     bool ok = true;

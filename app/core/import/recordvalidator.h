@@ -22,10 +22,10 @@ struct RawRecord
 // Validates a RawRecord into an Incident (SPEC §2), adding one Diagnostic per problem. Any
 // error rejects the record; nothing is guessed: unknown countries, types and sectors are
 // errors that name the value and what was expected.
-class RecordReader
+class RecordValidator
 {
 public:
-    RecordReader(const QString &fileName, const QString &dataset);
+    RecordValidator(const QString &fileName, const QString &dataset);
 
     std::optional<Incident> read(const RawRecord &raw, Diagnostics &diagnostics) const;
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "import/diagnostic.h"
-#include "import/recordreader.h"
+#include "import/recordvalidator.h"
 
 #include <QIODevice>
 #include <QString>
@@ -13,7 +13,7 @@
 // separated by ";". Rows are streamed from the device; each rejected row gives diagnostics
 // with its physical line. Returns false on whole-file problems (bad header, unreadable text,
 // unterminated quote) or when the sink or progress callback cancels.
-class CsvImporter
+class FaultlineCsvReader
 {
 public:
     using Sink = std::function<bool(Incident &&)>;

@@ -1,4 +1,4 @@
-#include "render/regions.h"
+#include "domain/regions.h"
 
 #include <QFile>
 #include <QLoggingCategory>

@@ -1,4 +1,4 @@
-#include "import/faultlinejsonimporter.h"
+#include "import/faultlinejsonreader.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -6,7 +6,7 @@
 #include <QJsonObject>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("FaultlineJsonImporter", text); }
+QString tr(const char *text) { return QCoreApplication::translate("FaultlineJsonReader", text); }
 
 QString typeName(const QJsonValue &v)
 {
@@ -31,12 +31,12 @@ int lineOfOffset(QByteArrayView bytes, qsizetype offset)
 }
 } // namespace
 
-bool FaultlineJsonImporter::looksLikeFaultline(QByteArrayView head)
+bool FaultlineJsonReader::looksLikeFaultline(QByteArrayView head)
 {
     return head.indexOf("\"faultline\"") >= 0;
 }
 
-FaultlineJsonImporter::Layout FaultlineJsonImporter::scan(QByteArrayView bytes)
+FaultlineJsonReader::Layout FaultlineJsonReader::scan(QByteArrayView bytes)
 {
     // Tracks nesting and strings, remembers the last key at depth 1, and notes where each
     // value inside the depth-1 "incidents" array begins and ends. It does not validate:
@@ -123,7 +123,7 @@ FaultlineJsonImporter::Layout FaultlineJsonImporter::scan(QByteArrayView bytes)
     return layout;
 }
 
-bool FaultlineJsonImporter::read(const QByteArray &bytes, const QString &fileName, const Sink &sink,
+bool FaultlineJsonReader::read(const QByteArray &bytes, const QString &fileName, const Sink &sink,
                                  Diagnostics &diagnostics)
 {
     auto fileError = [&](int line, const QString &reason) {
@@ -170,7 +170,7 @@ bool FaultlineJsonImporter::read(const QByteArray &bytes, const QString &fileNam
         return fileError(0, tr("faultline format version %1 is not supported; expected 1").arg(version.toDouble()));
     const QString dataset = top.value(u"dataset").toString(QStringLiteral("faultline"));
 
-    RecordReader reader(fileName, dataset);
+    RecordValidator reader(fileName, dataset);
     for (qsizetype i = 0; i < layout.elements.size(); ++i) {
         const Layout::Element &e = layout.elements.at(i);
         const int line = e.line;
@@ -229,7 +229,7 @@ bool FaultlineJsonImporter::read(const QByteArray &bytes, const QString &fileNam
                         typeError(key, tr("an array of {url, title, publisher, date} objects"), item);
                     }
                 }
-            } else if (RecordReader::fieldNames().contains(key)) {
+            } else if (RecordValidator::fieldNames().contains(key)) {
                 if (v.isString())
                     raw.text.insert(key, v.toString());
                 else if (!v.isNull())

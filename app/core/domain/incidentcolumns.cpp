@@ -1,4 +1,4 @@
-#include "query/incidentcolumns.h"
+#include "domain/incidentcolumns.h"
 
 #include <algorithm>
 #include <numeric>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "import/diagnostic.h"
-#include "import/recordreader.h"
+#include "import/recordvalidator.h"
 
 #include <QByteArray>
 #include <QString>
@@ -9,7 +9,7 @@
 #include <functional>
 
 // Reads the native `faultline` JSON format: {"faultline": 1, "incidents": [record, ...]}
-// (SPEC §4). Each record is validated by RecordReader; diagnostics carry the line the
+// (SPEC §4). Each record is validated by RecordValidator; diagnostics carry the line the
 // record's object starts on. Whole-file problems (not JSON, wrong shape, wrong version)
 // come back as one Diagnostic and the function returns false.
 //
@@ -17,7 +17,7 @@
 // "incidents" array starts and ends, the envelope and then every record are parsed by
 // QJsonDocument on their own, so a gigabyte file (memory-mapped by the Importer) is read
 // without a gigabyte-sized document tree.
-class FaultlineJsonImporter
+class FaultlineJsonReader
 {
 public:
     using Sink = std::function<bool(Incident &&)>; // false cancels

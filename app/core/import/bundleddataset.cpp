@@ -1,4 +1,4 @@
-#include "store/bundleddataset.h"
+#include "import/bundleddataset.h"
 
 #include <QDir>
 

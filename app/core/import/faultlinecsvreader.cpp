@@ -1,4 +1,4 @@
-#include "import/csvimporter.h"
+#include "import/faultlinecsvreader.h"
 
 #include "domain/spreadsheetcell.h"
 #include "import/csvreader.h"
@@ -7,7 +7,7 @@
 #include <QHash>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("CsvImporter", text); }
+QString tr(const char *text) { return QCoreApplication::translate("FaultlineCsvReader", text); }
 
 bool isListField(const QString &f)
 {
@@ -26,7 +26,7 @@ QStringList splitValues(const QString &text)
 }
 } // namespace
 
-bool CsvImporter::read(QIODevice *device, const QString &fileName, const QString &dataset, const Sink &sink,
+bool FaultlineCsvReader::read(QIODevice *device, const QString &fileName, const QString &dataset, const Sink &sink,
                        Diagnostics &diagnostics, const Progress &progress)
 {
     auto fileError = [&](int line, const QString &field, const QString &reason) {
@@ -43,7 +43,7 @@ bool CsvImporter::read(QIODevice *device, const QString &fileName, const QString
     }
 
     // Header names are matched without regard to case or surrounding space (locale-free).
-    const QStringList known = RecordReader::fieldNames();
+    const QStringList known = RecordValidator::fieldNames();
     QList<QString> columns; // field per column; empty when ignored
     QHash<QString, int> seen;
     for (int c = 0; c < header.fields.size(); ++c) {
@@ -70,7 +70,7 @@ bool CsvImporter::read(QIODevice *device, const QString &fileName, const QString
                                  .arg(known.join(QStringLiteral(", "))));
     }
 
-    RecordReader records(fileName, dataset);
+    RecordValidator records(fileName, dataset);
     CsvReader::Row row;
     int rows = 0;
     while (reader.readRow(row)) {
