@@ -1,4 +1,4 @@
-// faultline-gen: writes the deterministic benchmark dataset of SPEC §8.
+// faultline-gen: writes the deterministic benchmark dataset (see generator.h).
 //   faultline-gen --n N [--seed S] [--csv FILE] [--json FILE]
 #include "generator.h"
 

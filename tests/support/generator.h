@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <random>
 
-// The deterministic incident generator of SPEC §8, for benchmarks and scale tests: the same
+// The deterministic incident generator for benchmarks and scale tests: the same
 // (seed, n) always gives the same records, byte for byte, on any machine.
 // 200 victim countries with a Zipf spread, start days uniform over 2000-2026, 70 % day /
 // 20 % month / 10 % year precision, 15 % with durations, 10 % multi-country, summaries of
