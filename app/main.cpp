@@ -1,5 +1,5 @@
-// Faultline's entry point: chooses the mode before any application object exists
-// (STYLE §6). The command line runs under a QCoreApplication and needs no display.
+// Faultline's entry point: chooses the mode before any application object exists, so that
+// the command line runs under a QCoreApplication and needs no display.
 #include "cli.h"
 #include "mainwindow.h"
 
@@ -25,6 +25,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Faultline"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/faultline.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.faultline.Faultline"));
     // Qt has removed its own options (-platform, -style...) from argv; what is left is ours.
     QStringList rest = QCoreApplication::arguments().mid(1);
     QString dbPath;
