@@ -1,25 +1,26 @@
 // The first window, offscreen: it opens a document, shows its rows, and the detail pane
 // follows the selection with every field as plain text.
+#include "document/documentcontroller.h"
+#include "import/importer.h"
 #include "mainwindow.h"
 #include "models/incidenttablemodel.h"
 #include "panes/detailpane.h"
 #include "panes/filterpane.h"
 #include "store/database.h"
-#include "import/importer.h"
-#include "widgets/safetextbrowser.h"
 #include "testsupport.h"
+#include "timeline/timelineview.h"
+#include "widgets/safetextbrowser.h"
 
 #include <QLabel>
 #include <QLineEdit>
-#include <QMimeData>
 #include <QListWidget>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
-#include "timeline/timelineview.h"
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -50,20 +51,22 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.openDocument(m_path));
         QCOMPARE(window.table()->model()->rowCount(), 4);
-        QVERIFY(window.statusBar()->findChildren<QLabel *>().constLast()->text().contains(QStringLiteral("4 of 4 incidents")));
+        QVERIFY(window.statusBar()->findChildren<QLabel *>().constLast()->text().contains(
+            QStringLiteral("4 of 4 incidents")));
         QVERIFY(!window.detailPane()->incident());
 
         // Click the first row: the detail pane shows that record.
-        const QRect cell = window.table()->visualRect(window.table()->model()->index(0, IncidentTableModel::TitleColumn));
+        const QRect cell
+            = window.table()->visualRect(window.table()->model()->index(0, IncidentTableModel::TitleColumn));
         QTest::mouseClick(window.table()->viewport(), Qt::LeftButton, {}, cell.center());
         QVERIFY(window.detailPane()->incident());
         QCOMPARE(window.detailPane()->incident()->id, QStringLiteral("t-estonia"));
         QVERIFY(window.timeline()->accessibleDescription().contains(QStringLiteral("DDoS campaign against Estonian")));
         QVERIFY(window.timeline()->accessibleDescription().contains(QStringLiteral("Estonia")));
         const QString text = window.detailPane()->plainText();
-        for (const char *expected : {"DDoS campaign against Estonian government and banks", "27 April 2007", "18 May 2007",
-                                     "Estonia", "Russia", "Suspected", "Example Wire", "Estonia under siege",
-                                     "https://example.org/estonia", "Soviet war memorial", "bronze-soldier"})
+        for (const char *expected : { "DDoS campaign against Estonian government and banks", "27 April 2007",
+                 "18 May 2007", "Estonia", "Russia", "Suspected", "Example Wire", "Estonia under siege",
+                 "https://example.org/estonia", "Soviet war memorial", "bronze-soldier" })
             QVERIFY2(text.contains(QString::fromUtf8(expected)), expected);
 
         // Keyboard: Down moves to the next incident, in date order.
@@ -82,10 +85,11 @@ private slots:
         QVERIFY(window.openDocument(m_path));
         QTest::keyClicks(window.searchField(), QStringLiteral("memorial"));
         QTRY_COMPARE(window.visibleCount(), 1);
-        QCOMPARE(window.table()->model()->index(0, 0).data(IncidentTableModel::IdRole).toString(), QStringLiteral("t-estonia"));
+        QCOMPARE(window.table()->model()->index(0, 0).data(IncidentTableModel::IdRole).toString(),
+            QStringLiteral("t-estonia"));
         // The matches are marked in the detail pane.
         QVERIFY(window.selectIncident(QStringLiteral("t-estonia")));
-        const QString html = DetailPane::toHtml(*window.detailPane()->incident(), {QStringLiteral("memorial")});
+        const QString html = DetailPane::toHtml(*window.detailPane()->incident(), { QStringLiteral("memorial") });
         QVERIFY(html.contains(QStringLiteral("<span style='background-color:#ffe680;color:#000'>memorial</span>")));
         QVERIFY(window.detailPane()->html().contains(QStringLiteral("#ffe680")));
         window.searchField()->clear();
@@ -107,8 +111,9 @@ private slots:
         QCOMPARE(ddos->text(), Vocabulary::typeLabel(IncidentType::Ddos) + QStringLiteral("  (1)"));
         ddos->setCheckState(Qt::Checked); // as a click on its box does
         QCOMPARE(window.visibleCount(), 1);
-        QCOMPARE(window.filter().types, QList<IncidentType>{IncidentType::Ddos});
-        QVERIFY(window.statusBar()->findChildren<QLabel *>().constLast()->text().contains(QStringLiteral("1 of 4 incidents")));
+        QCOMPARE(window.filter().types, QList<IncidentType> { IncidentType::Ddos });
+        QVERIFY(window.statusBar()->findChildren<QLabel *>().constLast()->text().contains(
+            QStringLiteral("1 of 4 incidents")));
         // Country counts now apply the type filter: only Estonia has a DDoS.
         QListWidget *countries = window.filterPane()->countryList();
         for (int i = 0; i < countries->count(); ++i) {
@@ -139,7 +144,8 @@ private slots:
         QVERIFY(!html.contains(QStringLiteral("<img")));
         QCOMPARE(pane->browser()->resourceRequests(), 0);
         // Marking search matches keeps the text escaped.
-        const QString marked = DetailPane::toHtml(*pane->incident(), {QStringLiteral("click"), QStringLiteral("href")});
+        const QString marked
+            = DetailPane::toHtml(*pane->incident(), { QStringLiteral("click"), QStringLiteral("href") });
         QCOMPARE(marked.count(QStringLiteral("<a href")), 1);
         QVERIFY(marked.contains(QStringLiteral("&lt;a <span style='background-color:#ffe680;color:#000'>href</span>")));
         // Every label that can show data is plain text.
@@ -197,7 +203,7 @@ private slots:
     void viewsAreSavedAndRestored()
     {
         Filter filter;
-        filter.types = {IncidentType::Ddos, IncidentType::DataTheft};
+        filter.types = { IncidentType::Ddos, IncidentType::DataTheft };
         double first = 0, end = 0;
         {
             MainWindow window;
@@ -238,12 +244,12 @@ private slots:
     void dropsAcceptOnlyLocalFiles()
     {
         QMimeData mime;
-        mime.setUrls({QUrl(QStringLiteral("https://example.org/data.csv")), QUrl::fromLocalFile(m_dir.path()),
-                      QUrl::fromLocalFile(QStringLiteral("/dev/zero")), QUrl::fromLocalFile(QFINDTESTDATA("../data/good.csv"))});
+        mime.setUrls({ QUrl(QStringLiteral("https://example.org/data.csv")), QUrl::fromLocalFile(m_dir.path()),
+            QUrl::fromLocalFile(QStringLiteral("/dev/zero")), QUrl::fromLocalFile(QFINDTESTDATA("../data/good.csv")) });
         const QStringList files = MainWindow::droppableFiles(&mime);
-        QCOMPARE(files, QStringList{QFileInfo(QFINDTESTDATA("../data/good.csv")).absoluteFilePath()});
+        QCOMPARE(files, QStringList { QFileInfo(QFINDTESTDATA("../data/good.csv")).absoluteFilePath() });
         QMimeData web;
-        web.setUrls({QUrl(QStringLiteral("http://example.org/x.json"))});
+        web.setUrls({ QUrl(QStringLiteral("http://example.org/x.json")) });
         QVERIFY(MainWindow::droppableFiles(&web).isEmpty());
     }
 
@@ -254,8 +260,8 @@ private slots:
         window.show();
         QVERIFY(window.openDocument(path));
         QCOMPARE(window.visibleCount(), 0);
-        QSignalSpy finished(&window, &MainWindow::importFinished);
-        window.importFiles({QFINDTESTDATA("../data/good.csv")});
+        QSignalSpy finished(window.document(), &DocumentController::importFinished);
+        window.importFiles({ QFINDTESTDATA("../data/good.csv") });
         QVERIFY(finished.wait(20000));
         QCOMPARE(window.visibleCount(), 2);
     }
