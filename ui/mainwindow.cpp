@@ -582,49 +582,39 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
-QVariantMap MainWindow::viewState() const
+ViewState MainWindow::viewState() const
 {
-    const RowOptions &rows = m_timeline->rowOptions();
-    return { { QStringLiteral("filter"), m_filter.toQueryString() },
-        { QStringLiteral("firstDay"), m_timeline->firstDay() }, { QStringLiteral("endDay"), m_timeline->endDay() },
-        { QStringLiteral("rowKey"), int(rows.key) }, { QStringLiteral("rowSort"), int(rows.sort) },
-        { QStringLiteral("rowCollapse"), int(rows.collapse) }, { QStringLiteral("rowHidden"), rows.hidden },
-        { QStringLiteral("rowPinned"), rows.pinned } };
+    ViewState view;
+    view.filter = m_filter;
+    view.firstDay = m_timeline->firstDay();
+    view.endDay = m_timeline->endDay();
+    view.rows = m_timeline->rowOptions();
+    return view;
 }
 
-void MainWindow::applyViewState(const QVariantMap &state)
+void MainWindow::applyViewState(const ViewState &view)
 {
-    RowOptions rows;
-    rows.key = RowKey(std::clamp(state.value(QStringLiteral("rowKey")).toInt(), 0, int(RowKey::Sector)));
-    rows.sort = RowSort(std::clamp(state.value(QStringLiteral("rowSort")).toInt(), 0, int(RowSort::Region)));
-    rows.collapse
-        = RegionLevel(std::clamp(state.value(QStringLiteral("rowCollapse")).toInt(), 0, int(RegionLevel::SubRegion)));
-    rows.hidden = state.value(QStringLiteral("rowHidden")).toStringList();
-    rows.pinned = state.value(QStringLiteral("rowPinned")).toStringList();
-    m_timeline->setRowOptions(rows);
-    setFilter(Filter::fromQueryString(state.value(QStringLiteral("filter")).toString()));
-    const double first = state.value(QStringLiteral("firstDay")).toDouble();
-    const double end = state.value(QStringLiteral("endDay")).toDouble();
-    if (end > first)
-        m_timeline->setVisibleRange(first, end);
+    m_timeline->setRowOptions(view.rows);
+    setFilter(view.filter);
+    if (view.endDay > view.firstDay)
+        m_timeline->setVisibleRange(view.firstDay, view.endDay);
 }
 
 void MainWindow::saveViewState() const
 {
-    QVariantMap state = viewState();
-    state.insert(QStringLiteral("document"), m_document->path());
-    state.insert(QStringLiteral("current"), m_detail->incident() ? m_detail->incident()->id : QString());
-    SavedViews::saveLast(state);
+    ViewState view = viewState();
+    view.document = m_document->path();
+    view.currentId = m_detail->incident() ? m_detail->incident()->id : QString();
+    SavedViews::saveLast(view);
 }
 
 void MainWindow::restoreViewState()
 {
-    const QVariantMap state = SavedViews::last();
     // A view belongs to the document it was made on; another document starts fresh.
     QString current;
-    if (state.value(QStringLiteral("document")).toString() == m_document->path()) {
-        applyViewState(state);
-        current = state.value(QStringLiteral("current")).toString();
+    if (const auto last = SavedViews::last(); last && last->document == m_document->path()) {
+        applyViewState(*last);
+        current = last->currentId;
     }
     if (current.isEmpty() || !selectIncident(current))
         selectIncident(DocumentController::startIncidentId());
@@ -653,10 +643,10 @@ void MainWindow::saveNamedView(const QString &name)
 
 bool MainWindow::openNamedView(const QString &name)
 {
-    const QVariantMap state = SavedViews::load(name);
-    if (state.isEmpty())
+    const auto view = SavedViews::load(name);
+    if (!view)
         return false;
-    applyViewState(state);
+    applyViewState(*view);
     statusBar()->showMessage(tr("View \"%1\"").arg(name), 3000);
     return true;
 }

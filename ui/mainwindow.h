@@ -3,6 +3,7 @@
 #include "domain/incidentcolumns.h"
 #include "import/importer.h"
 #include "query/filter.h"
+#include "views/savedviews.h"
 
 #include <QMainWindow>
 
@@ -58,9 +59,10 @@ public:
     // The files a drop would import: local regular files only (no URLs, folders or devices).
     static QStringList droppableFiles(const QMimeData *mime);
 
-    // A view: filter, visible range and rows, as a map that QSettings stores (SavedViews).
-    QVariantMap viewState() const;
-    void applyViewState(const QVariantMap &state);
+    // The view shown: filter, visible range and rows. Named views are kept in the user's
+    // settings (SavedViews), not in the document.
+    ViewState viewState() const;
+    void applyViewState(const ViewState &view);
     void saveNamedView(const QString &name);
     bool openNamedView(const QString &name);
     bool deleteNamedView(const QString &name);

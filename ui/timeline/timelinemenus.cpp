@@ -44,11 +44,11 @@ void TimelineView::createRowChoiceActions()
     addChoices<RegionLevel>(m_regionLevels,
         { { RegionLevel::None, tr("By Country") }, { RegionLevel::SubRegion, tr("By Sub-region") },
             { RegionLevel::Region, tr("By Region") } });
-    connect(m_rowKeys, &QActionGroup::triggered, this, [this](QAction *a) { chooseRowKey(RowKey(a->data().toInt())); });
-    connect(
-        m_rowSorts, &QActionGroup::triggered, this, [this](QAction *a) { chooseRowSort(RowSort(a->data().toInt())); });
+    connect(m_rowKeys, &QActionGroup::triggered, this,
+        [this](QAction *a) { regroupRows(RowKey(a->data().toInt()), m_options.collapse); });
+    connect(m_rowSorts, &QActionGroup::triggered, this, [this](QAction *a) { sortRows(RowSort(a->data().toInt())); });
     connect(m_regionLevels, &QActionGroup::triggered, this,
-        [this](QAction *a) { chooseRegionLevel(RegionLevel(a->data().toInt())); });
+        [this](QAction *a) { regroupRows(m_options.key, RegionLevel(a->data().toInt())); });
     updateRowChoiceActions();
 }
 
@@ -61,28 +61,21 @@ void TimelineView::updateRowChoiceActions()
     m_regionLevels->setEnabled(m_options.key == RowKey::VictimCountry || m_options.key == RowKey::AttackerCountry);
 }
 
-void TimelineView::chooseRowKey(RowKey key)
+void TimelineView::regroupRows(RowKey key, RegionLevel level)
 {
+    // Hidden and pinned rows are keys of the old grouping: every row shows again.
     RowOptions o = m_options;
     o.key = key;
-    o.hidden.clear();
-    o.pinned.clear();
-    setRowOptions(o);
-}
-
-void TimelineView::chooseRowSort(RowSort sort)
-{
-    RowOptions o = m_options;
-    o.sort = sort;
-    setRowOptions(o);
-}
-
-void TimelineView::chooseRegionLevel(RegionLevel level)
-{
-    RowOptions o = m_options;
     o.collapse = level;
     o.hidden.clear();
     o.pinned.clear();
+    setRowOptions(o);
+}
+
+void TimelineView::sortRows(RowSort sort)
+{
+    RowOptions o = m_options;
+    o.sort = sort;
     setRowOptions(o);
 }
 

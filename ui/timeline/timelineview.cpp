@@ -364,15 +364,7 @@ void TimelineView::syncFromSelectionModel()
     const qint64 currentIncident = (current.isValid() && std::size_t(current.row()) < rows.size())
         ? qint64(rows[std::size_t(current.row())])
         : -1;
-    const bool selectionChanged = selected != m_frame.selected;
-    const bool currentChanged = currentIncident != m_frame.currentIncident;
-    m_frame.selected = std::move(selected);
-    m_frame.currentIncident = currentIncident;
-    update();
-    if (selectionChanged)
-        emit selectedIncidentsChanged();
-    if (currentChanged)
-        emit currentIncidentChanged(currentIncident);
+    showSelection(std::move(selected), currentIncident);
 }
 
 void TimelineView::applySelection(const std::vector<Index> &indices, qint64 current, bool notifyModel)
@@ -398,9 +390,14 @@ void TimelineView::applySelection(const std::vector<Index> &indices, qint64 curr
         syncFromSelectionModel();
         return;
     }
-    const bool selectionChanged = sorted != m_frame.selected;
+    showSelection(std::move(sorted), current);
+}
+
+void TimelineView::showSelection(std::vector<Index> selected, qint64 current)
+{
+    const bool selectionChanged = selected != m_frame.selected;
     const bool currentChanged = current != m_frame.currentIncident;
-    m_frame.selected = std::move(sorted);
+    m_frame.selected = std::move(selected);
     m_frame.currentIncident = current;
     update();
     if (selectionChanged)

@@ -157,13 +157,13 @@ private:
     void moveCurrent(int dx, int dy);
     void setCurrent(Index i, bool select);
     void applySelection(const std::vector<Index> &indices, qint64 current, bool notifyModel);
+    void showSelection(std::vector<Index> selected, qint64 current); // sorted, unique
     void syncFromSelectionModel();
     void updateThemeFromPalette();
     void createRowChoiceActions();
     void updateRowChoiceActions();
-    void chooseRowKey(RowKey key);
-    void chooseRowSort(RowSort sort);
-    void chooseRegionLevel(RegionLevel level);
+    void regroupRows(RowKey key, RegionLevel level);
+    void sortRows(RowSort sort);
     void addPinAndHideActions(QMenu *menu, int row);
     void addHiddenRowsMenu(QMenu *menu);
     void showRowMenu(const QPoint &globalPos, int row);
