@@ -25,7 +25,8 @@ class QTimer;
 // filters and facets, the table of the filtered incidents (selection shared with the
 // timeline) and the detail pane; full-text search, the menus and the tool bar. The document
 // itself, its loading and its background jobs belong to a DocumentController that the window
-// drives and observes. The view (filter, range, rows, current incident) is saved on close
+// drives and observes. Its messages (failures, the damaged-document warning, import results)
+// open without blocking. The view (filter, range, rows, current incident) is saved on close
 // and restored when the same document is opened again.
 class MainWindow : public QMainWindow
 {

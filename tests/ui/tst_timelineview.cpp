@@ -14,7 +14,8 @@
 #include <numeric>
 
 // TimelineView offscreen: wheel, drag, rubber band, clicks and keys change the visible range
-// and the selection (shared with an IncidentTableModel's selection model).
+// and the selection (shared with an IncidentTableModel's selection model); the row menu and
+// the row choice actions it shares with the window; the overview strip.
 class TestTimelineView : public QObject
 {
     Q_OBJECT

@@ -110,10 +110,10 @@ void DocumentController::reload()
         return;
     QElapsedTimer clock;
     clock.start();
-    const qint64 generation = IncidentStore(*m_db).generation();
     QString error;
     bool fromCache = false;
-    auto columns = std::make_shared<const IncidentColumns>(loadColumnsPreferringCache(&error, &fromCache));
+    qint64 generation = 0;
+    auto columns = std::make_shared<const IncidentColumns>(loadColumnsPreferringCache(&error, &fromCache, &generation));
     qCDebug(lcDocument) << "columns loaded in" << clock.elapsed() << "ms"
                         << (fromCache ? "from the cache" : "from the rows");
     m_columns = std::move(columns);
@@ -141,7 +141,9 @@ void DocumentController::checkInBackground()
                 return error;
             },
             [this, serial](const QString &error) {
-                if (!error.isEmpty() && serial == m_serial)
+                if (serial != m_serial)
+                    return;
+                if (!error.isEmpty())
                     emit documentDamaged(error);
                 emit documentChecked(error.isEmpty());
             });
@@ -150,9 +152,12 @@ void DocumentController::checkInBackground()
 
 // --- the column cache ---------------------------------------------------------------------
 
-IncidentColumns DocumentController::loadColumnsPreferringCache(QString *errorMessage, bool *fromCache) const
+IncidentColumns DocumentController::loadColumnsPreferringCache(
+    QString *errorMessage, bool *fromCache, qint64 *generation) const
 {
-    return IncidentStore(*m_db).loadColumns(errorMessage, IncidentStore::LoadMode::Auto, fromCache);
+    IncidentStore store(*m_db);
+    *generation = store.generation(); // before the read: an import in between voids the cache
+    return store.loadColumns(errorMessage, IncidentStore::LoadMode::Auto, fromCache);
 }
 
 void DocumentController::writeColumnCacheInBackground(qint64 generation)
@@ -161,10 +166,14 @@ void DocumentController::writeColumnCacheInBackground(qint64 generation)
     // once the window has settled, on its own connection; an import in between voids it.
     const QString path = m_db->path();
     const std::shared_ptr<const IncidentColumns> columns = m_columns;
-    QTimer::singleShot(s_cacheDelayMs, this, [this, path, columns, generation] {
+    const quint64 serial = m_serial;
+    QTimer::singleShot(s_cacheDelayMs, this, [this, path, columns, generation, serial] {
         runInBackground(
             this, [path, columns, generation] { return writeColumnCache(path, *columns, generation); },
-            [this](bool ok) { emit columnCacheWritten(ok); });
+            [this, serial](bool ok) {
+                if (serial == m_serial)
+                    emit columnCacheWritten(ok);
+            });
     });
 }
 

@@ -16,8 +16,10 @@ class Database;
 // with the bundled dataset), loading the incidents as columns, the record reads and writes the
 // window needs, and the background jobs: the page check after opening, the column cache write
 // after a load from the rows, and imports. Each job runs on its own connection in the thread
-// pool and reports through a signal in the thread that owns the controller; a job that
-// finishes after another document was opened reports nothing about the new one.
+// pool and reports through a signal in the thread that owns the controller. A page check or
+// cache write that finishes after another document was opened reports nothing; an import
+// always reports its result (it went into the document it started on) but reloads only when
+// that document is still the open one.
 class DocumentController : public QObject
 {
     Q_OBJECT
@@ -25,18 +27,20 @@ public:
     explicit DocumentController(QObject *parent = nullptr);
     ~DocumentController() override;
 
-    // Opens `path` (creating it when absent) in place of the current document. On failure the
+    // Opens `path` (creating it when absent; read-only when it cannot be written) in place of
+    // the current document, whose page check and cache write then report nothing. On failure the
     // current document stays open, *errorMessage says why, and nothing is emitted. With
     // `seedIfNew`, a file this call created is first filled with the bundled dataset
     // (seedFailed() when that fails). Then loads the columns (columnsLoaded()) and, after
-    // checkDelayMs, checks every page in the background (documentChecked()).
+    // s_checkDelayMs, checks every page in the background (documentChecked()).
     bool open(const QString &path, bool seedIfNew, QString *errorMessage);
     bool isOpen() const { return m_db != nullptr; }
     QString path() const;
     bool isReadOnly() const;
 
-    // Reads the columns again and emits columnsLoaded(); loadFailed() first when part of the
-    // document could not be read (what could be read is loaded).
+    // Reads the columns again (from the column cache when it is current) and emits
+    // columnsLoaded(); loadFailed() first when the incidents could not be read, and the
+    // columns are then empty.
     void reload();
     std::shared_ptr<const IncidentColumns> columns() const { return m_columns; }
 
@@ -68,8 +72,8 @@ signals:
     void columnsLoaded();
     void loadFailed(const QString &error);
     void seedFailed(const QString &error);
-    // The background page check: `ok` false when pages are damaged; documentDamaged() then
-    // says what was found, when that document is still the open one.
+    // The background page check: `ok` false when pages are damaged, and documentDamaged()
+    // just before says what was found.
     void documentChecked(bool ok);
     void documentDamaged(const QString &error);
     void columnCacheWritten(bool ok); // the columns were stored for a faster next open
@@ -78,8 +82,9 @@ signals:
 
 private:
     void checkInBackground();
-    // The column cache, read and written here only.
-    IncidentColumns loadColumnsPreferringCache(QString *errorMessage, bool *fromCache) const;
+    // The column cache, read and written here only. `generation` is the document's import
+    // generation the columns were read at; the cache is written for that one.
+    IncidentColumns loadColumnsPreferringCache(QString *errorMessage, bool *fromCache, qint64 *generation) const;
     void writeColumnCacheInBackground(qint64 generation);
     static bool writeColumnCache(const QString &path, const IncidentColumns &columns, qint64 generation);
 
