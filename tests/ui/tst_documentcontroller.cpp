@@ -1,6 +1,6 @@
-// DocumentController without a window: opening (and refusing), seeding, loading, the
-// background page check and column cache write, imports (refused, finished, cancelled),
-// and the record reads and writes the window relies on.
+// DocumentController under a QCoreApplication, since it needs no widgets: opening (and
+// refusing), seeding, loading, the background page check and column cache write, imports
+// (refused, finished, cancelled), and the record reads and writes the window relies on.
 #include "document/documentcontroller.h"
 #include "import/bundleddataset.h"
 #include "import/importer.h"
@@ -247,5 +247,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestDocumentController)
+QTEST_GUILESS_MAIN(TestDocumentController)
 #include "tst_documentcontroller.moc"
