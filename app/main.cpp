@@ -1,5 +1,7 @@
-// Faultline's entry point: chooses the mode before any application object exists, so that
-// the command line runs under a QCoreApplication and needs no display.
+// Faultline's entry point: chooses the mode before any application object exists, because
+// only one QCoreApplication may be created and the kind decides whether a display is needed.
+// The command line runs under a QCoreApplication and needs no display; the window under a
+// QApplication.
 #include "cli.h"
 #include "mainwindow.h"
 

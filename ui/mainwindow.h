@@ -1,19 +1,19 @@
 #pragma once
 
-#include "query/filter.h"
 #include "domain/incidentcolumns.h"
+#include "import/importer.h"
+#include "query/filter.h"
+#include "views/savedviews.h"
 
 #include <QMainWindow>
 
-#include <memory>
-
-class Database;
 class DetailPane;
+class DocumentController;
 class FilterPane;
 class OverviewStrip;
 class TimelineView;
-class IncidentStore;
 class IncidentTableModel;
+struct Incident;
 class QLabel;
 class QMimeData;
 class QLineEdit;
@@ -23,9 +23,11 @@ class QTimer;
 
 // The main window: the timeline of one document's incidents with its overview strip, the
 // filters and facets, the table of the filtered incidents (selection shared with the
-// timeline) and the detail pane; full-text search and File > Open / Import. Owns the
-// document's Database. The view (filter, range, rows, current incident) is saved on close
-// and restored on the next start.
+// timeline) and the detail pane; full-text search, the menus and the tool bar. The document
+// itself, its loading and its background jobs belong to a DocumentController that the window
+// drives and observes. Its messages (failures, the damaged-document warning, import results)
+// open without blocking. The view (filter, range, rows, current incident) is saved on close
+// and restored when the same document is opened again.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -36,9 +38,11 @@ public:
     // Opens a document; `seedIfNew` fills a newly created file with the bundled dataset
     // (the default document). Shows a message and keeps the current one on failure.
     bool openDocument(const QString &path, bool seedIfNew = false);
-    // Imports in the background with progress and cancel, then reloads.
+    // Imports in the background with a progress dialog that can cancel; the document reloads
+    // when it is done (DocumentController::importFinished()).
     void importFiles(const QStringList &files);
 
+    DocumentController *document() const { return m_document; }
     QTableView *table() const { return m_table; }
     IncidentTableModel *tableModel() const { return m_model; }
     DetailPane *detailPane() const { return m_detail; }
@@ -46,6 +50,7 @@ public:
     TimelineView *timeline() const { return m_timeline; }
     OverviewStrip *overview() const { return m_overview; }
     FilterPane *filterPane() const { return m_filterPane; }
+    QMenu *savedViewsMenu() const { return m_viewsMenu; }
     const Filter &filter() const { return m_filter; }
     void setFilter(const Filter &filter);
     int visibleCount() const;
@@ -55,19 +60,14 @@ public:
     // The files a drop would import: local regular files only (no URLs, folders or devices).
     static QStringList droppableFiles(const QMimeData *mime);
 
-    // A view: filter, visible range and rows, as a map that QSettings stores. Named views are
-    // kept per user; the last view is restored on the next start.
-    QVariantMap viewState() const;
-    void applyViewState(const QVariantMap &state);
+    // The view shown: filter, visible range and rows. Named views are kept in the user's
+    // settings (SavedViews), not in the document.
+    ViewState viewState() const;
+    void applyViewState(const ViewState &view);
     void saveNamedView(const QString &name);
     bool openNamedView(const QString &name);
+    bool deleteNamedView(const QString &name);
     QStringList namedViews() const;
-
-signals:
-    void documentLoaded();
-    void importFinished();
-    void documentChecked(bool ok); // the background integrity check of an opened document
-    void columnCacheWritten(bool ok); // the columns were stored for a faster next open
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -75,24 +75,41 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void createActions();
-    void reload();
+    // Building the window.
+    void setUpTable();
+    void setUpSearch();
+    void setUpCentralWidget();
+    void setUpDocks();
+    void connectTimeline();
+    void connectDetailPane();
+    void connectDocument();
+    void createFileMenu();
+    void createEditMenu();
+    void createViewMenu();
+    void createToolBar();
+    void restoreWindowGeometry();
+
+    // Reacting to the document.
+    void showOpenedDocument();
+    void showLoadedColumns();
+    void showImportResult(const Importer::Result &result);
+
     void applyFilter();
     void showCurrent();
+    void describeForScreenReaders(const Incident &incident);
     void step(int delta);
     void chooseDocument();
     void chooseImport();
+    void saveCopy();
+    void saveViewAs();
     void updateStatus();
     void saveViewState() const;
     void restoreViewState();
     void rebuildViewsMenu();
     void openSources(quint32 index);
     void copyCitation(quint32 index);
-    void checkDocumentInBackground();
-    void writeColumnCacheInBackground(qint64 generation);
 
-    std::unique_ptr<Database> m_db;
-    std::shared_ptr<const IncidentColumns> m_columns;
+    DocumentController *m_document;
     Filter m_filter;
     IncidentTableModel *m_model;
     QTableView *m_table;
@@ -105,4 +122,6 @@ private:
     QSplitter *m_splitter; // timeline above, table below
     QTimer *m_searchDelay;
     QMenu *m_viewsMenu = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_importAction = nullptr;
 };

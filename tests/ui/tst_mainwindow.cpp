@@ -1,25 +1,28 @@
-// The first window, offscreen: it opens a document, shows its rows, and the detail pane
-// follows the selection with every field as plain text.
+// The main window, offscreen: it opens a document, shows its rows, and the detail pane
+// follows the selection with every field as plain text; its menus, saved views and warnings.
+#include "document/documentcontroller.h"
+#include "import/importer.h"
 #include "mainwindow.h"
 #include "models/incidenttablemodel.h"
 #include "panes/detailpane.h"
 #include "panes/filterpane.h"
 #include "store/database.h"
-#include "import/importer.h"
+#include "timeline/timelineview.h"
+#include "uitestsupport.h"
 #include "widgets/safetextbrowser.h"
-#include "testsupport.h"
 
 #include <QLabel>
 #include <QLineEdit>
-#include <QMimeData>
 #include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
-#include "timeline/timelineview.h"
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,6 +32,11 @@ class TestMainWindow : public QObject
 private:
     QTemporaryDir m_dir;
     QString m_path;
+
+    static QString countText(MainWindow &window)
+    {
+        return window.statusBar()->findChildren<QLabel *>().constLast()->text();
+    }
 
 private slots:
     void initTestCase()
@@ -50,20 +58,21 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.openDocument(m_path));
         QCOMPARE(window.table()->model()->rowCount(), 4);
-        QVERIFY(window.statusBar()->findChildren<QLabel *>().constLast()->text().contains(QStringLiteral("4 of 4 incidents")));
+        QVERIFY(countText(window).contains(QStringLiteral("4 of 4 incidents")));
         QVERIFY(!window.detailPane()->incident());
 
         // Click the first row: the detail pane shows that record.
-        const QRect cell = window.table()->visualRect(window.table()->model()->index(0, IncidentTableModel::TitleColumn));
+        const QRect cell
+            = window.table()->visualRect(window.table()->model()->index(0, IncidentTableModel::TitleColumn));
         QTest::mouseClick(window.table()->viewport(), Qt::LeftButton, {}, cell.center());
         QVERIFY(window.detailPane()->incident());
         QCOMPARE(window.detailPane()->incident()->id, QStringLiteral("t-estonia"));
         QVERIFY(window.timeline()->accessibleDescription().contains(QStringLiteral("DDoS campaign against Estonian")));
         QVERIFY(window.timeline()->accessibleDescription().contains(QStringLiteral("Estonia")));
         const QString text = window.detailPane()->plainText();
-        for (const char *expected : {"DDoS campaign against Estonian government and banks", "27 April 2007", "18 May 2007",
-                                     "Estonia", "Russia", "Suspected", "Example Wire", "Estonia under siege",
-                                     "https://example.org/estonia", "Soviet war memorial", "bronze-soldier"})
+        for (const char *expected : { "DDoS campaign against Estonian government and banks", "27 April 2007",
+                 "18 May 2007", "Estonia", "Russia", "Suspected", "Example Wire", "Estonia under siege",
+                 "https://example.org/estonia", "Soviet war memorial", "bronze-soldier" })
             QVERIFY2(text.contains(QString::fromUtf8(expected)), expected);
 
         // Keyboard: Down moves to the next incident, in date order.
@@ -82,10 +91,11 @@ private slots:
         QVERIFY(window.openDocument(m_path));
         QTest::keyClicks(window.searchField(), QStringLiteral("memorial"));
         QTRY_COMPARE(window.visibleCount(), 1);
-        QCOMPARE(window.table()->model()->index(0, 0).data(IncidentTableModel::IdRole).toString(), QStringLiteral("t-estonia"));
+        QCOMPARE(window.table()->model()->index(0, 0).data(IncidentTableModel::IdRole).toString(),
+            QStringLiteral("t-estonia"));
         // The matches are marked in the detail pane.
         QVERIFY(window.selectIncident(QStringLiteral("t-estonia")));
-        const QString html = DetailPane::toHtml(*window.detailPane()->incident(), {QStringLiteral("memorial")});
+        const QString html = DetailPane::toHtml(*window.detailPane()->incident(), { QStringLiteral("memorial") });
         QVERIFY(html.contains(QStringLiteral("<span style='background-color:#ffe680;color:#000'>memorial</span>")));
         QVERIFY(window.detailPane()->html().contains(QStringLiteral("#ffe680")));
         window.searchField()->clear();
@@ -107,8 +117,8 @@ private slots:
         QCOMPARE(ddos->text(), Vocabulary::typeLabel(IncidentType::Ddos) + QStringLiteral("  (1)"));
         ddos->setCheckState(Qt::Checked); // as a click on its box does
         QCOMPARE(window.visibleCount(), 1);
-        QCOMPARE(window.filter().types, QList<IncidentType>{IncidentType::Ddos});
-        QVERIFY(window.statusBar()->findChildren<QLabel *>().constLast()->text().contains(QStringLiteral("1 of 4 incidents")));
+        QCOMPARE(window.filter().types, QList<IncidentType> { IncidentType::Ddos });
+        QVERIFY(countText(window).contains(QStringLiteral("1 of 4 incidents")));
         // Country counts now apply the type filter: only Estonia has a DDoS.
         QListWidget *countries = window.filterPane()->countryList();
         for (int i = 0; i < countries->count(); ++i) {
@@ -139,7 +149,8 @@ private slots:
         QVERIFY(!html.contains(QStringLiteral("<img")));
         QCOMPARE(pane->browser()->resourceRequests(), 0);
         // Marking search matches keeps the text escaped.
-        const QString marked = DetailPane::toHtml(*pane->incident(), {QStringLiteral("click"), QStringLiteral("href")});
+        const QString marked
+            = DetailPane::toHtml(*pane->incident(), { QStringLiteral("click"), QStringLiteral("href") });
         QCOMPARE(marked.count(QStringLiteral("<a href")), 1);
         QVERIFY(marked.contains(QStringLiteral("&lt;a <span style='background-color:#ffe680;color:#000'>href</span>")));
         // Every label that can show data is plain text.
@@ -197,7 +208,7 @@ private slots:
     void viewsAreSavedAndRestored()
     {
         Filter filter;
-        filter.types = {IncidentType::Ddos, IncidentType::DataTheft};
+        filter.types = { IncidentType::Ddos, IncidentType::DataTheft };
         double first = 0, end = 0;
         {
             MainWindow window;
@@ -238,12 +249,12 @@ private slots:
     void dropsAcceptOnlyLocalFiles()
     {
         QMimeData mime;
-        mime.setUrls({QUrl(QStringLiteral("https://example.org/data.csv")), QUrl::fromLocalFile(m_dir.path()),
-                      QUrl::fromLocalFile(QStringLiteral("/dev/zero")), QUrl::fromLocalFile(QFINDTESTDATA("../data/good.csv"))});
+        mime.setUrls({ QUrl(QStringLiteral("https://example.org/data.csv")), QUrl::fromLocalFile(m_dir.path()),
+            QUrl::fromLocalFile(QStringLiteral("/dev/zero")), QUrl::fromLocalFile(QFINDTESTDATA("../data/good.csv")) });
         const QStringList files = MainWindow::droppableFiles(&mime);
-        QCOMPARE(files, QStringList{QFileInfo(QFINDTESTDATA("../data/good.csv")).absoluteFilePath()});
+        QCOMPARE(files, QStringList { QFileInfo(QFINDTESTDATA("../data/good.csv")).absoluteFilePath() });
         QMimeData web;
-        web.setUrls({QUrl(QStringLiteral("http://example.org/x.json"))});
+        web.setUrls({ QUrl(QStringLiteral("http://example.org/x.json")) });
         QVERIFY(MainWindow::droppableFiles(&web).isEmpty());
     }
 
@@ -254,10 +265,138 @@ private slots:
         window.show();
         QVERIFY(window.openDocument(path));
         QCOMPARE(window.visibleCount(), 0);
-        QSignalSpy finished(&window, &MainWindow::importFinished);
-        window.importFiles({QFINDTESTDATA("../data/good.csv")});
+        QSignalSpy finished(window.document(), &DocumentController::importFinished);
+        window.importFiles({ QFINDTESTDATA("../data/good.csv") });
         QVERIFY(finished.wait(20000));
         QCOMPARE(window.visibleCount(), 2);
+    }
+
+    void menusHaveTheirActionsAndShortcuts_data()
+    {
+        QTest::addColumn<QString>("menu");
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QKeySequence>("shortcut");
+        auto add = [](const char *menu, const char *action, const QKeySequence &shortcut) {
+            QTest::addRow("%s > %s", menu, action) << QString::fromUtf8(menu) << QString::fromUtf8(action) << shortcut;
+        };
+        add("File", "Open Database…", QKeySequence::Open);
+        add("File", "Import Records…", QKeySequence(Qt::CTRL | Qt::Key_I));
+        add("File", "Save a Copy As…", QKeySequence::SaveAs);
+        add("File", "Quit", QKeySequence::Quit);
+        add("Edit", "Find", QKeySequence::Find);
+        add("Edit", "Previous Incident", QKeySequence(Qt::ALT | Qt::Key_Left));
+        add("Edit", "Next Incident", QKeySequence(Qt::ALT | Qt::Key_Right));
+        add("View", "Zoom In", QKeySequence(Qt::Key_Plus));
+        add("View", "Zoom Out", QKeySequence(Qt::Key_Minus));
+        add("View", "Zoom to Fit", QKeySequence(Qt::Key_F));
+        add("View", "Zoom to Selection", QKeySequence(Qt::Key_S));
+        add("View", "Zoom Back", QKeySequence());
+        add("View", "Zoom Forward", QKeySequence());
+        add("View", "Rows", QKeySequence());
+        add("View", "Sort Rows By", QKeySequence());
+        add("View", "Group Countries", QKeySequence());
+        add("View", "Save View As…", QKeySequence(Qt::CTRL | Qt::Key_D));
+        add("View", "Saved Views", QKeySequence());
+        add("View", "Filters", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+        add("View", "Incident", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    }
+
+    void menusHaveTheirActionsAndShortcuts()
+    {
+        QFETCH(QString, menu);
+        QFETCH(QString, action);
+        QFETCH(QKeySequence, shortcut);
+        MainWindow window;
+        QMenu *m = UiTestSupport::findMenu(window.menuBar(), menu);
+        QVERIFY(m);
+        QAction *a = UiTestSupport::findAction(m, action);
+        QVERIFY2(a, qPrintable(action));
+        QCOMPARE(a->shortcut(), shortcut);
+    }
+
+    void viewMenuAndRowMenuShareTheSortChoice()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openDocument(m_path));
+        QMenu *viewSort = UiTestSupport::findSubmenu(
+            UiTestSupport::findMenu(window.menuBar(), QStringLiteral("View")), QStringLiteral("Sort Rows By"));
+        QVERIFY(viewSort);
+        QMenu rowMenu;
+        window.timeline()->fillRowMenu(&rowMenu, 0);
+        QMenu *rowSort = UiTestSupport::findSubmenu(&rowMenu, QStringLiteral("Sort Rows By"));
+        QVERIFY(rowSort);
+
+        // One action in both menus: checking it in one shows it checked in the other.
+        QAction *byName = UiTestSupport::findAction(viewSort, QStringLiteral("Name"));
+        QVERIFY(byName);
+        QCOMPARE(UiTestSupport::findAction(rowSort, QStringLiteral("Name")), byName);
+        byName->trigger();
+        QVERIFY(UiTestSupport::findAction(rowSort, QStringLiteral("Name"))->isChecked());
+        QCOMPARE(window.timeline()->rowOptions().sort, RowSort::Name);
+        UiTestSupport::findAction(rowSort, QStringLiteral("First Incident"))->trigger();
+        QVERIFY(UiTestSupport::findAction(viewSort, QStringLiteral("First Incident"))->isChecked());
+        QVERIFY(!byName->isChecked());
+        QCOMPARE(window.timeline()->rowOptions().sort, RowSort::FirstIncident);
+        QCOMPARE(rowSort->actions(), viewSort->actions());
+    }
+
+    void namedViewBringsBackFilterAndRange()
+    {
+        const QString name = QStringLiteral("Data theft, 2010s");
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openDocument(m_path));
+        Filter filter;
+        filter.types = { IncidentType::DataTheft };
+        window.setFilter(filter);
+        window.timeline()->setVisibleRange(QDate(2010, 1, 1).toJulianDay(), QDate(2020, 1, 1).toJulianDay());
+        const double first = window.timeline()->firstDay();
+        const double end = window.timeline()->endDay();
+        window.saveNamedView(name);
+
+        window.setFilter(Filter());
+        window.timeline()->setVisibleRange(QDate(2000, 1, 1).toJulianDay(), QDate(2001, 1, 1).toJulianDay());
+        QCOMPARE(window.visibleCount(), 4);
+        // Opened from the Saved Views menu, as a user would.
+        QAction *open = UiTestSupport::findAction(window.savedViewsMenu(), name);
+        QVERIFY(open);
+        open->trigger();
+        QCOMPARE(window.filter(), filter);
+        QCOMPARE(window.visibleCount(), 1);
+        QCOMPARE(window.timeline()->firstDay(), first);
+        QCOMPARE(window.timeline()->endDay(), end);
+
+        QMenu *remove = UiTestSupport::findSubmenu(window.savedViewsMenu(), QStringLiteral("Delete View"));
+        QVERIFY(remove);
+        QAction *removeThis = UiTestSupport::findAction(remove, name);
+        QVERIFY(removeThis);
+        removeThis->trigger();
+        QVERIFY(!window.namedViews().contains(name));
+        QVERIFY(!UiTestSupport::findAction(window.savedViewsMenu(), name));
+        QVERIFY(!window.openNamedView(name));
+        QVERIFY(!window.deleteNamedView(name));
+    }
+
+    void damagedDocumentShowsAWarning()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("damaged.faultline"));
+        QVERIFY(UiTestSupport::writeDamagedDocument(path));
+        MainWindow window;
+        window.show();
+        QSignalSpy checked(window.document(), &DocumentController::documentChecked);
+        QVERIFY(window.openDocument(path));
+        QVERIFY(checked.wait(20000));
+        QCOMPARE(checked.first().first().toBool(), false);
+        QMessageBox *warning = nullptr;
+        for (QMessageBox *box : window.findChildren<QMessageBox *>()) {
+            if (box->windowTitle() == QStringLiteral("The document is damaged"))
+                warning = box;
+        }
+        QVERIFY(warning);
+        QVERIFY(warning->isVisible());
+        QVERIFY2(warning->text().contains(QStringLiteral("damaged.faultline")), qPrintable(warning->text()));
+        QVERIFY(warning->text().contains(QStringLiteral("Save what you need to a new document")));
     }
 };
 

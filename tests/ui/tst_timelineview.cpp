@@ -2,19 +2,20 @@
 #include "timeline/overviewstrip.h"
 #include "timeline/timelineview.h"
 #include "timeline/zoomstack.h"
-
 #include "timelinetestdata.h"
+#include "uitestsupport.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWheelEvent>
-
 #include <numeric>
 
 // TimelineView offscreen: wheel, drag, rubber band, clicks and keys change the visible range
-// and the selection (shared with an IncidentTableModel's selection model).
+// and the selection (shared with an IncidentTableModel's selection model); the row menu and
+// the row choice actions it shares with the window; the overview strip.
 class TestTimelineView : public QObject
 {
     Q_OBJECT
@@ -27,8 +28,8 @@ private:
 
     static void wheel(QWidget *w, QPointF pos, int deltaY, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
     {
-        QWheelEvent event(pos, w->mapToGlobal(pos), QPoint(), QPoint(0, deltaY), Qt::NoButton, modifiers,
-                          Qt::NoScrollPhase, false);
+        QWheelEvent event(
+            pos, w->mapToGlobal(pos), QPoint(), QPoint(0, deltaY), Qt::NoButton, modifiers, Qt::NoScrollPhase, false);
         QApplication::sendEvent(w, &event);
     }
 
@@ -41,6 +42,28 @@ private:
         if (!QTest::qWaitForWindowExposed(view.get()))
             return nullptr;
         return view;
+    }
+
+    // The first single mark (not a cluster) in view, top row first, and its row; null if none.
+    static const TimelineLayout::Mark *firstPointInView(TimelineView &view, int *row = nullptr)
+    {
+        for (const TimelineLayout::RowPlan &plan : view.timelineLayout().rowPlans()) {
+            if (!plan.points.empty()) {
+                if (row)
+                    *row = plan.row;
+                return &plan.points.front();
+            }
+        }
+        return nullptr;
+    }
+
+    static QAction *choice(QActionGroup *group, int value)
+    {
+        for (QAction *action : group->actions()) {
+            if (action->data().toInt() == value)
+                return action;
+        }
+        return nullptr;
     }
 
 private slots:
@@ -179,7 +202,19 @@ private slots:
         QVERIFY(view.endDay() <= double(QDate(9999, 12, 31).toJulianDay() + 1));
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        view.update(); // paints with no rows
+        const double shownFirst = view.firstDay();
+        const double shownEnd = view.endDay();
+        // Paints with no rows: an empty plot, and the range stays as it was set.
+        const QImage image = view.grab().toImage();
+        QVERIFY(view.timelineLayout().rowPlans().empty());
+        QCOMPARE(view.firstDay(), shownFirst);
+        QCOMPARE(view.endDay(), shownEnd);
+        const QRect plot = view.timelineLayout().plotRect().toRect();
+        const int y = plot.bottom() - 4;
+        int background = 0;
+        for (int x = plot.left(); x < plot.right(); ++x)
+            background += image.pixelColor(x, y) == view.frame().theme.background ? 1 : 0;
+        QVERIFY2(background > plot.width() * 8 / 10, "the plot is painted in the background colour");
     }
 
     void clickSelectsSharedWithTable()
@@ -193,20 +228,13 @@ private slots:
 
         // Zoom to 2022 so marks are individual, then click the first point in view.
         view->setVisibleRange(QDate(2022, 3, 1).toJulianDay(), QDate(2022, 4, 1).toJulianDay());
-        const TimelineLayout &l = view->timelineLayout();
-        const TimelineLayout::Mark *mark = nullptr;
         int row = -1;
-        for (const TimelineLayout::RowPlan &plan : l.rowPlans()) {
-            if (!plan.points.empty() && !mark) {
-                mark = &plan.points.front();
-                row = plan.row;
-            }
-        }
+        const TimelineLayout::Mark *mark = firstPointInView(*view, &row);
         QVERIFY(mark);
         const Index incident = mark->incident;
         QSignalSpy spy(view.get(), &TimelineView::currentIncidentChanged);
         QTest::mouseClick(view.get(), Qt::LeftButton, Qt::NoModifier, mark->rect.center().toPoint());
-        QCOMPARE(view->selectedIncidents(), std::vector<Index>{incident});
+        QCOMPARE(view->selectedIncidents(), std::vector<Index> { incident });
         QCOMPARE(view->currentIncident(), qint64(incident));
         QCOMPARE(spy.count(), 1);
         QCOMPARE(selection.selectedRows().size(), 1);
@@ -215,18 +243,19 @@ private slots:
         // The table selects another one: the view follows.
         const QModelIndex other = model.index(model.rowOfIndex(0), 0);
         selection.setCurrentIndex(other, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        QCOMPARE(view->selectedIncidents(), std::vector<Index>{0});
+        QCOMPARE(view->selectedIncidents(), std::vector<Index> { 0 });
         QCOMPARE(view->currentIncident(), qint64(0));
 
         // Ctrl+click adds; a plain click on empty plot clears.
-        view->selectIncidents({incident});
+        view->selectIncidents({ incident });
         const QRectF again = view->timelineLayout().markRect(incident, row);
         QTest::mouseClick(view.get(), Qt::LeftButton, Qt::ControlModifier, again.center().toPoint());
         QVERIFY(view->selectedIncidents().empty());
         QTest::mouseClick(view.get(), Qt::LeftButton, Qt::ControlModifier, again.center().toPoint());
-        QCOMPARE(view->selectedIncidents(), std::vector<Index>{incident});
+        QCOMPARE(view->selectedIncidents(), std::vector<Index> { incident });
         const QRectF plot = view->timelineLayout().plotRect();
-        QTest::mouseClick(view.get(), Qt::LeftButton, Qt::NoModifier, QPoint(int(plot.right()) - 3, int(plot.bottom()) - 3));
+        QTest::mouseClick(
+            view.get(), Qt::LeftButton, Qt::NoModifier, QPoint(int(plot.right()) - 3, int(plot.bottom()) - 3));
         QVERIFY(view->selectedIncidents().empty());
         QVERIFY(selection.selectedRows().isEmpty());
     }
@@ -264,16 +293,67 @@ private slots:
         auto view = makeView();
         QVERIFY(view);
         view->setVisibleRange(QDate(2022, 3, 1).toJulianDay(), QDate(2022, 4, 1).toJulianDay());
-        const TimelineLayout &l = view->timelineLayout();
-        const TimelineLayout::Mark *mark = nullptr;
-        for (const TimelineLayout::RowPlan &plan : l.rowPlans()) {
-            if (!plan.points.empty() && !mark)
-                mark = &plan.points.front();
-        }
+        const TimelineLayout::Mark *mark = firstPointInView(*view);
         QVERIFY(mark);
         const Index incident = mark->incident;
         QTest::mouseMove(view.get(), mark->rect.center().toPoint());
         QCOMPARE(view->frame().hoveredIncident, qint64(incident));
+    }
+
+    void rowMenuUsesTheViewsChoiceActions()
+    {
+        auto view = makeView();
+        QVERIFY(view);
+        QMenu menu;
+        view->fillRowMenu(&menu, 0);
+        QCOMPARE(
+            UiTestSupport::findSubmenu(&menu, QStringLiteral("Rows"))->actions(), view->rowKeyActions()->actions());
+        QCOMPARE(UiTestSupport::findSubmenu(&menu, QStringLiteral("Sort Rows By"))->actions(),
+            view->rowSortActions()->actions());
+        QCOMPARE(UiTestSupport::findSubmenu(&menu, QStringLiteral("Group Countries"))->actions(),
+            view->regionLevelActions()->actions());
+        // The row itself can be pinned or hidden from its menu.
+        QVERIFY(UiTestSupport::findAction(&menu, QStringLiteral("Hide Row")));
+        QVERIFY(UiTestSupport::findAction(&menu, QStringLiteral("Pin Row to Top")));
+    }
+
+    void rowChoicesFollowAndSetTheOptions()
+    {
+        auto view = makeView();
+        QVERIFY(view);
+        const QString firstRow = view->rows()->row(0).key;
+        RowOptions options;
+        options.hidden = { view->rows()->row(1).key };
+        options.pinned = { firstRow };
+        view->setRowOptions(options);
+        QVERIFY(choice(view->rowSortActions(), int(RowSort::Count))->isChecked());
+
+        // Another sort keeps the hidden and pinned rows.
+        QSignalSpy changed(view.get(), &TimelineView::rowOptionsChanged);
+        choice(view->rowSortActions(), int(RowSort::Name))->trigger();
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(view->rowOptions().sort, RowSort::Name);
+        QCOMPARE(view->rowOptions().hidden, options.hidden);
+        QCOMPARE(view->rowOptions().pinned, options.pinned);
+        QVERIFY(!choice(view->rowSortActions(), int(RowSort::Count))->isChecked());
+
+        // Another grouping shows every row again: the old keys mean nothing in it.
+        choice(view->rowKeyActions(), int(RowKey::Actor))->trigger();
+        QCOMPARE(view->rowOptions().key, RowKey::Actor);
+        QVERIFY(view->rowOptions().hidden.isEmpty());
+        QVERIFY(view->rowOptions().pinned.isEmpty());
+        QCOMPARE(view->rowOptions().sort, RowSort::Name);
+        // Actors do not group into regions.
+        QVERIFY(!choice(view->regionLevelActions(), int(RegionLevel::Region))->isEnabled());
+
+        // Options set from outside (a saved view) check the matching actions.
+        options.key = RowKey::VictimCountry;
+        options.collapse = RegionLevel::SubRegion;
+        view->setRowOptions(options);
+        QVERIFY(choice(view->rowKeyActions(), int(RowKey::VictimCountry))->isChecked());
+        QVERIFY(choice(view->regionLevelActions(), int(RegionLevel::SubRegion))->isChecked());
+        QVERIFY(choice(view->regionLevelActions(), int(RegionLevel::Region))->isEnabled());
+        QVERIFY(choice(view->rowSortActions(), int(RowSort::Count))->isChecked());
     }
 
     void overviewStrip()

@@ -35,7 +35,7 @@ QString highlighted(const QString &value, const QStringList &terms)
     if (pattern.isEmpty())
         return text(value);
     const QRegularExpression re(QStringLiteral("\\b(") + pattern + QStringLiteral(")"),
-                                QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     QString html;
     qsizetype at = 0;
     auto it = re.globalMatch(value);
@@ -54,7 +54,8 @@ QString countryList(const QStringList &codes)
 {
     QStringList names;
     for (const QString &code : codes)
-        names << text(Countries::instance().name(code)) + QStringLiteral(" <span style='color:gray'>(%1)</span>").arg(code.toHtmlEscaped());
+        names << text(Countries::instance().name(code))
+                + QStringLiteral(" <span style='color:gray'>(%1)</span>").arg(code.toHtmlEscaped());
     return names.join(QStringLiteral(", "));
 }
 } // namespace
@@ -121,9 +122,8 @@ DetailPane::DetailPane(QWidget *parent)
     connect(m_next, &QToolButton::clicked, this, &DetailPane::nextRequested);
     connect(m_copy, &QToolButton::clicked, this, &DetailPane::copyCitation);
     connect(m_saveNotes, &QPushButton::clicked, this, &DetailPane::saveNotes);
-    connect(m_notes, &QPlainTextEdit::textChanged, this, [this] {
-        m_saveNotes->setEnabled(m_incident && m_notes->toPlainText() != m_incident->notes);
-    });
+    connect(m_notes, &QPlainTextEdit::textChanged, this,
+        [this] { m_saveNotes->setEnabled(m_incident && m_notes->toPlainText() != m_incident->notes); });
     connect(m_browser, &SafeTextBrowser::linkActivated, this, &DetailPane::openUrlRequested);
     connect(m_browser, &SafeTextBrowser::linkRefused, this, [this](const QUrl &url) {
         emit statusMessage(tr("Not opened: only http and https links open (%1)").arg(url.toDisplayString().left(200)));
@@ -140,8 +140,7 @@ void DetailPane::setReadOnly(bool readOnly)
 void DetailPane::setIncident(const std::optional<Incident> &incident)
 {
     // Unsaved notes on the previous incident are saved, not lost.
-    if (m_incident && m_saveNotes->isEnabled())
-        saveNotes();
+    savePendingNotes();
     m_incident = incident;
     const bool has = incident.has_value();
     m_previous->setEnabled(has);
@@ -185,7 +184,8 @@ QString DetailPane::toHtml(const Incident &r, const QStringList &terms)
     QString html = QStringLiteral("<table cellspacing='0' cellpadding='3'>");
     auto row = [&](const QString &label, const QString &valueHtml) {
         if (!valueHtml.isEmpty())
-            html += QStringLiteral("<tr><td style='color:gray' valign='top'>%1</td><td>%2</td></tr>").arg(label.toHtmlEscaped(), valueHtml);
+            html += QStringLiteral("<tr><td style='color:gray' valign='top'>%1</td><td>%2</td></tr>")
+                        .arg(label.toHtmlEscaped(), valueHtml);
     };
     row(tr("When"), text(when) + QStringLiteral(" <span style='color:gray'>(%1)</span>").arg(tr(precision)));
     row(tr("Victims"), countryList(r.victims));
@@ -231,9 +231,21 @@ QString DetailPane::toHtml(const Incident &r, const QStringList &terms)
     return html;
 }
 
-QString DetailPane::plainText() const { return m_title->text() + u'\n' + m_browser->toPlainText(); }
+QString DetailPane::plainText() const
+{
+    return m_title->text() + u'\n' + m_browser->toPlainText();
+}
 
-QString DetailPane::html() const { return m_browser->toHtml(); }
+QString DetailPane::html() const
+{
+    return m_browser->toHtml();
+}
+
+void DetailPane::savePendingNotes()
+{
+    if (m_incident && m_saveNotes->isEnabled())
+        saveNotes();
+}
 
 void DetailPane::saveNotes()
 {

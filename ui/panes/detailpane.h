@@ -3,7 +3,6 @@
 #include "domain/incident.h"
 
 #include <QWidget>
-
 #include <optional>
 
 class QLabel;
@@ -12,21 +11,25 @@ class QPushButton;
 class QToolButton;
 class SafeTextBrowser;
 
-// Every field of one incident, read-only, with its sources as links (only http(s) open, in
-// the system browser) and the user's notes editable. Untrusted text is escaped: the pane
-// shows data, never markup from it.
+// Every field of one incident, read-only, with its sources as links (only http(s) links are
+// handed on, through openUrlRequested()) and the user's notes, editable unless the document
+// is read-only and saved through notesEdited(). Untrusted text is escaped: the pane shows
+// data, never markup from it.
 class DetailPane : public QWidget
 {
     Q_OBJECT
 public:
     explicit DetailPane(QWidget *parent = nullptr);
 
+    // Shows `incident`; notes typed on the previous one are saved first (notesEdited()).
     void setIncident(const std::optional<Incident> &incident);
+    // Saves notes typed and not yet saved (notesEdited()); nothing when there are none.
+    void savePendingNotes();
     std::optional<Incident> incident() const { return m_incident; }
     void setReadOnly(bool readOnly);
 
-    QString plainText() const;          // what the pane shows, as text (tests, accessibility)
-    QString html() const;               // the document it renders
+    QString plainText() const; // what the pane shows, as text (tests, accessibility)
+    QString html() const; // the document it renders
     SafeTextBrowser *browser() const { return m_browser; }
     QPlainTextEdit *notesEdit() const { return m_notes; }
 

@@ -1,7 +1,5 @@
 #include "timeline/timelineview.h"
 
-#include "domain/countries.h"
-#include "domain/partialdate.h"
 #include "models/incidenttablemodel.h"
 #include "render/dateticks.h"
 #include "render/timelinerenderer.h"
@@ -9,25 +7,20 @@
 
 #include <QAction>
 #include <QActionGroup>
-#include <QContextMenuEvent>
+#include <QDate>
+#include <QEvent>
 #include <QItemSelectionModel>
-#include <QLocale>
-#include <QMenu>
 #include <QPainter>
 #include <QScrollBar>
 #include <QTimer>
-#include <QToolTip>
-#include <QWheelEvent>
-
 #include <algorithm>
 #include <cmath>
 
-namespace {
-constexpr double s_dragThreshold = 4;   // px before a press becomes a drag
-constexpr double s_wheelBase = 1.0015;  // zoom factor per 1/8 degree of wheel
-constexpr double s_keyZoom = 1.5;
+// The view's state, range, geometry and selection; input is in timelineinput.cpp and the
+// context menus in timelinemenus.cpp.
 
-QString escaped(const QString &text) { return text.toHtmlEscaped(); }
+namespace {
+constexpr double s_keyZoom = 1.5;
 } // namespace
 
 TimelineView::TimelineView(QWidget *parent)
@@ -39,6 +32,9 @@ TimelineView::TimelineView(QWidget *parent)
     , m_zoomOut(new QAction(tr("Zoom Out"), this))
     , m_zoomFit(new QAction(tr("Zoom to Fit"), this))
     , m_zoomSelection(new QAction(tr("Zoom to Selection"), this))
+    , m_rowKeys(new QActionGroup(this))
+    , m_rowSorts(new QActionGroup(this))
+    , m_regionLevels(new QActionGroup(this))
 {
     setAccessibleName(tr("Timeline"));
     setFocusPolicy(Qt::StrongFocus);
@@ -58,7 +54,7 @@ TimelineView::TimelineView(QWidget *parent)
     m_historyTimer->setInterval(400);
     connect(m_historyTimer, &QTimer::timeout, this, &TimelineView::commitHistory);
     connect(m_zoomStack, &ZoomStack::currentChanged, this,
-            [this](ZoomStack::Range r) { setVisibleRange(r.firstDay, r.endDay); });
+        [this](ZoomStack::Range r) { setVisibleRange(r.firstDay, r.endDay); });
 
     m_zoomIn->setShortcut(QKeySequence(Qt::Key_Plus));
     m_zoomOut->setShortcut(QKeySequence(Qt::Key_Minus));
@@ -66,7 +62,7 @@ TimelineView::TimelineView(QWidget *parent)
     m_zoomSelection->setShortcut(QKeySequence(Qt::Key_S));
     // The view handles these keys itself when focused; the shortcuts label the actions in
     // menus and must not fire window-wide.
-    for (QAction *a : {m_zoomIn, m_zoomOut, m_zoomFit, m_zoomSelection})
+    for (QAction *a : { m_zoomIn, m_zoomOut, m_zoomFit, m_zoomSelection })
         a->setShortcutContext(Qt::WidgetShortcut);
     m_zoomIn->setIcon(QIcon::fromTheme(QStringLiteral("zoom-in")));
     m_zoomOut->setIcon(QIcon::fromTheme(QStringLiteral("zoom-out")));
@@ -76,6 +72,7 @@ TimelineView::TimelineView(QWidget *parent)
     connect(m_zoomOut, &QAction::triggered, this, &TimelineView::zoomOut);
     connect(m_zoomFit, &QAction::triggered, this, &TimelineView::zoomToFit);
     connect(m_zoomSelection, &QAction::triggered, this, &TimelineView::zoomToSelection);
+    createRowChoiceActions();
 }
 
 TimelineView::~TimelineView() = default;
@@ -90,7 +87,7 @@ void TimelineView::setIncidents(std::shared_ptr<const IncidentColumns> columns, 
     if (!m_fitted && m_frame.rows && !m_frame.rows->isEmpty()) {
         m_fitted = true;
         zoomToFit();
-        m_zoomStack->reset({m_frame.firstDay, m_frame.endDay});
+        m_zoomStack->reset({ m_frame.firstDay, m_frame.endDay });
     }
 }
 
@@ -100,6 +97,7 @@ void TimelineView::setRowOptions(const RowOptions &options)
         return;
     m_options = options;
     rebuildRows();
+    updateRowChoiceActions();
     emit rowOptionsChanged(m_options);
 }
 
@@ -174,7 +172,7 @@ const TimelineLayout &TimelineView::timelineLayout()
     if (needsBar) {
         const QRectF plot = m_layout->plotRect();
         m_scrollBar->setGeometry(width() - m_scrollBar->sizeHint().width(), int(plot.top()),
-                                 m_scrollBar->sizeHint().width(), int(plot.height()));
+            m_scrollBar->sizeHint().width(), int(plot.height()));
     }
     updateScrollBar();
     ensureFlags();
@@ -269,7 +267,10 @@ void TimelineView::zoomBy(double factor, double anchorDay)
     setVisibleRange(first, first + newSpan);
 }
 
-void TimelineView::panBy(double days) { setVisibleRange(m_frame.firstDay + days, m_frame.endDay + days); }
+void TimelineView::panBy(double days)
+{
+    setVisibleRange(m_frame.firstDay + days, m_frame.endDay + days);
+}
 
 void TimelineView::zoomIn()
 {
@@ -323,7 +324,7 @@ void TimelineView::zoomToSelection()
 void TimelineView::commitHistory()
 {
     m_historyTimer->stop();
-    m_zoomStack->push({m_frame.firstDay, m_frame.endDay});
+    m_zoomStack->push({ m_frame.firstDay, m_frame.endDay });
 }
 
 // --- selection -----------------------------------------------------------------------------
@@ -363,15 +364,7 @@ void TimelineView::syncFromSelectionModel()
     const qint64 currentIncident = (current.isValid() && std::size_t(current.row()) < rows.size())
         ? qint64(rows[std::size_t(current.row())])
         : -1;
-    const bool selectionChanged = selected != m_frame.selected;
-    const bool currentChanged = currentIncident != m_frame.currentIncident;
-    m_frame.selected = std::move(selected);
-    m_frame.currentIncident = currentIncident;
-    update();
-    if (selectionChanged)
-        emit selectedIncidentsChanged();
-    if (currentChanged)
-        emit currentIncidentChanged(currentIncident);
+    showSelection(std::move(selected), currentIncident);
 }
 
 void TimelineView::applySelection(const std::vector<Index> &indices, qint64 current, bool notifyModel)
@@ -391,15 +384,20 @@ void TimelineView::applySelection(const std::vector<Index> &indices, qint64 curr
         m_selectionModel->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         const int currentRow = current >= 0 ? m_tableModel->rowOfIndex(Index(current)) : -1;
         if (currentRow >= 0)
-            m_selectionModel->setCurrentIndex(m_tableModel->index(currentRow, IncidentTableModel::TitleColumn),
-                                              QItemSelectionModel::NoUpdate);
+            m_selectionModel->setCurrentIndex(
+                m_tableModel->index(currentRow, IncidentTableModel::TitleColumn), QItemSelectionModel::NoUpdate);
         m_syncing = false;
         syncFromSelectionModel();
         return;
     }
-    const bool selectionChanged = sorted != m_frame.selected;
+    showSelection(std::move(sorted), current);
+}
+
+void TimelineView::showSelection(std::vector<Index> selected, qint64 current)
+{
+    const bool selectionChanged = selected != m_frame.selected;
     const bool currentChanged = current != m_frame.currentIncident;
-    m_frame.selected = std::move(sorted);
+    m_frame.selected = std::move(selected);
     m_frame.currentIncident = current;
     update();
     if (selectionChanged)
@@ -416,366 +414,12 @@ void TimelineView::selectIncidents(const std::vector<Index> &indices)
 void TimelineView::setCurrent(Index i, bool select)
 {
     if (select)
-        applySelection({i}, i, true);
+        applySelection({ i }, i, true);
     else
         applySelection(m_frame.selected, i, true);
 }
 
-// --- hover and tooltips --------------------------------------------------------------------
-
-void TimelineView::setHover(qint64 incident)
-{
-    if (incident == m_frame.hoveredIncident)
-        return;
-    m_frame.hoveredIncident = incident;
-    update();
-}
-
-QString TimelineView::toolTipFor(const TimelineLayout::Hit &hit) const
-{
-    // Titles and names are untrusted: everything is escaped, the markup is ours.
-    const QLocale locale;
-    auto dayText = [&locale](double day) {
-        return locale.toString(QDate::fromJulianDay(qint64(std::floor(day))), QLocale::ShortFormat);
-    };
-    if (hit.isIncident() && m_columns) {
-        const Index i = Index(hit.incident);
-        const IncidentColumns &c = *m_columns;
-        QString when = PartialDate::fromFirstDay(c.firstDay[i], c.precisionOf(i)).toDisplayString();
-        if (c.hasEnd[i])
-            when += QStringLiteral(" – ") + PartialDate::fromFirstDay(c.lastDay[i], Precision::Day).toDisplayString();
-        QStringList victims;
-        for (std::uint32_t k = c.victimOffset[i]; k < c.victimOffset[i + 1]; ++k)
-            victims << Countries::instance().name(c.countries.at(c.victimCodes[k]));
-        QStringList lines;
-        lines << QStringLiteral("<b>") + escaped(c.title(i)) + QStringLiteral("</b>");
-        lines << escaped(when);
-        lines << escaped(Vocabulary::typeLabel(c.typeOf(i)) + QStringLiteral(" · ")
-                         + Vocabulary::attributionLabel(Attribution(c.attribution[i])));
-        if (!victims.isEmpty())
-            lines << escaped(tr("Targets: %1").arg(victims.join(QStringLiteral(", "))));
-        if (c.actor[i] != 0)
-            lines << escaped(tr("Actor: %1").arg(c.actors.at(c.actor[i])));
-        return QStringLiteral("<qt>") + lines.join(QStringLiteral("<br/>")) + QStringLiteral("</qt>");
-    }
-    if (hit.isAggregate()) {
-        const QString text = tr("About %n incident(s), %1 to %2. Click to zoom in.", nullptr, hit.count)
-                                 .arg(dayText(hit.firstDay), dayText(std::max(hit.firstDay, hit.endDay - 1)));
-        return QStringLiteral("<qt>") + escaped(text) + QStringLiteral("</qt>");
-    }
-    if (hit.area == TimelineLayout::Area::RowHeader && hit.row >= 0 && m_frame.rows) {
-        const TimelineRow &row = m_frame.rows->row(hit.row);
-        return QStringLiteral("<qt>") + escaped(tr("%1: %n incident(s)", nullptr, row.count()).arg(row.label))
-            + QStringLiteral("</qt>");
-    }
-    return {};
-}
-
-void TimelineView::showToolTip(const QPoint &pos, const TimelineLayout::Hit &hit)
-{
-    const QString text = toolTipFor(hit);
-    if (text.isEmpty())
-        QToolTip::hideText();
-    else
-        QToolTip::showText(mapToGlobal(pos), text, this);
-}
-
-bool TimelineView::event(QEvent *event)
-{
-    if (event->type() == QEvent::ToolTip) {
-        auto *help = static_cast<QHelpEvent *>(event);
-        showToolTip(help->pos(), timelineLayout().hitTest(help->pos()));
-        return true;
-    }
-    return QWidget::event(event);
-}
-
-void TimelineView::leaveEvent(QEvent *event)
-{
-    setHover(-1);
-    QWidget::leaveEvent(event);
-}
-
-// --- mouse ---------------------------------------------------------------------------------
-
-void TimelineView::wheelEvent(QWheelEvent *event)
-{
-    const TimelineLayout &l = timelineLayout();
-    const QPointF pos = event->position();
-    QPoint delta = event->angleDelta();
-    const bool overHeader = l.headerRect().contains(pos);
-    if ((event->modifiers() & Qt::ShiftModifier) || overHeader) {
-        const int dy = delta.y() != 0 ? delta.y() : delta.x();
-        setScrollY(m_frame.scrollY - dy / 120.0 * m_frame.rowHeight * 3);
-        event->accept();
-        return;
-    }
-    if (delta.x() != 0 && std::abs(delta.x()) > std::abs(delta.y())) {
-        panBy(-delta.x() / 120.0 * (m_frame.endDay - m_frame.firstDay) / 10);
-    } else if (delta.y() != 0) {
-        const double anchor = l.plotRect().contains(pos) || l.axisRect().contains(pos)
-            ? l.xToDay(pos.x())
-            : (m_frame.firstDay + m_frame.endDay) / 2;
-        zoomBy(std::pow(s_wheelBase, delta.y()), anchor);
-    }
-    m_historyTimer->start();
-    event->accept();
-}
-
-void TimelineView::mousePressEvent(QMouseEvent *event)
-{
-    setFocus(Qt::MouseFocusReason);
-    if (event->button() != Qt::LeftButton && event->button() != Qt::RightButton) {
-        QWidget::mousePressEvent(event);
-        return;
-    }
-    const TimelineLayout &l = timelineLayout();
-    m_drag = Drag::Pending;
-    m_dragButton = event->button();
-    m_rubberRequested = event->button() == Qt::RightButton || (event->modifiers() & Qt::ShiftModifier);
-    m_dragOrigin = event->position();
-    m_dragFirstDay = m_frame.firstDay;
-    m_dragEndDay = m_frame.endDay;
-    m_dragScrollY = m_frame.scrollY;
-    m_dragPxPerDay = l.pixelsPerDay();
-    // Drags start in the plot or on the axis; elsewhere a press is only a click.
-    if (!l.plotRect().contains(m_dragOrigin) && !l.axisRect().contains(m_dragOrigin))
-        m_rubberRequested = false;
-    event->accept();
-}
-
-void TimelineView::mouseMoveEvent(QMouseEvent *event)
-{
-    const QPointF pos = event->position();
-    if (m_drag == Drag::Pending) {
-        const TimelineLayout &l = timelineLayout();
-        const bool draggable = l.plotRect().contains(m_dragOrigin) || l.axisRect().contains(m_dragOrigin);
-        if (draggable && (pos - m_dragOrigin).manhattanLength() >= s_dragThreshold) {
-            m_drag = m_rubberRequested ? Drag::RubberBand : Drag::Pan;
-            setHover(-1);
-            QToolTip::hideText();
-            setCursor(m_drag == Drag::Pan ? Qt::ClosedHandCursor : Qt::CrossCursor);
-        }
-    }
-    if (m_drag == Drag::Pan) {
-        const double days = (pos.x() - m_dragOrigin.x()) / m_dragPxPerDay;
-        setVisibleRange(m_dragFirstDay - days, m_dragEndDay - days);
-        setScrollY(m_dragScrollY - (pos.y() - m_dragOrigin.y()));
-        return;
-    }
-    if (m_drag == Drag::RubberBand) {
-        const QRectF plot = timelineLayout().plotRect();
-        const double x0 = std::clamp(m_dragOrigin.x(), plot.left(), plot.right());
-        const double x1 = std::clamp(pos.x(), plot.left(), plot.right());
-        m_frame.rubberBand = QRectF(QPointF(std::min(x0, x1), plot.top()), QPointF(std::max(x0, x1), plot.bottom()));
-        update();
-        return;
-    }
-    if (m_drag == Drag::None) {
-        const TimelineLayout::Hit hit = timelineLayout().hitTest(pos);
-        setHover(hit.incident);
-        if (QToolTip::isVisible())
-            showToolTip(pos.toPoint(), hit);
-    }
-}
-
-void TimelineView::mouseReleaseEvent(QMouseEvent *event)
-{
-    if (event->button() != m_dragButton) {
-        QWidget::mouseReleaseEvent(event);
-        return;
-    }
-    const Drag drag = m_drag;
-    m_drag = Drag::None;
-    m_dragButton = Qt::NoButton;
-    unsetCursor();
-    switch (drag) {
-    case Drag::Pan:
-        commitHistory();
-        break;
-    case Drag::RubberBand: {
-        const QRectF band = m_frame.rubberBand;
-        m_frame.rubberBand = QRectF();
-        const TimelineLayout &l = timelineLayout();
-        if (band.width() >= 3) {
-            setVisibleRange(l.xToDay(band.left()), l.xToDay(band.right()));
-            commitHistory();
-        }
-        update();
-        break;
-    }
-    case Drag::Pending:
-        if (event->button() == Qt::LeftButton) {
-            clickAt(event->position(), event->modifiers());
-        } else {
-            const TimelineLayout::Hit hit = timelineLayout().hitTest(event->position());
-            const QPoint global = event->globalPosition().toPoint();
-            if (hit.isIncident())
-                showIncidentMenu(global, Index(hit.incident));
-            else
-                showRowMenu(global, hit.row);
-        }
-        break;
-    case Drag::None:
-        break;
-    }
-    event->accept();
-}
-
-void TimelineView::clickAt(const QPointF &pos, Qt::KeyboardModifiers modifiers)
-{
-    const TimelineLayout::Hit hit = timelineLayout().hitTest(pos);
-    if (hit.isIncident()) {
-        const Index i = Index(hit.incident);
-        m_currentRow = hit.row;
-        std::vector<Index> selection = m_frame.selected;
-        if (modifiers & Qt::ControlModifier) {
-            const auto it = std::lower_bound(selection.begin(), selection.end(), i);
-            if (it != selection.end() && *it == i)
-                selection.erase(it);
-            else
-                selection.insert(it, i);
-        } else if (modifiers & Qt::ShiftModifier) {
-            selection.push_back(i);
-        } else {
-            selection = {i};
-        }
-        applySelection(selection, i, true);
-        return;
-    }
-    if (hit.isAggregate()) {
-        // Zoom into the cluster or bucket, with room around it.
-        const double span = std::max(hit.endDay - hit.firstDay, s_minDays) * 3;
-        const double mid = (hit.firstDay + hit.endDay) / 2;
-        setVisibleRange(mid - span / 2, mid + span / 2);
-        commitHistory();
-        return;
-    }
-    if (hit.area == TimelineLayout::Area::Plot && !(modifiers & (Qt::ControlModifier | Qt::ShiftModifier)))
-        applySelection({}, -1, true);
-}
-
-void TimelineView::mouseDoubleClickEvent(QMouseEvent *event)
-{
-    const TimelineLayout::Hit hit = timelineLayout().hitTest(event->position());
-    if (event->button() == Qt::LeftButton && hit.isIncident()) {
-        emit incidentActivated(quint32(hit.incident));
-        event->accept();
-        return;
-    }
-    QWidget::mouseDoubleClickEvent(event);
-}
-
-// --- keyboard ------------------------------------------------------------------------------
-
-void TimelineView::keyPressEvent(QKeyEvent *event)
-{
-    const bool ctrl = event->modifiers() & Qt::ControlModifier;
-    const double span = m_frame.endDay - m_frame.firstDay;
-    switch (event->key()) {
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        zoomIn();
-        break;
-    case Qt::Key_Minus:
-        zoomOut();
-        break;
-    case Qt::Key_F:
-    case Qt::Key_Home:
-        zoomToFit();
-        break;
-    case Qt::Key_S:
-        zoomToSelection();
-        break;
-    case Qt::Key_Backspace:
-        m_zoomStack->back();
-        break;
-    case Qt::Key_Left:
-    case Qt::Key_Right:
-        if (ctrl) {
-            panBy((event->key() == Qt::Key_Left ? -span : span) / 4);
-            commitHistory();
-        } else {
-            moveCurrent(event->key() == Qt::Key_Left ? -1 : 1, 0);
-        }
-        break;
-    case Qt::Key_Up:
-    case Qt::Key_Down:
-        if (ctrl)
-            setScrollY(m_frame.scrollY + (event->key() == Qt::Key_Up ? -3 : 3) * m_frame.rowHeight);
-        else
-            moveCurrent(0, event->key() == Qt::Key_Up ? -1 : 1);
-        break;
-    case Qt::Key_PageUp:
-    case Qt::Key_PageDown:
-        setScrollY(m_frame.scrollY + (event->key() == Qt::Key_PageUp ? -1 : 1) * timelineLayout().plotRect().height() * 0.9);
-        break;
-    case Qt::Key_Return:
-    case Qt::Key_Enter:
-        if (m_frame.currentIncident >= 0)
-            emit incidentActivated(quint32(m_frame.currentIncident));
-        break;
-    case Qt::Key_Escape:
-        if (m_drag != Drag::None) {
-            m_drag = Drag::None;
-            m_frame.rubberBand = QRectF();
-            unsetCursor();
-            update();
-        } else {
-            applySelection({}, -1, true);
-        }
-        break;
-    case Qt::Key_Menu:
-        if (m_frame.currentIncident >= 0 && m_currentRow >= 0) {
-            const QRectF r = timelineLayout().markRect(Index(m_frame.currentIncident), m_currentRow);
-            showIncidentMenu(mapToGlobal(r.center().toPoint()), Index(m_frame.currentIncident));
-        }
-        break;
-    default:
-        QWidget::keyPressEvent(event);
-        return;
-    }
-    event->accept();
-}
-
-void TimelineView::moveCurrent(int dx, int dy)
-{
-    const auto &rows = m_frame.rows;
-    if (!rows || rows->isEmpty() || !m_columns)
-        return;
-    const IncidentColumns &c = *m_columns;
-    const qint64 current = m_frame.currentIncident;
-    int row = m_currentRow;
-    if (current >= 0) {
-        const auto rowsOfCurrent = rows->rowsOf(Index(current));
-        if (!rowsOfCurrent.contains(row))
-            row = rowsOfCurrent.isEmpty() ? -1 : rowsOfCurrent.front();
-    }
-    Index target = 0;
-    if (current < 0 || row < 0) {
-        // Start from the incident nearest the middle of the first visible row.
-        const TimelineLayout &l = timelineLayout();
-        row = std::max(0, l.firstVisibleRow());
-        const qint64 k = rows->row(row).nearest((m_frame.firstDay + m_frame.endDay) / 2);
-        if (k < 0)
-            return;
-        target = rows->row(row).incidents[std::size_t(k)];
-    } else if (dx != 0) {
-        const TimelineRow &r = rows->row(row);
-        const qint64 k = r.positionOf(Index(current), c.firstDay[Index(current)]);
-        const qint64 next = std::clamp<qint64>(k + dx, 0, r.count() - 1);
-        target = r.incidents[std::size_t(next)];
-    } else {
-        row = std::clamp(row + dy, 0, rows->rowCount() - 1);
-        const qint64 k = rows->row(row).nearest(c.firstDay[Index(current)] + 0.5);
-        if (k < 0)
-            return;
-        target = rows->row(row).incidents[std::size_t(k)];
-    }
-    m_currentRow = row;
-    setCurrent(target, true);
-    revealIncident(target, row);
-}
+// --- revealing -----------------------------------------------------------------------------
 
 void TimelineView::revealIncident(Index target, int row)
 {
@@ -807,137 +451,4 @@ void TimelineView::revealIncident(Index target, int row)
         else
             setScrollY(top - height / 3);
     }
-}
-
-// --- menus ---------------------------------------------------------------------------------
-
-void TimelineView::contextMenuEvent(QContextMenuEvent *event)
-{
-    // Mouse menus open on release (a right-drag zooms instead); this handles the menu key.
-    if (event->reason() != QContextMenuEvent::Mouse && m_frame.currentIncident >= 0)
-        showIncidentMenu(event->globalPos(), Index(m_frame.currentIncident));
-    event->accept();
-}
-
-void TimelineView::showIncidentMenu(const QPoint &globalPos, Index incident)
-{
-    QMenu menu(this);
-    if (m_columns)
-        menu.setTitle(m_columns->title(incident));
-    menu.addAction(tr("Open Sources"), this, [this, incident] { emit openSourcesRequested(incident); });
-    menu.addAction(tr("Copy Citation"), this, [this, incident] { emit copyCitationRequested(incident); });
-    menu.addAction(tr("Edit Note…"), this, [this, incident] { emit editNoteRequested(incident); });
-    menu.addSeparator();
-    menu.addAction(tr("Select"), this, [this, incident] { setCurrent(incident, true); });
-    menu.addAction(tr("Zoom to Incident"), this, [this, incident] {
-        setCurrent(incident, true);
-        zoomToSelection();
-    });
-    menu.exec(globalPos);
-}
-
-void TimelineView::showRowMenu(const QPoint &globalPos, int row)
-{
-    QMenu menu(this);
-    const auto &rows = m_frame.rows;
-    if (rows && row >= 0 && row < rows->rowCount()) {
-        const TimelineRow &r = rows->row(row);
-        const QString key = r.key;
-        QAction *title = menu.addAction(r.label);
-        title->setEnabled(false);
-        menu.addAction(r.pinned ? tr("Unpin Row") : tr("Pin Row to Top"), this, [this, key, pinned = r.pinned] {
-            RowOptions o = m_options;
-            if (pinned)
-                o.pinned.removeAll(key);
-            else
-                o.pinned.append(key);
-            setRowOptions(o);
-        });
-        menu.addAction(tr("Hide Row"), this, [this, key] {
-            RowOptions o = m_options;
-            o.pinned.removeAll(key);
-            o.hidden.append(key);
-            setRowOptions(o);
-        });
-        menu.addSeparator();
-    }
-    if (rows && !rows->hiddenRows().empty()) {
-        QMenu *hidden = menu.addMenu(tr("Show Hidden Rows"));
-        hidden->addAction(tr("Show All"), this, [this] {
-            RowOptions o = m_options;
-            o.hidden.clear();
-            setRowOptions(o);
-        });
-        hidden->addSeparator();
-        for (const auto &[key, label] : rows->hiddenRows()) {
-            hidden->addAction(label, this, [this, key = key] {
-                RowOptions o = m_options;
-                o.hidden.removeAll(key);
-                setRowOptions(o);
-            });
-        }
-    }
-
-    QMenu *sort = menu.addMenu(tr("Sort Rows By"));
-    auto *sortGroup = new QActionGroup(sort);
-    const std::pair<RowSort, QString> sorts[] = {{RowSort::Count, tr("Number of Incidents")},
-                                                 {RowSort::Name, tr("Name")},
-                                                 {RowSort::FirstIncident, tr("First Incident")},
-                                                 {RowSort::Region, tr("Region")}};
-    for (const auto &[value, text] : sorts) {
-        QAction *a = sort->addAction(text, this, [this, value = value] {
-            RowOptions o = m_options;
-            o.sort = value;
-            setRowOptions(o);
-        });
-        a->setCheckable(true);
-        a->setChecked(m_options.sort == value);
-        sortGroup->addAction(a);
-    }
-
-    QMenu *keys = menu.addMenu(tr("Rows Show"));
-    auto *keyGroup = new QActionGroup(keys);
-    const std::pair<RowKey, QString> rowKeys[] = {{RowKey::VictimCountry, tr("Victim Country")},
-                                                  {RowKey::AttackerCountry, tr("Attacker Country")},
-                                                  {RowKey::Actor, tr("Actor")},
-                                                  {RowKey::Type, tr("Type")},
-                                                  {RowKey::Sector, tr("Sector")}};
-    for (const auto &[value, text] : rowKeys) {
-        QAction *a = keys->addAction(text, this, [this, value = value] {
-            RowOptions o = m_options;
-            o.key = value;
-            o.hidden.clear();
-            o.pinned.clear();
-            setRowOptions(o);
-        });
-        a->setCheckable(true);
-        a->setChecked(m_options.key == value);
-        keyGroup->addAction(a);
-    }
-
-    QMenu *regions = menu.addMenu(tr("Group Countries"));
-    auto *regionGroup = new QActionGroup(regions);
-    const std::pair<RegionLevel, QString> levels[] = {{RegionLevel::None, tr("By Country")},
-                                                      {RegionLevel::SubRegion, tr("By Sub-region")},
-                                                      {RegionLevel::Region, tr("By Region")}};
-    for (const auto &[value, text] : levels) {
-        QAction *a = regions->addAction(text, this, [this, value = value] {
-            RowOptions o = m_options;
-            o.collapse = value;
-            o.hidden.clear();
-            o.pinned.clear();
-            setRowOptions(o);
-        });
-        a->setCheckable(true);
-        a->setChecked(m_options.collapse == value);
-        regionGroup->addAction(a);
-    }
-    regions->setEnabled(m_options.key == RowKey::VictimCountry || m_options.key == RowKey::AttackerCountry);
-
-    menu.addSeparator();
-    menu.addAction(m_zoomFit);
-    menu.addAction(m_zoomSelection);
-    menu.addAction(m_zoomStack->backAction());
-    menu.addAction(m_zoomStack->forwardAction());
-    menu.exec(globalPos);
 }

@@ -6,33 +6,41 @@
 #include "render/timelinelayout.h"
 #include "render/timelinerows.h"
 
-#include <QList>
 #include <QItemSelectionModel>
+#include <QList>
 #include <QPointer>
 #include <QWidget>
-
 #include <memory>
 #include <vector>
 
 class IncidentTableModel;
 class QAction;
+class QActionGroup;
 class QItemSelection;
+class QMenu;
 
 class QScrollBar;
 class QTimer;
 class ZoomStack;
 
-// The timeline on screen: one row per victim country (or attacker, actor, type, sector),
-// incidents drawn by the core TimelineRenderer through a cached TimelineLayout, which also
-// does the picking. The view owns interaction state only: the visible range, the row scroll,
-// hover, the drag, the zoom history (ZoomStack) and the row options.
+// The timeline on screen: one row per victim country (or attacker country, actor, type,
+// sector; countries can be grouped into regions), incidents drawn by the core
+// TimelineRenderer through a cached TimelineLayout, which also does the picking. The view
+// owns interaction state only: the visible range, the row scroll, hover, the drag, the
+// selection when it shares none, the zoom history (ZoomStack) and the row options.
 //
-// Input: wheel zooms at the cursor (Shift+wheel or the wheel over the row headers scrolls
-// rows, a horizontal wheel pans); drag pans; Shift+drag or right-drag zooms to the dragged
-// range; + and - zoom, Ctrl+arrows pan and scroll, F or Home fits, S zooms to the
-// selection, Backspace goes back in the zoom history. Click selects (Ctrl toggles, Shift
+// Input (timelineinput.cpp): wheel zooms at the cursor (Shift+wheel or the wheel over the
+// row headers scrolls rows, a horizontal wheel pans); drag pans and scrolls; Shift+drag or
+// right-drag zooms to the dragged range; + and - zoom, Ctrl+arrows pan and scroll, Page
+// Up/Down scroll, F or Home fits, S zooms to the selection, Backspace goes back in the zoom
+// history, Escape cancels a drag or clears the selection. Click selects (Ctrl toggles, Shift
 // adds), double-click or Enter activates, arrows move between incidents (left/right in a
 // row, up/down between rows); clicking a cluster or density zooms into it.
+//
+// Menus (timelinemenus.cpp): a right click (on release) or the menu key opens the menu of
+// an incident or of a row. The row grouping, sort and region choices are checkable actions
+// the view owns (rowKeyActions() and the rest): the row menu and the window's View menu show
+// the same actions, so a choice made in one is checked in the other.
 //
 // Selection: setSelectionModel() shares the table's QItemSelectionModel over an
 // IncidentTableModel (rows map to incidents through its indices); without one the view keeps
@@ -55,11 +63,23 @@ public:
     void setRowOptions(const RowOptions &options);
     const RowOptions &rowOptions() const { return m_options; }
 
+    // The row choices as exclusive groups of checkable actions, each action's data() the
+    // enum value as an int. Choosing another grouping or region level shows all rows again
+    // (hidden and pinned rows are keys of the old grouping); another sort keeps them.
+    QActionGroup *rowKeyActions() const { return m_rowKeys; }
+    QActionGroup *rowSortActions() const { return m_rowSorts; }
+    QActionGroup *regionLevelActions() const { return m_regionLevels; }
+    // Adds the submenus "Rows", "Sort Rows By" and "Group Countries" over those actions.
+    void addRowChoiceMenus(QMenu *menu) const;
+    // Fills `menu` as the context menu of `row` (a row index of rows(), or -1 for no row):
+    // pin, hide, show hidden rows, the row choices and the zoom actions.
+    void fillRowMenu(QMenu *menu, int row);
+
     // Shares a selection with a table; `model` must be over an IncidentTableModel. Not owned.
     void setSelectionModel(QItemSelectionModel *model);
     QItemSelectionModel *selectionModel() const { return m_selectionModel; }
     std::vector<Index> selectedIncidents() const { return m_frame.selected; } // ascending
-    qint64 currentIncident() const { return m_frame.currentIncident; }        // -1 when none
+    qint64 currentIncident() const { return m_frame.currentIncident; } // -1 when none
     // Selects these incidents (replacing the selection) and makes the first current.
     void selectIncidents(const std::vector<Index> &indices);
     // Pans and scrolls (no zoom) so the incident's first row (or `row`) is in view.
@@ -83,7 +103,9 @@ public:
     QAction *zoomToFitAction() const { return m_zoomFit; }
     QAction *zoomToSelectionAction() const { return m_zoomSelection; }
 
-    // The frame and layout of the last paint (valid after the first paint or ensureLayout()).
+    // What is painted: the range, rows, selection, hover and theme. timelineLayout() lays the
+    // frame out for the current size (cached until something changes) and is what paints and
+    // picks.
     const TimelineFrame &frame() const { return m_frame; }
     const TimelineLayout &timelineLayout();
 
@@ -135,8 +157,15 @@ private:
     void moveCurrent(int dx, int dy);
     void setCurrent(Index i, bool select);
     void applySelection(const std::vector<Index> &indices, qint64 current, bool notifyModel);
+    void showSelection(std::vector<Index> selected, qint64 current); // sorted, unique
     void syncFromSelectionModel();
     void updateThemeFromPalette();
+    void createRowChoiceActions();
+    void updateRowChoiceActions();
+    void regroupRows(RowKey key, RegionLevel level);
+    void sortRows(RowSort sort);
+    void addPinAndHideActions(QMenu *menu, int row);
+    void addHiddenRowsMenu(QMenu *menu);
     void showRowMenu(const QPoint &globalPos, int row);
     void showIncidentMenu(const QPoint &globalPos, Index incident);
     QString toolTipFor(const TimelineLayout::Hit &hit) const;
@@ -172,4 +201,7 @@ private:
     QAction *m_zoomOut;
     QAction *m_zoomFit;
     QAction *m_zoomSelection;
+    QActionGroup *m_rowKeys;
+    QActionGroup *m_rowSorts;
+    QActionGroup *m_regionLevels;
 };

@@ -3,8 +3,10 @@
 #include <QTextBrowser>
 
 // A QTextBrowser for text built from untrusted data: it never loads a resource (no images,
-// no style sheets, no files), never follows a link itself, and hands only http(s) links
-// to linkActivated(); every other scheme is refused (RELIABILITY §58-60).
+// no style sheets, no files), never follows a link itself, and hands only http(s) links with
+// a host to linkActivated(); every other scheme (javascript:, file:, data:, smb:, custom
+// handlers) is refused through linkRefused(), so a record cannot make the system open a
+// local file or start a program.
 class SafeTextBrowser : public QTextBrowser
 {
     Q_OBJECT
