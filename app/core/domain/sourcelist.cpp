@@ -34,8 +34,9 @@ bool toSource(QStringList fields, Source *source, QString *why)
         *source = { fields.at(3), fields.at(1), fields.at(0), fields.at(2) };
         return true;
     }
-    *why = QCoreApplication::translate("SourceList",
-        "%n field(s); expected publisher | title | date | url, or a URL alone", nullptr, int(fields.size()));
+    *why = QCoreApplication::translate(
+        "SourceList", "%1 fields; expected publisher | title | date | url, or a URL alone")
+               .arg(fields.size());
     return false;
 }
 
