@@ -406,6 +406,31 @@ private slots:
         QVERIFY(hasInk(image, page.labelRect, Theme::light().background));
     }
 
+    void textWrapsToTheWidth()
+    {
+        FigureOptions o = optionsFor(rowsOf(shapes()));
+        o.pixels = QSize(640, 360);
+        FigureExporter exporter(o);
+        const FigurePage page = exporter.page(exporter.logicalSize(), 0);
+        // The caption breaks between its parts, and nothing is lost.
+        QCOMPARE(page.captionLines.size(), 2);
+        QVERIFY2(page.captionLines.first().endsWith(u';'), qPrintable(page.captionLines.first()));
+        QCOMPARE(page.captionLines.join(u' '), o.caption);
+        QCOMPARE(page.titleLines, QStringList { o.title });
+
+        // A title too long for two lines is cut with an ellipsis; every line fits the width.
+        o.title = QStringLiteral("Ransomware, data theft and destructive attacks against health, energy and water in "
+                                 "Germany, France, Italy, Spain and the Netherlands from Russia, 2019\u20132024");
+        FigureExporter narrow(o);
+        const FigurePage cut = narrow.page(QSizeF(320, 600), 0);
+        QCOMPARE(cut.titleLines.size(), 2);
+        QVERIFY(cut.titleLines.last().endsWith(QChar(0x2026)));
+        const QFontMetricsF title(Theme::light().titleFont);
+        for (const QString &line : cut.titleLines)
+            QVERIFY(title.horizontalAdvance(line) <= cut.titleRect.width() + 0.5);
+        QVERIFY(cut.captionLines.size() <= 4);
+    }
+
     void failedOrCancelledWritesLeaveNothing()
     {
         QTemporaryDir dir;
@@ -528,9 +553,12 @@ private slots:
             FigureFormat format;
             const char *name;
         } outputs[] = { { FigureFormat::Png, "bundled-2022.png" }, { FigureFormat::Svg, "bundled-2022.svg" },
-            { FigureFormat::Pdf, "bundled-2022-a4.pdf" } };
+            { FigureFormat::Pdf, "bundled-2022-a4.pdf" }, { FigureFormat::Pdf, "bundled-2022-a4-portrait.pdf" } };
         for (const auto &out : outputs) {
             o.format = out.format;
+            o.orientation = QLatin1StringView(out.name).contains(QLatin1StringView("portrait"))
+                ? QPageLayout::Portrait
+                : QPageLayout::Landscape;
             o.paginate = out.format == FigureFormat::Pdf;
             const QString file = outputPath(QStringLiteral("tst_figureexporter-") + QLatin1StringView(out.name));
             const ExportResult written = FigureExporter(o).write(file);

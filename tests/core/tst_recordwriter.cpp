@@ -1,5 +1,6 @@
 #include "domain/sourcelist.h"
 #include "domain/spreadsheetcell.h"
+#include "export/jsonstream.h"
 #include "export/recordwriter.h"
 #include "import/csvreader.h"
 #include "import/importer.h"
@@ -157,6 +158,34 @@ private slots:
                 { QStringLiteral("incidents"), array } };
             QCOMPARE(RecordWriter::toFaultlineJson(list, QStringLiteral("a \"quoted\" name")),
                 QJsonDocument(top).toJson(QJsonDocument::Indented));
+        }
+    }
+
+    void jsonStreamWritesWhatQJsonDocumentWrites()
+    {
+        const QJsonObject nested { { QStringLiteral("b"),
+                                       QJsonArray { 1, QStringLiteral("two\nlines"), QJsonObject() } },
+            { QStringLiteral("a"), QJsonObject { { QStringLiteral("x"), QJsonArray() } } } };
+        const QJsonObject element { { QStringLiteral("k"), nested }, { QStringLiteral("e"), QJsonArray() } };
+        for (int elements : { 0, 1, 3 }) {
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
+            JsonStream json(buffer);
+            json.member(QStringLiteral("a"), nested);
+            json.member(QStringLiteral("b"), QStringLiteral("\"quoted\" \u00e9"));
+            json.beginArray(QStringLiteral("c"));
+            QJsonArray array;
+            for (int i = 0; i < elements; ++i) {
+                json.element(element);
+                array.append(element);
+            }
+            json.endArray();
+            json.member(QStringLiteral("d"), QJsonValue::Null);
+            json.finish();
+            const QJsonObject whole { { QStringLiteral("a"), nested },
+                { QStringLiteral("b"), QStringLiteral("\"quoted\" \u00e9") }, { QStringLiteral("c"), array },
+                { QStringLiteral("d"), QJsonValue::Null } };
+            QCOMPARE(buffer.data(), QJsonDocument(whole).toJson(QJsonDocument::Indented));
         }
     }
 

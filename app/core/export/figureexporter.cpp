@@ -37,27 +37,53 @@ QFontMetricsF metrics(const QFont &font, const QPaintDevice *device)
     return device ? QFontMetricsF(font, device) : QFontMetricsF(font);
 }
 
-// Greedy word wrap into at most `maxLines` lines of `width`; what does not fit is elided.
+// The text cut after each "; ", so a caption breaks between its parts where it can.
+QStringList phrases(const QString &text)
+{
+    QStringList out;
+    const QString simple = text.simplified();
+    qsizetype from = 0;
+    while (from < simple.size()) {
+        const qsizetype i = simple.indexOf(QStringLiteral("; "), from);
+        const qsizetype end = i < 0 ? simple.size() : i + 1;
+        out << simple.mid(from, end - from);
+        from = end + 1;
+    }
+    return out;
+}
+
+// Wraps into at most `maxLines` lines of `width`: whole phrases when they fit, else word by
+// word; what does not fit in the last line is elided.
 QStringList wrap(const QString &text, const QFontMetricsF &fm, double width, int maxLines)
 {
     QStringList lines;
-    const QStringList words = text.simplified().split(u' ', Qt::SkipEmptyParts);
     QString line;
-    for (qsizetype i = 0; i < words.size(); ++i) {
-        const QString candidate = line.isEmpty() ? words.at(i) : line + u' ' + words.at(i);
-        if (line.isEmpty() || fm.horizontalAdvance(candidate) <= width) {
+    auto fits = [&](const QString &s) { return fm.horizontalAdvance(s) <= width; };
+    auto add = [&](const QString &piece) {
+        const QString candidate = line.isEmpty() ? piece : line + u' ' + piece;
+        if (line.isEmpty() || fits(candidate)) {
             line = candidate;
-            continue;
-        }
-        if (lines.size() == maxLines - 1) { // the last line takes the rest, elided below
-            line += u' ' + words.mid(i).join(u' ');
-            break;
+            return;
         }
         lines << line;
-        line = words.at(i);
+        line = piece;
+    };
+    for (const QString &phrase : phrases(text)) {
+        if (!line.isEmpty() && !fits(line + u' ' + phrase) && fits(phrase)) {
+            lines << line; // the phrase whole on the next line
+            line = phrase;
+            continue;
+        }
+        for (const QString &word : phrase.split(u' ', Qt::SkipEmptyParts))
+            add(word);
     }
     if (!line.isEmpty())
         lines << line;
+    if (lines.size() > maxLines) {
+        const QString rest = lines.mid(maxLines - 1).join(u' ');
+        lines.resize(maxLines - 1);
+        lines << rest;
+    }
     for (QString &l : lines)
         l = fm.elidedText(l, Qt::ElideRight, width);
     return lines;

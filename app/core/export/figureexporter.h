@@ -97,7 +97,9 @@ public:
 
     const FigureOptions &options() const { return m_options; }
 
-    // Writes the figure in options().format. Progress is called with (pages done, pages).
+    // Writes the figure in options().format. Progress, when given, is called with (0, 1)
+    // before anything is drawn and, for a PDF, with (pages done, pages) after each page;
+    // returning false cancels (nothing is left, or the old file).
     ExportResult write(const QString &path, const ExportFile::Progress &progress = {});
 
     // The PNG's image: device pixels, device pixel ratio dpi / 96, dots per metre set.

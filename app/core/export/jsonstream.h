@@ -5,14 +5,14 @@
 #include <QJsonObject>
 #include <QString>
 
-// Writes one JSON object whose last-but-some member is a long array, element by element, in
-// exactly the bytes QJsonDocument::toJson(Indented) gives for the whole object, so a large
-// export never holds its whole document in memory. The caller writes the members in
-// QJsonObject's order (sorted by key):
+// Writes a JSON object holding one long array (the records of an export) element by
+// element, in exactly the bytes QJsonDocument::toJson(Indented) gives for the whole object,
+// so a large export never holds its document in memory twice. The caller writes the members
+// in QJsonObject's order, sorted by key:
 //
 //   JsonStream json(device);
 //   json.member("dataset", "faultline"); json.member("faultline", 1);
-//   json.beginArray("incidents"); json.element(record)...; json.endArray();
+//   json.beginArray("incidents"); json.element(record); ...; json.endArray();
 //   json.finish();
 class JsonStream
 {

@@ -9,7 +9,8 @@
 #include <QList>
 
 // Writes incident records as data: `faultline` JSON (what the importer reads; importing it
-// into an empty document gives back the same records, notes included), `faultline` CSV, and
+// into an empty document gives back the same records, notes included; the file names one
+// dataset for all of them, so the records' own dataset names are not kept), `faultline` CSV, and
 // an aligned plain-text table for the terminal. The file writers stream record by record
 // through ExportFile (atomic: a failure or a cancel leaves no file, or the old one) and call
 // `progress` with (records written, records) every few hundred records.
