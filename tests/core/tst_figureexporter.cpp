@@ -8,12 +8,14 @@
 #include "testsupport.h"
 #include "timelinetestdata.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
 #include <QGuiApplication>
 #include <QImage>
 #include <QLocale>
 #include <QPainter>
+#include <QPdfWriter>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -387,6 +389,39 @@ private slots:
         const QString lastRow = o.rows->row(69).label;
         QVERIFY2(text.contains(lastRow), qPrintable(lastRow));
         QCOMPARE(text.count(o.title), pages); // the title on every page
+    }
+
+    void paintPagesOntoAPagedDevice()
+    {
+        // What printing does, with a PDF writer standing in for the printer.
+        FigureOptions o = optionsFor(rowsOf(manyCountries(70)));
+        o.paginate = true;
+        FigureExporter exporter(o);
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&buffer);
+        writer.setResolution(600);
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(10, 10, 10, 10)));
+        const double scale = 600 / 96.0;
+        const int expected = exporter.pageCount(QSizeF(writer.width() / scale, writer.height() / scale), &writer);
+        QVERIFY(expected >= 2);
+        int reported = 0;
+        QVERIFY(exporter
+                    .paintPages(writer,
+                        [&](qint64 done, qint64 total) {
+                            reported = int(done);
+                            return total == expected;
+                        })
+                    .ok);
+        QCOMPARE(reported, expected);
+        QCOMPARE(pdfPages(buffer.data()), expected);
+
+        QBuffer second;
+        second.open(QIODevice::WriteOnly);
+        QPdfWriter stopped(&second);
+        stopped.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(10, 10, 10, 10)));
+        QVERIFY(exporter.paintPages(stopped, [](qint64, qint64) { return false; }).cancelled);
+        QCOMPARE(pdfPages(second.data()), 1); // stopped after the first page
     }
 
     void cutFiguresSayHowManyRowsTheyShow()

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QImage>
+#include <QPagedPaintDevice>
 #include <QPaintDevice>
 #include <QPainter>
 #include <QPdfWriter>
@@ -385,16 +386,21 @@ ExportResult FigureExporter::writePdf(QIODevice &device, const ExportFile::Progr
         return ExportResult::failure(tr("the page margins do not fit the page"));
     pdf.setTitle(m_options.title);
     pdf.setCreator(QStringLiteral("Faultline " FAULTLINE_VERSION));
+    return paintPages(pdf, progress);
+}
+
+ExportResult FigureExporter::paintPages(QPagedPaintDevice &device, const ExportFile::Progress &progress)
+{
     QPainter painter;
-    if (!painter.begin(&pdf))
-        return ExportResult::failure(tr("cannot start the PDF document"));
-    const double scale = pdf.resolution() / 96.0;
+    if (!painter.begin(&device))
+        return ExportResult::failure(tr("cannot start drawing the pages"));
+    const double scale = device.logicalDpiX() / 96.0;
     painter.scale(scale, scale);
-    const QSizeF page(pdf.width() / scale, pdf.height() / scale);
-    const int pages = pageCount(page, &pdf);
+    const QSizeF page(device.width() / scale, device.height() / scale);
+    const int pages = pageCount(page, &device);
     for (int k = 0; k < pages; ++k) {
         if (k > 0)
-            pdf.newPage();
+            device.newPage();
         paintPage(painter, page, k);
         if (progress && !progress(k + 1, pages)) {
             painter.end();

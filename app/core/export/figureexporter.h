@@ -16,6 +16,7 @@
 #include <memory>
 
 class QImage;
+class QPagedPaintDevice;
 class QPaintDevice;
 class QPainter;
 
@@ -113,6 +114,13 @@ public:
     int pageCount(QSizeF pageSize, const QPaintDevice *device = nullptr) const;
     FigurePage page(QSizeF pageSize, int index, const QPaintDevice *device = nullptr);
     void paintPage(QPainter &painter, QSizeF pageSize, int index);
+
+    // Every page onto a printer or a PDF writer whose page layout is set: the painter is
+    // scaled from logical units to the device's resolution, each page is as large as the
+    // device's paintable area, and pageCount() pages are drawn (one unless paginate).
+    // Progress is called with (pages done, pages); returning false stops after that page
+    // (a printer's job is then cut short: abort it with QPrinter::abort).
+    ExportResult paintPages(QPagedPaintDevice &device, const ExportFile::Progress &progress = {});
 
     // "Ransomware against health in Germany, 2019–2024": the filter's types, sectors,
     // victim and attacker countries and actors, and the years of its dates (or of the range
