@@ -37,7 +37,7 @@ struct FigureOptions
     double dpi = 96;
 
     bool dark = false;
-    bool transparent = false; // PNG: no background fill
+    bool transparent = false; // no background painted: a PNG keeps alpha, an SVG shows what is under it
 
     // PDF: the page, its orientation and its margins in millimetres; the resolution is the
     // larger of `dpi` and 300. With `paginate`, rows that do not fit one page go on to more

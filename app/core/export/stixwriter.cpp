@@ -283,11 +283,12 @@ bool stream(QIODevice &out, const QList<Incident> &incidents, const ExportFile::
     if (!sorted.empty()) { // a bundle's objects, when present, hold at least one
         json.beginArray(QStringLiteral("objects"));
         writeShared(json, collectShared(sorted));
-        for (std::size_t i = 0; i < sorted.size() && done; ++i) {
-            json.element(incidentObject(*sorted[i]));
-            writeIncidentRelationships(json, *sorted[i], exported);
-            if (progress && qint64(i + 1) % s_progressEvery == 0)
-                done = progress(qint64(i + 1), total);
+        for (qint64 i = 0; i < total && done; ++i) {
+            const Incident &r = *sorted[std::size_t(i)];
+            json.element(incidentObject(r));
+            writeIncidentRelationships(json, r, exported);
+            if (progress && (i + 1) % s_progressEvery == 0)
+                done = progress(i + 1, total);
         }
         json.endArray();
     }
