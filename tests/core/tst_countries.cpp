@@ -21,34 +21,62 @@ private slots:
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("expected"); // empty: unknown
 
-        QTest::newRow("alpha2") << "AL" << "AL";
-        QTest::newRow("alpha2-lower") << "al" << "AL";
-        QTest::newRow("alpha3") << "ALB" << "AL";
-        QTest::newRow("name") << "Albania" << "AL";
-        QTest::newRow("demonym") << "Albanian" << "AL";
-        QTest::newRow("iso-official-name") << "Iran, Islamic Republic of" << "IR";
-        QTest::newRow("alias-iran") << "Iran" << "IR";
-        QTest::newRow("alias-usa") << "USA" << "US";
-        QTest::newRow("alias-us-dots") << "U.S." << "US";
-        QTest::newRow("iso-us-name") << "United States" << "US";
-        QTest::newRow("alias-uk") << "UK" << "GB";
-        QTest::newRow("alias-russia") << "Russia" << "RU";
-        QTest::newRow("iso-russia") << "Russian Federation" << "RU";
-        QTest::newRow("alias-south-korea") << "South Korea" << "KR";
-        QTest::newRow("alias-north-korea") << "North Korea" << "KP";
-        QTest::newRow("turkiye-accent") << "Türkiye" << "TR";
-        QTest::newRow("turkiye-plain") << "Turkiye" << "TR";
-        QTest::newRow("kosovo") << "Kosovo" << "XK";
-        QTest::newRow("kosovo-code") << "XK" << "XK";
-        QTest::newRow("taiwan") << "Taiwan" << "TW";
-        QTest::newRow("cote-divoire-accent") << "Côte d'Ivoire" << "CI";
-        QTest::newRow("whitespace-case") << "  united   KINGDOM " << "GB";
-        QTest::newRow("unknown-xx") << "Unknown" << "XX";
-        QTest::newRow("atlantis") << "Atlantis" << "";
-        QTest::newRow("empty") << "" << "";
-        QTest::newRow("punctuation-only") << "--" << "";
-        QTest::newRow("eu-is-not-a-country") << "EU" << "";
-        QTest::newRow("numeric-code-not-guessed") << "008" << "";
+        QTest::newRow("alpha2") << "AL"
+                                << "AL";
+        QTest::newRow("alpha2-lower") << "al"
+                                      << "AL";
+        QTest::newRow("alpha3") << "ALB"
+                                << "AL";
+        QTest::newRow("name") << "Albania"
+                              << "AL";
+        QTest::newRow("demonym") << "Albanian"
+                                 << "AL";
+        QTest::newRow("iso-official-name") << "Iran, Islamic Republic of"
+                                           << "IR";
+        QTest::newRow("alias-iran") << "Iran"
+                                    << "IR";
+        QTest::newRow("alias-usa") << "USA"
+                                   << "US";
+        QTest::newRow("alias-us-dots") << "U.S."
+                                       << "US";
+        QTest::newRow("iso-us-name") << "United States"
+                                     << "US";
+        QTest::newRow("alias-uk") << "UK"
+                                  << "GB";
+        QTest::newRow("alias-russia") << "Russia"
+                                      << "RU";
+        QTest::newRow("iso-russia") << "Russian Federation"
+                                    << "RU";
+        QTest::newRow("alias-south-korea") << "South Korea"
+                                           << "KR";
+        QTest::newRow("alias-north-korea") << "North Korea"
+                                           << "KP";
+        QTest::newRow("turkiye-accent") << "Türkiye"
+                                        << "TR";
+        QTest::newRow("turkiye-plain") << "Turkiye"
+                                       << "TR";
+        QTest::newRow("kosovo") << "Kosovo"
+                                << "XK";
+        QTest::newRow("kosovo-code") << "XK"
+                                     << "XK";
+        QTest::newRow("taiwan") << "Taiwan"
+                                << "TW";
+        QTest::newRow("cote-divoire-accent") << "Côte d'Ivoire"
+                                             << "CI";
+        QTest::newRow("whitespace-case") << "  united   KINGDOM "
+                                         << "GB";
+        QTest::newRow("unknown-xx") << "Unknown"
+                                    << "XX";
+        QTest::newRow("atlantis") << "Atlantis"
+                                  << "";
+        QTest::newRow("empty") << ""
+                               << "";
+        QTest::newRow("punctuation-only") << "--"
+                                          << "";
+        QTest::newRow("eu-is-not-a-country") << "EU"
+                                             << "";
+        QTest::newRow("numeric-code-not-guessed") << "008"
+                                                  << "";
     }
 
     void resolve()

@@ -37,22 +37,22 @@ private slots:
             QVERIFY(f.open(QIODevice::ReadOnly));
             QJsonParseError error;
             const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
-            QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(file + QStringLiteral(": ") + error.errorString()));
+            QVERIFY2(
+                error.error == QJsonParseError::NoError, qPrintable(file + QStringLiteral(": ") + error.errorString()));
             QCOMPARE(doc.object().value(u"faultline").toInt(), 1);
             QCOMPARE(doc.object().value(u"dataset").toString(), QStringLiteral("faultline"));
             for (const QJsonValue &v : doc.object().value(u"incidents").toArray())
-                m_records.append({file, v.toObject()});
+                m_records.append({ file, v.toObject() });
         }
     }
 
     void everyRecordIsValid()
     {
-        const QSet<QString> fields = {QStringLiteral("id"),      QStringLiteral("title"),       QStringLiteral("start"),
-                                      QStringLiteral("end"),     QStringLiteral("victims"),     QStringLiteral("attackers"),
-                                      QStringLiteral("attribution"), QStringLiteral("attributed_on"), QStringLiteral("disclosed"),
-                                      QStringLiteral("actor"),   QStringLiteral("type"),        QStringLiteral("sectors"),
-                                      QStringLiteral("summary"), QStringLiteral("sources"),     QStringLiteral("tags"),
-                                      QStringLiteral("related")};
+        const QSet<QString> fields = { QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("start"),
+            QStringLiteral("end"), QStringLiteral("victims"), QStringLiteral("attackers"),
+            QStringLiteral("attribution"), QStringLiteral("attributed_on"), QStringLiteral("disclosed"),
+            QStringLiteral("actor"), QStringLiteral("type"), QStringLiteral("sectors"), QStringLiteral("summary"),
+            QStringLiteral("sources"), QStringLiteral("tags"), QStringLiteral("related") };
         const qint64 today = QDate::currentDate().toJulianDay();
         const QRegularExpression idPattern(QStringLiteral("^fl-\\d{4}-[a-z]{2,5}-[a-z0-9-]+$"));
         QSet<QString> ids;
@@ -81,7 +81,7 @@ private slots:
                 problem(QStringLiteral("start is in the future"));
             if (start.isValid() && start.firstDate().year() < 2007)
                 problem(QStringLiteral("start before 2007"));
-            for (const char *key : {"end", "disclosed", "attributed_on"}) {
+            for (const char *key : { "end", "disclosed", "attributed_on" }) {
                 const QJsonValue v = o.value(QLatin1StringView(key));
                 if (v.isUndefined())
                     continue;
@@ -98,7 +98,8 @@ private slots:
             if (victims.isEmpty())
                 problem(QStringLiteral("no victims"));
             for (const QString &code : victims + attackers) {
-                if (code.size() != 2 || code != code.toUpper() || !Countries::instance().isKnownCode(code) || code == u"XX")
+                if (code.size() != 2 || code != code.toUpper() || !Countries::instance().isKnownCode(code)
+                    || code == u"XX")
                     problem(QStringLiteral("\"%1\" is not an ISO 3166-1 alpha-2 code").arg(code));
             }
             if (QSet<QString>(victims.begin(), victims.end()).size() != victims.size())
@@ -122,7 +123,8 @@ private slots:
                 problem(QStringLiteral("no sources"));
             for (const QJsonValue &sv : sources) {
                 const QJsonObject s = sv.toObject();
-                if (s.value(u"title").toString().trimmed().isEmpty() || s.value(u"publisher").toString().trimmed().isEmpty())
+                if (s.value(u"title").toString().trimmed().isEmpty()
+                    || s.value(u"publisher").toString().trimmed().isEmpty())
                     problem(QStringLiteral("a source without title or publisher"));
                 const QString url = s.value(u"url").toString();
                 if (!url.isEmpty()) {
@@ -154,10 +156,14 @@ private slots:
                 sectors.insert(s);
             ++perYear[PartialDate::parse(r.object.value(u"start").toString()).firstDate().year()];
         }
-        QVERIFY2(m_records.size() >= 400, qPrintable(QStringLiteral("%1 incidents; expected at least 400").arg(m_records.size())));
-        QVERIFY2(countries.size() >= 80, qPrintable(QStringLiteral("%1 victim countries; expected at least 80").arg(countries.size())));
+        QVERIFY2(m_records.size() >= 400,
+            qPrintable(QStringLiteral("%1 incidents; expected at least 400").arg(m_records.size())));
+        QVERIFY2(countries.size() >= 80,
+            qPrintable(QStringLiteral("%1 victim countries; expected at least 80").arg(countries.size())));
         for (int year = 2007; year <= 2025; ++year)
-            QVERIFY2(perYear.value(year) >= 8, qPrintable(QStringLiteral("%1 has %2 incidents; expected at least 8").arg(year).arg(perYear.value(year))));
+            QVERIFY2(perYear.value(year) >= 8,
+                qPrintable(
+                    QStringLiteral("%1 has %2 incidents; expected at least 8").arg(year).arg(perYear.value(year))));
         QCOMPARE(types.size(), IncidentTypeCount);
         QCOMPARE(sectors.size(), SectorCount);
     }
@@ -167,7 +173,7 @@ private slots:
         const QJsonObject seed = m_records.first().object;
         QCOMPARE(seed.value(u"id").toString(), QStringLiteral("fl-2022-al-akshi-shutdown"));
         QCOMPARE(seed.value(u"start").toString(), QStringLiteral("2022-07-17"));
-        QCOMPARE(strings(seed.value(u"attackers")), QStringList{QStringLiteral("IR")});
+        QCOMPARE(strings(seed.value(u"attackers")), QStringList { QStringLiteral("IR") });
         QCOMPARE(seed.value(u"actor").toString(), QStringLiteral("HomeLand Justice"));
         const QStringList related = strings(seed.value(u"related"));
         QVERIFY(related.contains(QStringLiteral("fl-2022-al-iran-attribution")));

@@ -20,13 +20,17 @@ private slots:
         QTest::addColumn<int>("majorUnit"); // -1: no major tier expected
 
         using U = DateTicks::Unit;
-        QTest::newRow("one day visible") << QDate(2022, 7, 17) << QDate(2022, 7, 18) << 1200.0 << int(U::Day) << int(U::Month);
-        QTest::newRow("leap february") << QDate(2024, 2, 1) << QDate(2024, 3, 1) << 1400.0 << int(U::Day) << int(U::Month);
+        QTest::newRow("one day visible") << QDate(2022, 7, 17) << QDate(2022, 7, 18) << 1200.0 << int(U::Day)
+                                         << int(U::Month);
+        QTest::newRow("leap february") << QDate(2024, 2, 1) << QDate(2024, 3, 1) << 1400.0 << int(U::Day)
+                                       << int(U::Month);
         QTest::newRow("month ends") << QDate(2023, 1, 25) << QDate(2023, 3, 5) << 900.0 << int(U::Day) << int(U::Month);
-        QTest::newRow("a quarter, narrow") << QDate(2023, 1, 1) << QDate(2023, 4, 1) << 400.0 << int(U::Week) << int(U::Month);
+        QTest::newRow("a quarter, narrow")
+            << QDate(2023, 1, 1) << QDate(2023, 4, 1) << 400.0 << int(U::Week) << int(U::Month);
         QTest::newRow("one year") << QDate(2022, 1, 1) << QDate(2023, 1, 1) << 1200.0 << int(U::Month) << int(U::Year);
         QTest::newRow("26 years") << QDate(2000, 1, 1) << QDate(2027, 1, 1) << 1700.0 << int(U::Year) << int(U::Year);
-        QTest::newRow("26 years narrow") << QDate(2000, 1, 1) << QDate(2027, 1, 1) << 300.0 << int(U::Year) << int(U::Year);
+        QTest::newRow("26 years narrow") << QDate(2000, 1, 1) << QDate(2027, 1, 1) << 300.0 << int(U::Year)
+                                         << int(U::Year);
         QTest::newRow("years 1 to 9999") << QDate(1, 1, 1) << QDate(9999, 12, 31) << 1000.0 << int(U::Year) << -1;
         QTest::newRow("tiny width") << QDate(2000, 1, 1) << QDate(2027, 1, 1) << 20.0 << int(U::Year) << -1;
     }
@@ -51,7 +55,7 @@ private slots:
             QVERIFY(!ticks.major.ticks.empty());
         }
         const double pxPerDay = width / (end - first);
-        for (const DateTicks::Tier *tier : {&ticks.minor, &ticks.major}) {
+        for (const DateTicks::Tier *tier : { &ticks.minor, &ticks.major }) {
             if (tier->ticks.empty())
                 continue;
             // The tier covers the visible range without gaps.
@@ -96,16 +100,19 @@ private slots:
         QFont font(QStringLiteral("DejaVu Sans"));
         font.setPixelSize(11);
         const QFontMetricsF fm(font);
-        const DateTicks ticks = DateTicks::compute(QDate(2024, 2, 27).toJulianDay(), QDate(2024, 3, 3).toJulianDay(), 800, fm);
+        const DateTicks ticks
+            = DateTicks::compute(QDate(2024, 2, 27).toJulianDay(), QDate(2024, 3, 3).toJulianDay(), 800, fm);
         QStringList days;
         for (const DateTicks::Tick &t : ticks.minor.ticks)
             days << t.label;
-        QCOMPARE(days, QStringList({QStringLiteral("27"), QStringLiteral("28"), QStringLiteral("29"), QStringLiteral("1"),
-                                    QStringLiteral("2")}));
+        QCOMPARE(days,
+            QStringList({ QStringLiteral("27"), QStringLiteral("28"), QStringLiteral("29"), QStringLiteral("1"),
+                QStringLiteral("2") }));
         QCOMPARE(ticks.major.ticks.size(), std::size_t(2)); // February and March
         QCOMPARE(ticks.major.ticks[0].endDay, QDate(2024, 3, 1).toJulianDay());
 
-        const DateTicks plain = DateTicks::compute(QDate(2023, 2, 27).toJulianDay(), QDate(2023, 3, 2).toJulianDay(), 800, fm);
+        const DateTicks plain
+            = DateTicks::compute(QDate(2023, 2, 27).toJulianDay(), QDate(2023, 3, 2).toJulianDay(), 800, fm);
         QCOMPARE(plain.minor.ticks.size(), std::size_t(3)); // 27, 28, 1: no 29 February in 2023
     }
 

@@ -40,22 +40,22 @@ private slots:
         QTest::addColumn<QStringList>("expected");
         const QString e = QStringLiteral("t-estonia"), m = QStringLiteral("t-month"), y = QStringLiteral("t-year"),
                       c1 = QStringLiteral("c-1"), c2 = QStringLiteral("c-2");
-        QTest::newRow("everything-in-date-order") << "" << QStringList{e, m, y, c2, c1};
-        QTest::newRow("type") << "type=ddos" << QStringList{e};
-        QTest::newRow("two-types") << "type=ddos,ransomware" << QStringList{e, c1};
-        QTest::newRow("country") << "country=US" << QStringList{y};
-        QTest::newRow("multi-country-any") << "country=PH" << QStringList{y};
-        QTest::newRow("attacker") << "attacker=RU" << QStringList{e};
-        QTest::newRow("sector-any") << "sector=finance,health" << QStringList{e, c1};
-        QTest::newRow("date-range-day") << "from=2021-05-14&to=2021-05-14" << QStringList{c1};
+        QTest::newRow("everything-in-date-order") << "" << QStringList { e, m, y, c2, c1 };
+        QTest::newRow("type") << "type=ddos" << QStringList { e };
+        QTest::newRow("two-types") << "type=ddos,ransomware" << QStringList { e, c1 };
+        QTest::newRow("country") << "country=US" << QStringList { y };
+        QTest::newRow("multi-country-any") << "country=PH" << QStringList { y };
+        QTest::newRow("attacker") << "attacker=RU" << QStringList { e };
+        QTest::newRow("sector-any") << "sector=finance,health" << QStringList { e, c1 };
+        QTest::newRow("date-range-day") << "from=2021-05-14&to=2021-05-14" << QStringList { c1 };
         // A year-precise incident reaches into any range that overlaps its year.
-        QTest::newRow("uncertain-interval-overlaps") << "from=2016-12-31&to=2017-06" << QStringList{y};
-        QTest::newRow("duration-overlaps") << "from=2007-05-10&to=2007-05-10" << QStringList{e};
-        QTest::newRow("before-everything") << "to=2006" << QStringList{};
-        QTest::newRow("actor-substring") << "actor=some%20gr" << QStringList{c2};
-        QTest::newRow("attribution") << "attribution=suspected" << QStringList{e, c2};
-        QTest::newRow("dataset") << "dataset=fixture" << QStringList{e, m, y};
-        QTest::newRow("combined") << "type=ddos,defacement&attribution=suspected&from=2010" << QStringList{c2};
+        QTest::newRow("uncertain-interval-overlaps") << "from=2016-12-31&to=2017-06" << QStringList { y };
+        QTest::newRow("duration-overlaps") << "from=2007-05-10&to=2007-05-10" << QStringList { e };
+        QTest::newRow("before-everything") << "to=2006" << QStringList {};
+        QTest::newRow("actor-substring") << "actor=some%20gr" << QStringList { c2 };
+        QTest::newRow("attribution") << "attribution=suspected" << QStringList { e, c2 };
+        QTest::newRow("dataset") << "dataset=fixture" << QStringList { e, m, y };
+        QTest::newRow("combined") << "type=ddos,defacement&attribution=suspected&from=2010" << QStringList { c2 };
     }
 
     void apply()
@@ -74,13 +74,13 @@ private slots:
     {
         IncidentColumns c = *m_columns;
         // Equal first days keep index order; the order is a permutation of every index.
-        c.firstDay = {10, 5, 10, 5, 7};
+        c.firstDay = { 10, 5, 10, 5, 7 };
         c.buildDateOrder();
-        QCOMPARE(c.byDate, (std::vector<std::uint32_t>{1, 3, 4, 0, 2}));
+        QCOMPARE(c.byDate, (std::vector<std::uint32_t> { 1, 3, 4, 0, 2 }));
         // Far-apart days take the comparison sort and give the same kind of order.
-        c.firstDay = {1721426, 5373484, 2459581, 1721426, 2459581};
+        c.firstDay = { 1721426, 5373484, 2459581, 1721426, 2459581 };
         c.buildDateOrder();
-        QCOMPARE(c.byDate, (std::vector<std::uint32_t>{0, 3, 2, 4, 1}));
+        QCOMPARE(c.byDate, (std::vector<std::uint32_t> { 0, 3, 2, 4, 1 }));
     }
 
     void searchIntersects()
@@ -88,16 +88,16 @@ private slots:
         Filter f;
         f.search = QStringLiteral("hospital");
         const QList<qint64> hits = IncidentStore(m_db).search(f.search);
-        QCOMPARE(ids(FilterEngine::apply(*m_columns, f, &hits)), QStringList{QStringLiteral("c-1")});
-        f.types = {IncidentType::Ddos};
-        QCOMPARE(ids(FilterEngine::apply(*m_columns, f, &hits)), QStringList{});
+        QCOMPARE(ids(FilterEngine::apply(*m_columns, f, &hits)), QStringList { QStringLiteral("c-1") });
+        f.types = { IncidentType::Ddos };
+        QCOMPARE(ids(FilterEngine::apply(*m_columns, f, &hits)), QStringList {});
     }
 
     void facetCountsIgnoreTheirOwnCriterion()
     {
         Filter f;
-        f.types = {IncidentType::Ddos};
-        f.attributions = {Attribution::Suspected};
+        f.types = { IncidentType::Ddos };
+        f.attributions = { Attribution::Suspected };
         const FilterEngine::Result r = FilterEngine::apply(*m_columns, f, nullptr);
         QCOMPARE(r.indices.size(), 1u);
         // Type counts apply every criterion but type: both suspected incidents, by their type.
@@ -133,13 +133,15 @@ private slots:
 
         const QPersistentModelIndex kept = model.index(0, IncidentTableModel::TitleColumn);
         model.sort(IncidentTableModel::TitleColumn, Qt::AscendingOrder);
-        QCOMPARE(model.index(0, IncidentTableModel::TitleColumn).data().toString(), QStringLiteral("=HYPERLINK(\"x\")"));
-        QCOMPARE(kept.data(IncidentTableModel::IdRole).toString(), QStringLiteral("t-estonia")); // persistent index followed
+        QCOMPARE(
+            model.index(0, IncidentTableModel::TitleColumn).data().toString(), QStringLiteral("=HYPERLINK(\"x\")"));
+        QCOMPARE(
+            kept.data(IncidentTableModel::IdRole).toString(), QStringLiteral("t-estonia")); // persistent index followed
         model.sort(IncidentTableModel::DateColumn, Qt::DescendingOrder);
         QCOMPARE(model.index(0, 0).data(IncidentTableModel::IdRole).toString(), QStringLiteral("c-1"));
 
         Filter f;
-        f.types = {IncidentType::Ddos};
+        f.types = { IncidentType::Ddos };
         model.setIndices(FilterEngine::apply(*m_columns, f, nullptr).indices);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.rowOfIndex(0), 0);

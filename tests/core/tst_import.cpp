@@ -9,7 +9,6 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <sqlite3.h>
 
 namespace {
@@ -18,8 +17,8 @@ namespace {
 QByteArray signature(Database &db)
 {
     QByteArray dump = db.scalar(QStringLiteral("PRAGMA user_version")).toString().toUtf8();
-    for (const char *sql : {"SELECT * FROM incident ORDER BY rowid", "SELECT * FROM incident_country ORDER BY 1, 2, 3",
-                            "SELECT * FROM source ORDER BY 1, 2"}) {
+    for (const char *sql : { "SELECT * FROM incident ORDER BY rowid", "SELECT * FROM incident_country ORDER BY 1, 2, 3",
+             "SELECT * FROM source ORDER BY 1, 2" }) {
         sqlite3_stmt *st = nullptr;
         sqlite3_prepare_v2(db.handle(), sql, -1, &st, nullptr);
         while (sqlite3_step(st) == SQLITE_ROW) {
@@ -66,7 +65,7 @@ private slots:
         const auto e = store.incident(QStringLiteral("t-estonia"));
         QVERIFY(e);
         QCOMPARE(e->end.toString(), QStringLiteral("2007-05-18"));
-        QCOMPARE(e->attackers, QStringList{QStringLiteral("RU")});
+        QCOMPARE(e->attackers, QStringList { QStringLiteral("RU") });
         QCOMPARE(e->attribution, Attribution::Suspected);
         QCOMPARE(e->sources.size(), 1);
         QCOMPARE(e->sources.first().url, QStringLiteral("https://example.org/estonia"));
@@ -74,10 +73,10 @@ private slots:
         QCOMPARE(e->provenance.dataset, QStringLiteral("fixture"));
         QCOMPARE(e->provenance.file, QStringLiteral("good.json"));
         const auto m = store.incident(QStringLiteral("t-month"));
-        QCOMPARE(m->victims, QStringList{QStringLiteral("DE")}); // a name resolved to its code
+        QCOMPARE(m->victims, QStringList { QStringLiteral("DE") }); // a name resolved to its code
         QCOMPARE(m->sources.first().url, QStringLiteral("https://example.org/month"));
         const auto y = store.incident(QStringLiteral("t-year"));
-        QCOMPARE(y->victims, (QStringList{QStringLiteral("PH"), QStringLiteral("US")}));
+        QCOMPARE(y->victims, (QStringList { QStringLiteral("PH"), QStringLiteral("US") }));
         QCOMPARE(y->disclosed.toString(), QStringLiteral("2016-04"));
     }
 
@@ -93,12 +92,13 @@ private slots:
         QCOMPARE(a->title, QStringLiteral("Ransomware hits a hospital, wards closed"));
         QCOMPARE(a->summary, QStringLiteral("Line one\r\nline two with \"quotes\""));
         QCOMPARE(a->sources.size(), 2);
-        QCOMPARE(a->tags, (QStringList{QStringLiteral("health"), QStringLiteral("ransomware")}));
+        QCOMPARE(a->tags, (QStringList { QStringLiteral("health"), QStringLiteral("ransomware") }));
         const auto b = store.incident(QStringLiteral("c-2"));
         QVERIFY(b);
-        QCOMPARE(b->title, QStringLiteral("=HYPERLINK(\"x\")")); // the export's apostrophe is removed, text kept literally
-        QCOMPARE(b->victims, QStringList{QStringLiteral("XK")});
-        QCOMPARE(b->attackers, QStringList{QStringLiteral("RS")});
+        QCOMPARE(
+            b->title, QStringLiteral("=HYPERLINK(\"x\")")); // the export's apostrophe is removed, text kept literally
+        QCOMPARE(b->victims, QStringList { QStringLiteral("XK") });
+        QCOMPARE(b->attackers, QStringList { QStringLiteral("RS") });
         QCOMPARE(b->start.toString(), QStringLiteral("2020-02-29"));
     }
 
@@ -107,11 +107,13 @@ private slots:
         QTest::addColumn<QString>("expected"); // regular expression over one diagnostic
         QTest::newRow("month") << "bad.csv:3: start: \"2019-13\": month must be 01 to 12$";
         QTest::newRow("no-such-day") << "bad.csv:4: start: \"2019-02-29\": no such day in the calendar$";
-        QTest::newRow("country") << "bad.csv:5: victims: unknown country \"Atlantis\"; expected an ISO 3166-1 code or country name$";
+        QTest::newRow("country")
+            << "bad.csv:5: victims: unknown country \"Atlantis\"; expected an ISO 3166-1 code or country name$";
         QTest::newRow("type") << "bad.csv:6: type: unknown type \"cyberwar\"; expected one of espionage, ";
         QTest::newRow("sector") << "bad.csv:7: sectors: unknown sector \"space\"; expected some of government, ";
         QTest::newRow("end-before-start") << "bad.csv:8: end: 2019-03-01 is before start 2019-03-02$";
-        QTest::newRow("attribution") << "bad.csv:9: attribution: attackers are named but attribution is none; expected ";
+        QTest::newRow("attribution")
+            << "bad.csv:9: attribution: attackers are named but attribution is none; expected ";
         QTest::newRow("ragged") << "bad.csv:10: expected 13 fields, found 3$";
     }
 
@@ -132,30 +134,37 @@ private slots:
 
     void jsonDiagnosticsNameLineAndField()
     {
-        const QByteArray json = "{\n  \"faultline\": 1,\n  \"incidents\": [\n    {\"id\": \"ok\", \"title\": \"Fine\", \"start\": \"2020\",\n"
-                                "     \"victims\": [\"FR\"], \"type\": \"ddos\"},\n"
-                                "    {\"id\": \"bad\", \"title\": \"Bad\", \"start\": \"2020-02-30\", \"victims\": [\"FR\"], \"type\": \"ddos\"},\n"
-                                "    {\"id\": \"types\", \"title\": 5, \"start\": \"2020\", \"victims\": \"FR\", \"type\": \"ddos\"},\n"
-                                "    \"not an object\"\n  ]\n}\n";
+        const QByteArray json
+            = "{\n  \"faultline\": 1,\n  \"incidents\": [\n    {\"id\": \"ok\", \"title\": \"Fine\", \"start\": "
+              "\"2020\",\n"
+              "     \"victims\": [\"FR\"], \"type\": \"ddos\"},\n"
+              "    {\"id\": \"bad\", \"title\": \"Bad\", \"start\": \"2020-02-30\", \"victims\": [\"FR\"], \"type\": "
+              "\"ddos\"},\n"
+              "    {\"id\": \"types\", \"title\": 5, \"start\": \"2020\", \"victims\": \"FR\", \"type\": \"ddos\"},\n"
+              "    \"not an object\"\n  ]\n}\n";
         const Importer::Result r = Importer::importBytes(*m_db, json, QStringLiteral("x.json"));
         QVERIFY(!r.failed);
         QCOMPARE(r.imported, 1);
         QCOMPARE(r.rejected, 3);
         const QString all = messages(r).join(u'\n');
-        QVERIFY2(all.contains(QStringLiteral("x.json:6: start: \"2020-02-30\": no such day in the calendar")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("x.json:6: start: \"2020-02-30\": no such day in the calendar")),
+            qPrintable(all));
         QVERIFY2(all.contains(QStringLiteral("x.json:7: title: is a number; expected a string")), qPrintable(all));
-        QVERIFY2(all.contains(QStringLiteral("x.json:8: incidents[3]: is a string; expected a record object")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("x.json:8: incidents[3]: is a string; expected a record object")),
+            qPrintable(all));
     }
 
     void jsonRecordsAreSplitCorrectly()
     {
         // Brackets, braces, commas, escaped quotes and backslashes inside strings must not
         // confuse the scan that splits the records; neither must key order or nesting.
-        const QByteArray json = "{\"incidents\": [\n"
-                                "  {\"id\": \"s1\", \"title\": \"a [b], {c} \\\"d\\\" \\\\\", \"start\": \"2020\",\n"
-                                "   \"victims\": [\"FR\"], \"type\": \"ddos\", \"sources\": [{\"url\": \"https://x.org/a,b\"}]},\n"
-                                "  {\"title\": \"second\", \"id\": \"s2\", \"start\": \"2021\", \"victims\": \"DE\", \"type\": \"other\"}\n"
-                                "], \"dataset\": \"split\", \"faultline\": 1}";
+        const QByteArray json
+            = "{\"incidents\": [\n"
+              "  {\"id\": \"s1\", \"title\": \"a [b], {c} \\\"d\\\" \\\\\", \"start\": \"2020\",\n"
+              "   \"victims\": [\"FR\"], \"type\": \"ddos\", \"sources\": [{\"url\": \"https://x.org/a,b\"}]},\n"
+              "  {\"title\": \"second\", \"id\": \"s2\", \"start\": \"2021\", \"victims\": \"DE\", \"type\": "
+              "\"other\"}\n"
+              "], \"dataset\": \"split\", \"faultline\": 1}";
         const Importer::Result r = Importer::importBytes(*m_db, json, QStringLiteral("split.json"));
         QVERIFY2(!r.failed, qPrintable(r.error));
         QCOMPARE(r.imported, 2);
@@ -164,7 +173,8 @@ private slots:
         QCOMPARE(store.incident(QStringLiteral("s1"))->sources.first().url, QStringLiteral("https://x.org/a,b"));
         QCOMPARE(store.incident(QStringLiteral("s2"))->provenance.dataset, QStringLiteral("split"));
 
-        const QByteArray broken = "{\"faultline\": 1, \"incidents\": [\n{\"id\": \"ok\"},\n{\"id\": \"bad\", \"title\": tru}\n]}";
+        const QByteArray broken
+            = "{\"faultline\": 1, \"incidents\": [\n{\"id\": \"ok\"},\n{\"id\": \"bad\", \"title\": tru}\n]}";
         const Importer::Result b = Importer::importBytes(*m_db, broken, QStringLiteral("broken.json"));
         QVERIFY(b.failed);
         QVERIFY2(b.error.contains(QStringLiteral("broken.json:3: not valid JSON")), qPrintable(b.error));
@@ -175,12 +185,18 @@ private slots:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("empty") << QByteArray() << "empty.csv" << "empty, no records";
-        QTest::newRow("whitespace") << QByteArray(" \n\t\n") << "blank.csv" << "empty, no records";
-        QTest::newRow("bom-only") << QByteArray("\xEF\xBB\xBF") << "bom.csv" << "empty, no records";
-        QTest::newRow("png") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << "image.csv" << "looks like a PNG image";
-        QTest::newRow("zip") << QByteArray("PK\x03\x04\x14\0\0\0", 8) << "archive.json" << "looks like a ZIP archive";
-        QTest::newRow("html") << QByteArray("<!DOCTYPE html><html><body>502</body></html>") << "page.json" << "looks like HTML";
+        QTest::newRow("empty") << QByteArray() << "empty.csv"
+                               << "empty, no records";
+        QTest::newRow("whitespace") << QByteArray(" \n\t\n") << "blank.csv"
+                                    << "empty, no records";
+        QTest::newRow("bom-only") << QByteArray("\xEF\xBB\xBF") << "bom.csv"
+                                  << "empty, no records";
+        QTest::newRow("png") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << "image.csv"
+                             << "looks like a PNG image";
+        QTest::newRow("zip") << QByteArray("PK\x03\x04\x14\0\0\0", 8) << "archive.json"
+                             << "looks like a ZIP archive";
+        QTest::newRow("html") << QByteArray("<!DOCTYPE html><html><body>502</body></html>") << "page.json"
+                              << "looks like HTML";
         QTest::newRow("other-json") << QByteArray("{\"type\": \"bundle\", \"objects\": []}") << "bundle.json"
                                     << "not in the faultline format";
         QTest::newRow("broken-json") << QByteArray("{\"faultline\": 1, \"incidents\": [ {\"id\": ] }") << "broken.json"
@@ -195,10 +211,13 @@ private slots:
                                               << "title: duplicate column";
         QTest::newRow("csv-unterminated-quote")
             << QByteArray("title,start,victims,type\nok,2020,FR,ddos\n\"never closed,2020,FR,ddos\nmore,2020,FR,ddos\n")
-            << "quote.csv" << "quote.csv:3: quote opened here is never closed";
-        QTest::newRow("csv-invalid-utf8") << QByteArray("title,start,victims,type\nok,2020,FR,ddos\nbad \xC0\x80,2020,FR,ddos\n")
-                                          << "latin.csv" << "latin.csv:3: invalid UTF-8";
-        QTest::newRow("deep-json") << QByteArray("{\"faultline\": 1, \"incidents\": ") + QByteArray(2000, '[') << "deep.json"
+            << "quote.csv"
+            << "quote.csv:3: quote opened here is never closed";
+        QTest::newRow("csv-invalid-utf8")
+            << QByteArray("title,start,victims,type\nok,2020,FR,ddos\nbad \xC0\x80,2020,FR,ddos\n") << "latin.csv"
+            << "latin.csv:3: invalid UTF-8";
+        QTest::newRow("deep-json") << QByteArray("{\"faultline\": 1, \"incidents\": ") + QByteArray(2000, '[')
+                                   << "deep.json"
                                    << "not valid JSON";
     }
 
@@ -214,7 +233,7 @@ private slots:
         const Importer::Result r = Importer::importFile(*m_db, path);
         QVERIFY(r.failed);
         QVERIFY2(r.error.contains(expected) || messages(r).join(u'\n').contains(expected),
-                 qPrintable(r.error + u'\n' + messages(r).join(u'\n')));
+            qPrintable(r.error + u'\n' + messages(r).join(u'\n')));
         QVERIFY2(r.error.contains(name), "the error names the file");
         QCOMPARE(r.accepted(), 0);
         QCOMPARE(signature(*m_db), before);
@@ -308,7 +327,8 @@ private slots:
             Database db;
             QVERIFY(db.open(path));
             // Valid records first, then a quote that never closes: the whole file is refused.
-            const QByteArray csv = "id,title,start,victims,type\nr1,One,2021,FR,ddos\nr2,Two,2021,DE,ddos\nr3,\"Three,2021,IT,ddos\n";
+            const QByteArray csv
+                = "id,title,start,victims,type\nr1,One,2021,FR,ddos\nr2,Two,2021,DE,ddos\nr3,\"Three,2021,IT,ddos\n";
             const QString file = m_dir.filePath(QStringLiteral("partial.csv"));
             QVERIFY(TestSupport::writeFile(file, csv));
             const Importer::Result r = Importer::importFile(db, file);
@@ -372,29 +392,41 @@ private slots:
     void lineEndingsGiveIdenticalRecords()
     {
         QFETCH(QByteArray, newline);
-        QByteArray csv = "id,title,start,victims,type,summary" + newline + "e1,One,2021,FR,ddos,\"two" + newline + "lines\""
-            + newline + newline + "e2,Two,2022,DE,ddos,x" + newline + "bad,Three,2022-13,DE,ddos,x";
+        QByteArray csv = "id,title,start,victims,type,summary" + newline + "e1,One,2021,FR,ddos,\"two" + newline
+            + "lines\"" + newline + newline + "e2,Two,2022,DE,ddos,x" + newline + "bad,Three,2022-13,DE,ddos,x";
         const Importer::Result r = Importer::importBytes(*m_db, csv, QStringLiteral("eol.csv"));
         QCOMPARE(r.imported, 2);
         QCOMPARE(r.rejected, 1);
-        QVERIFY2(messages(r).join(u'\n').contains(QStringLiteral("eol.csv:6: start:")), qPrintable(messages(r).join(u'\n')));
-        QCOMPARE(IncidentStore(*m_db).incident(QStringLiteral("e1"))->summary, QStringLiteral("two") + QString::fromLatin1(newline) + QStringLiteral("lines"));
+        QVERIFY2(
+            messages(r).join(u'\n').contains(QStringLiteral("eol.csv:6: start:")), qPrintable(messages(r).join(u'\n')));
+        QCOMPARE(IncidentStore(*m_db).incident(QStringLiteral("e1"))->summary,
+            QStringLiteral("two") + QString::fromLatin1(newline) + QStringLiteral("lines"));
     }
 
     void spreadsheetCells_data()
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("written");
-        QTest::newRow("formula") << "=HYPERLINK(\"x\")" << "'=HYPERLINK(\"x\")";
-        QTest::newRow("plus") << "+cmd|' /C calc'!A0" << "'+cmd|' /C calc'!A0";
-        QTest::newRow("minus") << "-2+3" << "'-2+3";
-        QTest::newRow("at") << "@SUM(1)" << "'@SUM(1)";
-        QTest::newRow("tab") << "\tx" << "'\tx";
-        QTest::newRow("apostrophe-kept") << "'=x" << "''=x";
-        QTest::newRow("plain") << "Albania" << "Albania";
-        QTest::newRow("inner-equals") << "a=b" << "a=b";
-        QTest::newRow("empty") << "" << "";
-        QTest::newRow("lone-apostrophe") << "'" << "''";
+        QTest::newRow("formula") << "=HYPERLINK(\"x\")"
+                                 << "'=HYPERLINK(\"x\")";
+        QTest::newRow("plus") << "+cmd|' /C calc'!A0"
+                              << "'+cmd|' /C calc'!A0";
+        QTest::newRow("minus") << "-2+3"
+                               << "'-2+3";
+        QTest::newRow("at") << "@SUM(1)"
+                            << "'@SUM(1)";
+        QTest::newRow("tab") << "\tx"
+                             << "'\tx";
+        QTest::newRow("apostrophe-kept") << "'=x"
+                                         << "''=x";
+        QTest::newRow("plain") << "Albania"
+                               << "Albania";
+        QTest::newRow("inner-equals") << "a=b"
+                                      << "a=b";
+        QTest::newRow("empty") << ""
+                               << "";
+        QTest::newRow("lone-apostrophe") << "'"
+                                         << "''";
     }
 
     void spreadsheetCells()
@@ -433,9 +465,10 @@ private slots:
         QCOMPARE(c.id(0), QStringLiteral("fl-2022-al-akshi-shutdown"));
         const auto seed = IncidentStore(*m_db).incident(QStringLiteral("fl-2022-al-akshi-shutdown"));
         QCOMPARE(seed->start.toString(), QStringLiteral("2022-07-17"));
-        QCOMPARE(seed->victims, QStringList{QStringLiteral("AL")});
+        QCOMPARE(seed->victims, QStringList { QStringLiteral("AL") });
         QCOMPARE(seed->sources.first().publisher, QStringLiteral("ANI"));
-        QCOMPARE(seed->sources.first().title, QStringLiteral("Albania closes down online gov't systems after cyber attack"));
+        QCOMPARE(
+            seed->sources.first().title, QStringLiteral("Albania closes down online gov't systems after cyber attack"));
     }
 };
 

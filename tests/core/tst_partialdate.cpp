@@ -15,16 +15,23 @@ private slots:
         QTest::addColumn<QDate>("last");
 
         QTest::newRow("year") << "2022" << true << int(Precision::Year) << QDate(2022, 1, 1) << QDate(2022, 12, 31);
-        QTest::newRow("leap-year") << "2020" << true << int(Precision::Year) << QDate(2020, 1, 1) << QDate(2020, 12, 31);
+        QTest::newRow("leap-year") << "2020" << true << int(Precision::Year) << QDate(2020, 1, 1)
+                                   << QDate(2020, 12, 31);
         QTest::newRow("month") << "2022-07" << true << int(Precision::Month) << QDate(2022, 7, 1) << QDate(2022, 7, 31);
-        QTest::newRow("february-leap") << "2024-02" << true << int(Precision::Month) << QDate(2024, 2, 1) << QDate(2024, 2, 29);
-        QTest::newRow("february-common") << "2023-02" << true << int(Precision::Month) << QDate(2023, 2, 1) << QDate(2023, 2, 28);
+        QTest::newRow("february-leap") << "2024-02" << true << int(Precision::Month) << QDate(2024, 2, 1)
+                                       << QDate(2024, 2, 29);
+        QTest::newRow("february-common") << "2023-02" << true << int(Precision::Month) << QDate(2023, 2, 1)
+                                         << QDate(2023, 2, 28);
         QTest::newRow("day") << "2022-07-17" << true << int(Precision::Day) << QDate(2022, 7, 17) << QDate(2022, 7, 17);
-        QTest::newRow("leap-day") << "2020-02-29" << true << int(Precision::Day) << QDate(2020, 2, 29) << QDate(2020, 2, 29);
-        QTest::newRow("leap-day-2000") << "2000-02-29" << true << int(Precision::Day) << QDate(2000, 2, 29) << QDate(2000, 2, 29);
-        QTest::newRow("spaces-trimmed") << " 2019-03 " << true << int(Precision::Month) << QDate(2019, 3, 1) << QDate(2019, 3, 31);
+        QTest::newRow("leap-day") << "2020-02-29" << true << int(Precision::Day) << QDate(2020, 2, 29)
+                                  << QDate(2020, 2, 29);
+        QTest::newRow("leap-day-2000") << "2000-02-29" << true << int(Precision::Day) << QDate(2000, 2, 29)
+                                       << QDate(2000, 2, 29);
+        QTest::newRow("spaces-trimmed") << " 2019-03 " << true << int(Precision::Month) << QDate(2019, 3, 1)
+                                        << QDate(2019, 3, 31);
         QTest::newRow("year-1") << "0001" << true << int(Precision::Year) << QDate(1, 1, 1) << QDate(1, 12, 31);
-        QTest::newRow("year-9999") << "9999-12-31" << true << int(Precision::Day) << QDate(9999, 12, 31) << QDate(9999, 12, 31);
+        QTest::newRow("year-9999") << "9999-12-31" << true << int(Precision::Day) << QDate(9999, 12, 31)
+                                   << QDate(9999, 12, 31);
 
         QTest::newRow("no-leap-day-1900") << "1900-02-29" << false << 0 << QDate() << QDate();
         QTest::newRow("no-leap-day-2023") << "2023-02-29" << false << 0 << QDate() << QDate();

@@ -2,29 +2,29 @@
 // the two-thread load of a large document giving exactly what the one-thread load gives.
 #include "generator.h"
 #include "import/importer.h"
-#include "store/database.h"
 #include "store/columncache.h"
+#include "store/database.h"
 #include "store/incidentstore.h"
 
 #include <QBuffer>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <random>
 
 namespace {
 // Every array and table equal; QVERIFY-style failures name the first difference.
 QString difference(const IncidentColumns &one, const IncidentColumns &two)
 {
-#define FL_SAME(field)                                                                                                  \
+#define FL_SAME(field)                                                                                                 \
     if (!(one.field == two.field))                                                                                     \
         return QStringLiteral(#field);
-    FL_SAME(rowid) FL_SAME(firstDay) FL_SAME(lastDay) FL_SAME(precision) FL_SAME(hasEnd) FL_SAME(type)
-    FL_SAME(attribution) FL_SAME(sectors) FL_SAME(actor) FL_SAME(dataset) FL_SAME(victimOffset) FL_SAME(victimCodes)
-    FL_SAME(attackerOffset) FL_SAME(attackerCodes) FL_SAME(countries) FL_SAME(actors) FL_SAME(datasets) FL_SAME(idText)
-    FL_SAME(idOffset) FL_SAME(titleText) FL_SAME(titleOffset) FL_SAME(byDate)
+    FL_SAME(rowid)
+    FL_SAME(firstDay) FL_SAME(lastDay) FL_SAME(precision) FL_SAME(hasEnd) FL_SAME(type) FL_SAME(attribution)
+        FL_SAME(sectors) FL_SAME(actor) FL_SAME(dataset) FL_SAME(victimOffset) FL_SAME(victimCodes)
+            FL_SAME(attackerOffset) FL_SAME(attackerCodes) FL_SAME(countries) FL_SAME(actors) FL_SAME(datasets)
+                FL_SAME(idText) FL_SAME(idOffset) FL_SAME(titleText) FL_SAME(titleOffset) FL_SAME(byDate)
 #undef FL_SAME
-    return {};
+                    return {};
 }
 } // namespace
 
@@ -89,10 +89,10 @@ private slots:
         QCOMPARE(one.titleText, two.titleText);
         QVERIFY(one.titleOffset == two.titleOffset);
         QVERIFY(one.byDate == two.byDate);
-        QVERIFY(std::is_sorted(two.byDate.begin(), two.byDate.end(),
-                               [&](auto a, auto b) { return two.firstDay[a] < two.firstDay[b]; }));
+        QVERIFY(std::is_sorted(
+            two.byDate.begin(), two.byDate.end(), [&](auto a, auto b) { return two.firstDay[a] < two.firstDay[b]; }));
         // Spot-check against the records themselves, across the split.
-        for (const IncidentColumns::Index i : {0u, IncidentColumns::Index(n / 2), IncidentColumns::Index(n - 1)}) {
+        for (const IncidentColumns::Index i : { 0u, IncidentColumns::Index(n / 2), IncidentColumns::Index(n - 1) }) {
             const auto record = store.incidentByRowid(two.rowid[i]);
             QVERIFY(record);
             QCOMPARE(two.id(i), record->id);
@@ -127,7 +127,8 @@ private slots:
 
         // A damaged cache is refused and the rows are read instead.
         QVERIFY(IncidentStore::writeColumnCache(path, after, store.generation()));
-        QVERIFY(db.exec(QStringLiteral("UPDATE column_cache SET data = substr(data, 1, length(data) / 2) WHERE part = 0")));
+        QVERIFY(
+            db.exec(QStringLiteral("UPDATE column_cache SET data = substr(data, 1, length(data) / 2) WHERE part = 0")));
         const IncidentColumns fallback = store.loadColumns(nullptr, IncidentStore::LoadMode::Auto, &fromCache);
         QVERIFY(!fromCache);
         QCOMPARE(difference(after, fallback), QString());

@@ -7,7 +7,6 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <sqlite3.h>
 
 namespace {
@@ -75,12 +74,12 @@ private slots:
             QCOMPARE(sqlite3_exec(raw, pragmas.constData(), nullptr, nullptr, nullptr), SQLITE_OK);
             // A record as the old version wrote it.
             QCOMPARE(sqlite3_exec(raw,
-                                  "INSERT INTO incident (id, title, start, first_day, last_day, precision, type, notes)"
-                                  " VALUES ('old-1', 'Old record', '2014-11', 2456963, 2456992, 1, 'espionage', 'my note');"
-                                  "INSERT INTO incident_country VALUES (1, 0, 0, 'US');"
-                                  "INSERT INTO incident_fts (incident_fts) VALUES ('rebuild');",
-                                  nullptr, nullptr, nullptr),
-                     SQLITE_OK);
+                         "INSERT INTO incident (id, title, start, first_day, last_day, precision, type, notes)"
+                         " VALUES ('old-1', 'Old record', '2014-11', 2456963, 2456992, 1, 'espionage', 'my note');"
+                         "INSERT INTO incident_country VALUES (1, 0, 0, 'US');"
+                         "INSERT INTO incident_fts (incident_fts) VALUES ('rebuild');",
+                         nullptr, nullptr, nullptr),
+                SQLITE_OK);
             sqlite3_close(raw);
         }
         Database db;
@@ -93,7 +92,7 @@ private slots:
         QCOMPARE(old->title, QStringLiteral("Old record"));
         QCOMPARE(old->start.toString(), QStringLiteral("2014-11"));
         QCOMPARE(old->notes, QStringLiteral("my note"));
-        QCOMPARE(old->victims, QStringList{QStringLiteral("US")});
+        QCOMPARE(old->victims, QStringList { QStringLiteral("US") });
         QVERIFY(!old->disclosed.isValid());
         QCOMPARE(store.search(QStringLiteral("old")).size(), 1);
     }
@@ -106,13 +105,15 @@ private slots:
 
         QTest::newRow("foreign-sqlite") << QByteArray("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);")
                                         << QByteArray() << QStringLiteral("not a Faultline document");
-        QTest::newRow("newer-version")
-            << QByteArray("CREATE TABLE incident (rowid INTEGER PRIMARY KEY); PRAGMA application_id = 1179407438; PRAGMA user_version = 99;")
-            << QByteArray() << QStringLiteral("newer version of Faultline");
-        QTest::newRow("text-file") << QByteArray() << QByteArray("this is not a database, just some text\n").repeated(200)
+        QTest::newRow("newer-version") << QByteArray("CREATE TABLE incident (rowid INTEGER PRIMARY KEY); PRAGMA "
+                                                     "application_id = 1179407438; PRAGMA user_version = 99;")
+                                       << QByteArray() << QStringLiteral("newer version of Faultline");
+        QTest::newRow("text-file") << QByteArray()
+                                   << QByteArray("this is not a database, just some text\n").repeated(200)
                                    << QStringLiteral("not a SQLite database");
-        QTest::newRow("truncated-header") << QByteArray() << QByteArray("SQLite format 3\0\x10\x00", 18).append(QByteArray(80, 'x'))
-                                          << QStringLiteral("cannot open");
+        QTest::newRow("truncated-header")
+            << QByteArray() << QByteArray("SQLite format 3\0\x10\x00", 18).append(QByteArray(80, 'x'))
+            << QStringLiteral("cannot open");
     }
 
     void refusesBadFiles()
@@ -221,17 +222,17 @@ private slots:
     {
         QTest::addColumn<QString>("query");
         QTest::addColumn<QStringList>("ids");
-        QTest::newRow("title-word") << "Estonian" << QStringList{QStringLiteral("t-estonia")};
-        QTest::newRow("summary-word") << "memorial" << QStringList{QStringLiteral("t-estonia")};
-        QTest::newRow("prefix") << "memo" << QStringList{QStringLiteral("t-estonia")};
-        QTest::newRow("tag") << "bronze" << QStringList{QStringLiteral("t-estonia")};
-        QTest::newRow("two-words-and") << "voter leak" << QStringList{QStringLiteral("t-year")};
-        QTest::newRow("last-word-is-a-prefix") << "memorial traf" << QStringList{QStringLiteral("t-estonia")};
-        QTest::newRow("earlier-words-are-whole") << "memo traffic" << QStringList{};
-        QTest::newRow("case-insensitive") << "MINISTRY" << QStringList{QStringLiteral("t-month")};
-        QTest::newRow("no-match") << "zebra" << QStringList{};
-        QTest::newRow("fts-operators-literal") << "NOT OR AND ( \" *" << QStringList{};
-        QTest::newRow("hyphenated") << "bronze-soldier" << QStringList{QStringLiteral("t-estonia")};
+        QTest::newRow("title-word") << "Estonian" << QStringList { QStringLiteral("t-estonia") };
+        QTest::newRow("summary-word") << "memorial" << QStringList { QStringLiteral("t-estonia") };
+        QTest::newRow("prefix") << "memo" << QStringList { QStringLiteral("t-estonia") };
+        QTest::newRow("tag") << "bronze" << QStringList { QStringLiteral("t-estonia") };
+        QTest::newRow("two-words-and") << "voter leak" << QStringList { QStringLiteral("t-year") };
+        QTest::newRow("last-word-is-a-prefix") << "memorial traf" << QStringList { QStringLiteral("t-estonia") };
+        QTest::newRow("earlier-words-are-whole") << "memo traffic" << QStringList {};
+        QTest::newRow("case-insensitive") << "MINISTRY" << QStringList { QStringLiteral("t-month") };
+        QTest::newRow("no-match") << "zebra" << QStringList {};
+        QTest::newRow("fts-operators-literal") << "NOT OR AND ( \" *" << QStringList {};
+        QTest::newRow("hyphenated") << "bronze-soldier" << QStringList { QStringLiteral("t-estonia") };
     }
 
     void search()
@@ -286,7 +287,8 @@ private slots:
         QCOMPARE(c.countries.at(c.victimCodes[c.victimOffset[2]]), QStringLiteral("PH"));
         QCOMPARE(c.attackerOffset[1] - c.attackerOffset[0], 1u);
         QCOMPARE(c.typeOf(0), IncidentType::Ddos);
-        QCOMPARE(c.sectors[0], SectorMask(sectorBit(Sector::Government) | sectorBit(Sector::Finance) | sectorBit(Sector::Media)));
+        QCOMPARE(c.sectors[0],
+            SectorMask(sectorBit(Sector::Government) | sectorBit(Sector::Finance) | sectorBit(Sector::Media)));
         QCOMPARE(c.indexOfId(QStringLiteral("t-year")), 2);
         QCOMPARE(c.indexOfRowid(c.rowid[1]), 1);
     }

@@ -1,13 +1,10 @@
+#include "domain/countries.h"
 #include "render/timelinelayout.h"
 #include "render/timelinerows.h"
-
 #include "timelinetestdata.h"
-
-#include "domain/countries.h"
 
 #include <QFontMetricsF>
 #include <QTest>
-
 #include <numeric>
 #include <random>
 
@@ -34,20 +31,21 @@ private:
     {
         using TimelineTestData::make;
         TestSupport::IncidentColumnsBuilder b;
-        b.add(make(QStringLiteral("a"), QStringLiteral("A"), PartialDate::day(2022, 7, 17), {QStringLiteral("AL")},
-                   IncidentType::Destructive, Attribution::Official, PartialDate::day(2022, 7, 18)));
-        b.add(make(QStringLiteral("b"), QStringLiteral("B"), PartialDate::month(2022, 9), {QStringLiteral("AL"), QStringLiteral("ME")},
-                   IncidentType::DataTheft));
-        b.add(make(QStringLiteral("c"), QStringLiteral("C"), PartialDate::year(2021), {QStringLiteral("US")},
-                   IncidentType::Espionage));
-        b.add(make(QStringLiteral("d"), QStringLiteral("D"), PartialDate::day(2020, 2, 29), {QStringLiteral("US")},
-                   IncidentType::Ddos));
-        b.add(make(QStringLiteral("e"), QStringLiteral("E"), PartialDate::day(2023, 1, 31), {QStringLiteral("AL")},
-                   IncidentType::Ransomware));
+        b.add(make(QStringLiteral("a"), QStringLiteral("A"), PartialDate::day(2022, 7, 17), { QStringLiteral("AL") },
+            IncidentType::Destructive, Attribution::Official, PartialDate::day(2022, 7, 18)));
+        b.add(make(QStringLiteral("b"), QStringLiteral("B"), PartialDate::month(2022, 9),
+            { QStringLiteral("AL"), QStringLiteral("ME") }, IncidentType::DataTheft));
+        b.add(make(QStringLiteral("c"), QStringLiteral("C"), PartialDate::year(2021), { QStringLiteral("US") },
+            IncidentType::Espionage));
+        b.add(make(QStringLiteral("d"), QStringLiteral("D"), PartialDate::day(2020, 2, 29), { QStringLiteral("US") },
+            IncidentType::Ddos));
+        b.add(make(QStringLiteral("e"), QStringLiteral("E"), PartialDate::day(2023, 1, 31), { QStringLiteral("AL") },
+            IncidentType::Ransomware));
         return b.take();
     }
 
-    static TimelineFrame frameFor(std::shared_ptr<const TimelineRows> rows, QDate from, QDate to, QSizeF size = {1000, 400})
+    static TimelineFrame frameFor(
+        std::shared_ptr<const TimelineRows> rows, QDate from, QDate to, QSizeF size = { 1000, 400 })
     {
         TimelineFrame f;
         f.rows = std::move(rows);
@@ -69,25 +67,25 @@ private slots:
 
         const QStringList none;
         QTest::newRow("victims by count") << int(RowKey::VictimCountry) << int(RowSort::Count) << int(RegionLevel::None)
-                                          << none << none << QStringList{u"AL"_s, u"US"_s, u"ME"_s};
+                                          << none << none << QStringList { u"AL"_s, u"US"_s, u"ME"_s };
         QTest::newRow("victims by name") << int(RowKey::VictimCountry) << int(RowSort::Name) << int(RegionLevel::None)
-                                         << none << none << QStringList{u"AL"_s, u"ME"_s, u"US"_s};
-        QTest::newRow("by first incident") << int(RowKey::VictimCountry) << int(RowSort::FirstIncident)
-                                           << int(RegionLevel::None) << none << none
-                                           << QStringList{u"US"_s, u"AL"_s, u"ME"_s};
+                                         << none << none << QStringList { u"AL"_s, u"ME"_s, u"US"_s };
+        QTest::newRow("by first incident")
+            << int(RowKey::VictimCountry) << int(RowSort::FirstIncident) << int(RegionLevel::None) << none << none
+            << QStringList { u"US"_s, u"AL"_s, u"ME"_s };
         QTest::newRow("pinned first") << int(RowKey::VictimCountry) << int(RowSort::Count) << int(RegionLevel::None)
-                                      << none << QStringList{u"ME"_s} << QStringList{u"ME"_s, u"AL"_s, u"US"_s};
+                                      << none << QStringList { u"ME"_s } << QStringList { u"ME"_s, u"AL"_s, u"US"_s };
         QTest::newRow("hidden") << int(RowKey::VictimCountry) << int(RowSort::Count) << int(RegionLevel::None)
-                                << QStringList{u"AL"_s} << none << QStringList{u"US"_s, u"ME"_s};
+                                << QStringList { u"AL"_s } << none << QStringList { u"US"_s, u"ME"_s };
         QTest::newRow("regions") << int(RowKey::VictimCountry) << int(RowSort::Count) << int(RegionLevel::Region)
-                                 << none << none << QStringList{u"Europe"_s, u"Americas"_s};
+                                 << none << none << QStringList { u"Europe"_s, u"Americas"_s };
         QTest::newRow("by region") << int(RowKey::VictimCountry) << int(RowSort::Region) << int(RegionLevel::None)
-                                   << none << none << QStringList{u"US"_s, u"AL"_s, u"ME"_s};
+                                   << none << none << QStringList { u"US"_s, u"AL"_s, u"ME"_s };
         QTest::newRow("types") << int(RowKey::Type) << int(RowSort::Name) << int(RegionLevel::None) << none << none
-                               << QStringList{u"data-theft"_s, u"ddos"_s, u"destructive"_s, u"espionage"_s,
-                                              u"ransomware"_s};
+                               << QStringList { u"data-theft"_s, u"ddos"_s, u"destructive"_s, u"espionage"_s,
+                                      u"ransomware"_s };
         QTest::newRow("attackers") << int(RowKey::AttackerCountry) << int(RowSort::Count) << int(RegionLevel::None)
-                                   << none << none << QStringList{QString()};
+                                   << none << none << QStringList { QString() };
     }
 
     void grouping()
@@ -134,8 +132,8 @@ private slots:
         const TimelineRow &us = rows->row(rows->rowOfKey(u"US"_s));
         std::vector<Index> found;
         us.forEachCandidate(QDate(2021, 12, 1).toJulianDay(), QDate(2021, 12, 31).toJulianDay(),
-                            [&](std::size_t k) { found.push_back(us.incidents[k]); });
-        QCOMPARE(found, std::vector<Index>{2});
+            [&](std::size_t k) { found.push_back(us.incidents[k]); });
+        QCOMPARE(found, std::vector<Index> { 2 });
     }
 
     void mappings_data()
@@ -156,7 +154,7 @@ private slots:
         const TimelineLayout l(frame);
         QCOMPARE(l.dayToX(frame.firstDay), l.plotRect().left());
         QVERIFY(qFuzzyCompare(l.dayToX(frame.endDay), l.plotRect().right()));
-        for (double x : {l.plotRect().left(), l.plotRect().center().x(), l.plotRect().right() - 1})
+        for (double x : { l.plotRect().left(), l.plotRect().center().x(), l.plotRect().right() - 1 })
             QVERIFY(std::abs(l.dayToX(l.xToDay(x)) - x) < 1e-6);
         QCOMPARE(l.yToRow(l.rowToY(0) + 1), 0);
         QCOMPARE(l.yToRow(l.rowToY(2) + frame.rowHeight - 0.5), 2);
@@ -240,8 +238,7 @@ private slots:
             const QDate day = start.addDays(days == 20 ? d * 20 : d);
             for (int k = 0; k < perDay; ++k)
                 b.add(TimelineTestData::make(QStringLiteral("i%1-%2").arg(d).arg(k), QStringLiteral("T"),
-                                             PartialDate::day(day.year(), day.month(), day.day()), {u"FR"_s},
-                                             IncidentType::Espionage));
+                    PartialDate::day(day.year(), day.month(), day.day()), { u"FR"_s }, IncidentType::Espionage));
         }
         const TimelineFrame frame = frameFor(rowsOf(b.take()), start, start.addDays(400));
         const TimelineLayout l(frame);
@@ -265,8 +262,8 @@ private slots:
         const QStringList codes = Countries::instance().codes();
         const int n = std::min<int>(250, int(codes.size()));
         for (int k = 0; k < n; ++k)
-            b.add(TimelineTestData::make(QStringLiteral("r%1").arg(k), QStringLiteral("T"), PartialDate::day(2020, 1, 1 + k % 28),
-                                         {codes.at(k)}, IncidentType::Other));
+            b.add(TimelineTestData::make(QStringLiteral("r%1").arg(k), QStringLiteral("T"),
+                PartialDate::day(2020, 1, 1 + k % 28), { codes.at(k) }, IncidentType::Other));
         TimelineFrame frame = frameFor(rowsOf(b.take()), QDate(2020, 1, 1), QDate(2020, 2, 1), QSizeF(800, 600));
         const TimelineLayout top(frame);
         QCOMPARE(top.rowCount(), n);
@@ -306,17 +303,23 @@ private slots:
             PartialDate first = PartialDate::day(day.year(), day.month(), day.day());
             PartialDate end;
             switch (rng() % 10) {
-            case 0: first = PartialDate::year(day.year()); break;
-            case 1: case 2: first = PartialDate::month(day.year(), day.month()); break;
+            case 0:
+                first = PartialDate::year(day.year());
+                break;
+            case 1:
+            case 2:
+                first = PartialDate::month(day.year(), day.month());
+                break;
             case 3: {
                 const QDate last = day.addDays(qint64(1 + rng() % 90));
                 end = PartialDate::day(last.year(), last.month(), last.day());
                 break;
             }
-            default: break;
+            default:
+                break;
             }
-            b.add(TimelineTestData::make(QStringLiteral("d%1").arg(k), QStringLiteral("T"), first, {u"FR"_s},
-                                         IncidentType(int(rng() % IncidentTypeCount)), Attribution::None, end));
+            b.add(TimelineTestData::make(QStringLiteral("d%1").arg(k), QStringLiteral("T"), first, { u"FR"_s },
+                IncidentType(int(rng() % IncidentTypeCount)), Attribution::None, end));
         }
         const auto rows = rowsOf(b.take());
         const TimelineRow &row = rows->row(0);
@@ -344,7 +347,7 @@ private slots:
         double expectedTotal = 0;
         for (std::size_t k = 0; k < expected.size(); ++k) {
             QVERIFY2(std::abs(plan.buckets[k] - expected[k]) < 1e-3 + 1e-4 * expected[k],
-                     qPrintable(u"bucket %1: %2 vs %3"_s.arg(k).arg(plan.buckets[k]).arg(expected[k])));
+                qPrintable(u"bucket %1: %2 vs %3"_s.arg(k).arg(plan.buckets[k]).arg(expected[k])));
             total += plan.buckets[k];
             expectedTotal += expected[k];
         }
@@ -369,16 +372,17 @@ private slots:
         QFETCH(int, toYear);
         // Newsroom titles (ASCII), and titles that need Qt to measure them or need eliding.
         TestSupport::IncidentColumnsBuilder extra;
-        const QStringList titles = {u"Ministère de l'Intérieur piraté, données publiées en ligne pendant des semaines"_s,
-                                    u"Атака на энергосеть"_s, u"A"_s.repeated(200), u"Short"_s};
+        const QStringList titles
+            = { u"Ministère de l'Intérieur piraté, données publiées en ligne pendant des semaines"_s,
+                  u"Атака на энергосеть"_s, u"A"_s.repeated(200), u"Short"_s };
         const qint64 rangeDays = QDate(fromYear, 1, 1).daysTo(QDate(toYear, 1, 1));
         for (int k = 0; k < 16; ++k) { // spaced so that some titles fit and some are elided
             const QDate day = QDate(fromYear, 1, 1).addDays(rangeDays * (k * k + 4 * k) / 320);
             extra.add(TimelineTestData::make(u"x%1"_s.arg(k), titles.at(k % titles.size()),
-                                             PartialDate::day(day.year(), day.month(), day.day()), {u"CH"_s},
-                                             IncidentType(k % IncidentTypeCount)));
+                PartialDate::day(day.year(), day.month(), day.day()), { u"CH"_s },
+                IncidentType(k % IncidentTypeCount)));
         }
-        for (const auto &rows : {rowsOf(TimelineTestData::newsroom()), rowsOf(extra.take())}) {
+        for (const auto &rows : { rowsOf(TimelineTestData::newsroom()), rowsOf(extra.take()) }) {
             const TimelineFrame frame = frameFor(rows, QDate(fromYear, 1, 1), QDate(toYear, 1, 1), QSizeF(1400, 700));
             const TimelineLayout l(frame);
             const QFontMetricsF fm(frame.theme.labelFont);
@@ -403,9 +407,12 @@ private slots:
                     QVERIFY2(label.rect.left() >= lastRight, qPrintable(label.text));
                     lastRight = label.rect.right();
                     QVERIFY2(label.rect.width() >= fm.horizontalAdvance(label.text) - 0.01,
-                             qPrintable(u"%1: %2 < %3"_s.arg(label.text).arg(label.rect.width()).arg(fm.horizontalAdvance(label.text))));
+                        qPrintable(u"%1: %2 < %3"_s.arg(label.text)
+                                       .arg(label.rect.width())
+                                       .arg(fm.horizontalAdvance(label.text))));
                     for (const QRectF &s : solids) {
-                        QVERIFY2(s.right() <= label.rect.left() || s.left() >= label.rect.right(), qPrintable(label.text));
+                        QVERIFY2(
+                            s.right() <= label.rect.left() || s.left() >= label.rect.right(), qPrintable(label.text));
                     }
                     const QString title = rows->columns().title(Index(label.incident));
                     if (label.text != title) {
@@ -461,9 +468,9 @@ private slots:
                 end = start.addDays(int(random() % std::uint32_t(maxLength)));
             }
             b.add(TimelineTestData::make(u"b%1"_s.arg(k), u"Bar %1"_s.arg(k),
-                                         PartialDate::day(start.year(), start.month(), start.day()), {u"FR"_s},
-                                         IncidentType(k % IncidentTypeCount), Attribution(k % 3),
-                                         PartialDate::day(end.year(), end.month(), end.day())));
+                PartialDate::day(start.year(), start.month(), start.day()), { u"FR"_s },
+                IncidentType(k % IncidentTypeCount), Attribution(k % 3),
+                PartialDate::day(end.year(), end.month(), end.day())));
         }
         const auto rows = rowsOf(b.take());
         TimelineFrame frame = frameFor(rows, from, to, QSizeF(1400, 300));
@@ -493,7 +500,7 @@ private slots:
             }
             if (x1 <= l.plotRect().left() || x0 >= l.plotRect().right())
                 continue;
-            whole.push_back({x0, x1, i});
+            whole.push_back({ x0, x1, i });
             edges.emplace_back(x0, +1);
             edges.emplace_back(x1, -1);
         }
@@ -523,15 +530,14 @@ private slots:
             QCOMPARE(mb.rect.top(), blockTop);
             QCOMPARE(mb.rect.height(), blockHeight);
             QVERIFY(l.rowRect(plan.row).contains(mb.rect.center()));
-            const auto cuts = std::count_if(whole.begin(), whole.end(), [&](const Interval &w) {
-                return w.left < mb.rect.right() && w.right > mb.rect.left();
-            });
+            const auto cuts = std::count_if(whole.begin(), whole.end(),
+                [&](const Interval &w) { return w.left < mb.rect.right() && w.right > mb.rect.left(); });
             QCOMPARE(mb.count, int(cuts));
             QVERIFY(mb.count > lanes);
             QVERIFY(qFuzzyCompare(mb.firstDay, l.xToDay(mb.rect.left())));
             QVERIFY(qFuzzyCompare(mb.endDay, l.xToDay(mb.rect.right())));
             // The stretch is one aggregate under the pointer, all over, never a bar.
-            for (double f : {0.02, 0.5, 0.98}) {
+            for (double f : { 0.02, 0.5, 0.98 }) {
                 const QPointF point(mb.rect.left() + f * mb.rect.width(), mb.rect.center().y());
                 if (!l.plotRect().contains(point))
                     continue;

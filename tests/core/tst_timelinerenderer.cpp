@@ -1,7 +1,6 @@
+#include "generator.h"
 #include "render/flagcache.h"
 #include "render/timelinerenderer.h"
-
-#include "generator.h"
 #include "timelinetestdata.h"
 
 #include <QBuffer>
@@ -93,14 +92,14 @@ private:
     {
         using TimelineTestData::make;
         TestSupport::IncidentColumnsBuilder b;
-        b.add(make(QStringLiteral("p"), QStringLiteral("Point"), PartialDate::day(2022, 3, 10), {QStringLiteral("AL")},
-                   IncidentType::Ransomware, Attribution::Official));
-        b.add(make(QStringLiteral("b"), QStringLiteral("Bar"), PartialDate::day(2022, 5, 1), {QStringLiteral("AL")},
-                   IncidentType::Espionage, Attribution::None, PartialDate::day(2022, 6, 30)));
-        b.add(make(QStringLiteral("m"), QStringLiteral("Month"), PartialDate::month(2022, 9), {QStringLiteral("AL")},
-                   IncidentType::Influence, Attribution::None));
+        b.add(make(QStringLiteral("p"), QStringLiteral("Point"), PartialDate::day(2022, 3, 10),
+            { QStringLiteral("AL") }, IncidentType::Ransomware, Attribution::Official));
+        b.add(make(QStringLiteral("b"), QStringLiteral("Bar"), PartialDate::day(2022, 5, 1), { QStringLiteral("AL") },
+            IncidentType::Espionage, Attribution::None, PartialDate::day(2022, 6, 30)));
+        b.add(make(QStringLiteral("m"), QStringLiteral("Month"), PartialDate::month(2022, 9), { QStringLiteral("AL") },
+            IncidentType::Influence, Attribution::None));
         b.add(make(QStringLiteral("x"), QStringLiteral("Two countries"), PartialDate::day(2022, 11, 15),
-                   {QStringLiteral("AL"), QStringLiteral("ME")}, IncidentType::Ddos, Attribution::Vendor));
+            { QStringLiteral("AL"), QStringLiteral("ME") }, IncidentType::Ddos, Attribution::Vendor));
         return b.take();
     }
 
@@ -143,12 +142,13 @@ private slots:
         const QRectF bar = layout.markRect(1, row);
         QCOMPARE(bar.left(), layout.dayToX(QDate(2022, 5, 1).toJulianDay()));
         QCOMPARE(bar.right(), layout.dayToX(QDate(2022, 7, 1).toJulianDay()));
-        QVERIFY(near(at(image, {bar.left() + bar.width() * 0.3, bar.center().y()}), t.typeColor(IncidentType::Espionage)));
+        QVERIFY(near(
+            at(image, { bar.left() + bar.width() * 0.3, bar.center().y() }), t.typeColor(IncidentType::Espionage)));
         // The month-precise incident is a faded span over the whole month: lighter than its colour.
         const QRectF span = layout.markRect(2, row);
         QCOMPARE(span.left(), layout.dayToX(QDate(2022, 9, 1).toJulianDay()));
         QCOMPARE(span.right(), layout.dayToX(QDate(2022, 10, 1).toJulianDay()));
-        const QColor inside = at(image, {span.center().x(), span.top() + 3});
+        const QColor inside = at(image, { span.center().x(), span.top() + 3 });
         QVERIFY(!near(inside, t.typeColor(IncidentType::Influence), 12));
         QVERIFY(!near(inside, t.background, 2));
         // The legend has a swatch per type in its colour.
@@ -157,7 +157,7 @@ private slots:
                 QVERIFY(near(at(image, item.swatch.center()), t.typeColor(IncidentType(item.type))));
         }
         // The flag of Albania is red at the left of its header.
-        QVERIFY(at(image, {layout.headerRect().left() + 12, layout.rowToY(row) + frame.rowHeight / 2}).red() > 150);
+        QVERIFY(at(image, { layout.headerRect().left() + 12, layout.rowToY(row) + frame.rowHeight / 2 }).red() > 150);
     }
 
     void selectionOnlyOnScreen_data()
@@ -172,7 +172,7 @@ private slots:
         QFETCH(bool, forExport);
         TimelineFrame frame = frameFor(rowsOf(shapes()), QDate(2022, 1, 1), QDate(2023, 1, 1), QSizeF(1000, 300));
         frame.forExport = forExport;
-        frame.selected = {3};
+        frame.selected = { 3 };
         const TimelineLayout layout(frame);
         const QImage image = render(frame, layout);
         const auto rows = frame.rows->rowsOf(3);
@@ -180,7 +180,7 @@ private slots:
         for (int r : rows) {
             const QRectF mark = layout.markRect(3, r);
             // The selection ring sits 4 px outside the diamond's left corner.
-            const QColor ring = at(image, {mark.left() - 4, mark.center().y()});
+            const QColor ring = at(image, { mark.left() - 4, mark.center().y() });
             QCOMPARE(near(ring, frame.theme.selection, 40), !forExport);
         }
         if (!forExport) {
@@ -190,7 +190,7 @@ private slots:
             const double midY = (a.bottom() + b.top()) / 2;
             bool found = false;
             for (double y = midY - 3; y <= midY + 3 && !found; y += 1)
-                found = near(at(image, {a.center().x(), y}), frame.theme.selection, 70);
+                found = near(at(image, { a.center().x(), y }), frame.theme.selection, 70);
             QVERIFY(found);
         }
     }
@@ -207,8 +207,8 @@ private slots:
         QFETCH(int, records);
         TestSupport::IncidentColumnsBuilder b;
         if (records == 1)
-            b.add(TimelineTestData::make(QStringLiteral("one"), QStringLiteral("Only one"), PartialDate::day(2024, 2, 29),
-                                         {QStringLiteral("FR")}, IncidentType::Espionage));
+            b.add(TimelineTestData::make(QStringLiteral("one"), QStringLiteral("Only one"),
+                PartialDate::day(2024, 2, 29), { QStringLiteral("FR") }, IncidentType::Espionage));
         TimelineFrame frame = frameFor(rowsOf(b.take()), QDate(2024, 2, 28), QDate(2024, 3, 2), QSizeF(800, 200));
         const TimelineLayout layout(frame);
         const QImage image = render(frame, layout);
@@ -228,10 +228,10 @@ private slots:
     {
         using TimelineTestData::make;
         TestSupport::IncidentColumnsBuilder b;
-        b.add(make(QStringLiteral("a"), QStringLiteral("Year one"), PartialDate::year(1), {QStringLiteral("IT")},
-                   IncidentType::Other));
-        b.add(make(QStringLiteral("z"), QStringLiteral("Year 9999"), PartialDate::day(9999, 12, 31), {QStringLiteral("IT")},
-                   IncidentType::Other));
+        b.add(make(QStringLiteral("a"), QStringLiteral("Year one"), PartialDate::year(1), { QStringLiteral("IT") },
+            IncidentType::Other));
+        b.add(make(QStringLiteral("z"), QStringLiteral("Year 9999"), PartialDate::day(9999, 12, 31),
+            { QStringLiteral("IT") }, IncidentType::Other));
         TimelineFrame frame = frameFor(rowsOf(b.take()), QDate(1, 1, 1), QDate(9999, 12, 31), QSizeF(900, 200));
         const TimelineLayout layout(frame);
         const QImage image = render(frame, layout);
@@ -272,11 +272,12 @@ private slots:
             total += v;
         // Every incident of the row lies in the range, so its weight is all there.
         QVERIFY2(std::abs(total - rows->row(top.row).count()) < 0.01 * rows->row(top.row).count(),
-                 qPrintable(QStringLiteral("%1 vs %2").arg(total).arg(rows->row(top.row).count())));
+            qPrintable(QStringLiteral("%1 vs %2").arg(total).arg(rows->row(top.row).count())));
         // The fullest bucket is drawn in the density colour, not as a smear of type colours.
         const auto peak = std::max_element(top.buckets.begin(), top.buckets.end());
-        const double x = layout.plotRect().left() + (double(peak - top.buckets.begin()) + 0.5) * TimelineLayout::s_bucketWidth;
-        QVERIFY(near(at(image, {x, top.rect.bottom() - 5}), frame.theme.density, 60));
+        const double x
+            = layout.plotRect().left() + (double(peak - top.buckets.begin()) + 0.5) * TimelineLayout::s_bucketWidth;
+        QVERIFY(near(at(image, { x, top.rect.bottom() - 5 }), frame.theme.density, 60));
 
         frame.firstDay = double(QDate(2010, 6, 1).toJulianDay());
         frame.endDay = double(QDate(2010, 7, 1).toJulianDay());
@@ -289,7 +290,7 @@ private slots:
         if (n <= 200000)
             QCOMPARE(month.aggregatedRowCount(), 0);
         const auto marks = std::find_if(month.rowPlans().begin(), month.rowPlans().end(),
-                                        [](const TimelineLayout::RowPlan &p) { return !p.aggregated; });
+            [](const TimelineLayout::RowPlan &p) { return !p.aggregated; });
         QVERIFY(!marks->points.empty());
     }
 
@@ -311,13 +312,13 @@ private slots:
         using TimelineTestData::make;
         TestSupport::IncidentColumnsBuilder b;
         for (int k = 0; k < 5; ++k)
-            b.add(make(QStringLiteral("c%1").arg(k), QStringLiteral("Same day"), PartialDate::day(2022, 2, 14), {QStringLiteral("AL")},
-                       IncidentType::Ransomware, Attribution::Official));
+            b.add(make(QStringLiteral("c%1").arg(k), QStringLiteral("Same day"), PartialDate::day(2022, 2, 14),
+                { QStringLiteral("AL") }, IncidentType::Ransomware, Attribution::Official));
         for (int k = 0; k < 5; ++k)
-            b.add(make(QStringLiteral("s%1").arg(k), QStringLiteral("Month"), PartialDate::month(2022, 6), {QStringLiteral("AL")},
-                       IncidentType(k), Attribution::Vendor));
-        b.add(make(QStringLiteral("p"), QStringLiteral("Lonely point"), PartialDate::day(2022, 10, 3), {QStringLiteral("AL")},
-                   IncidentType::Espionage, Attribution::Vendor));
+            b.add(make(QStringLiteral("s%1").arg(k), QStringLiteral("Month"), PartialDate::month(2022, 6),
+                { QStringLiteral("AL") }, IncidentType(k), Attribution::Vendor));
+        b.add(make(QStringLiteral("p"), QStringLiteral("Lonely point"), PartialDate::day(2022, 10, 3),
+            { QStringLiteral("AL") }, IncidentType::Espionage, Attribution::Vendor));
         TimelineFrame frame = frameFor(rowsOf(b.take()), QDate(2022, 1, 1), QDate(2023, 1, 1), QSizeF(1000, 200));
         const TimelineLayout layout(frame);
         const QImage image = render(frame, layout, dpr);
@@ -330,12 +331,12 @@ private slots:
         QCOMPARE(plan->points.size(), std::size_t(1));
 
         const QRectF badge = plan->clusters.front().rect;
-        QVERIFY(near(at(image, {badge.left() + 3, badge.center().y()}), t.typeColor(IncidentType::Ransomware)));
+        QVERIFY(near(at(image, { badge.left() + 3, badge.center().y() }), t.typeColor(IncidentType::Ransomware)));
         const QRectF point = plan->points.front().rect;
         QVERIFY(near(at(image, point.center()), t.typeColor(IncidentType::Espionage)));
-        QVERIFY(near(at(image, {point.center().x(), point.top() - 3}), t.background));
+        QVERIFY(near(at(image, { point.center().x(), point.top() - 3 }), t.background));
         const QRectF span = plan->spans.front().rect;
-        const QColor merged = at(image, {span.center().x(), span.top() + 3});
+        const QColor merged = at(image, { span.center().x(), span.top() + 3 });
         QVERIFY(!near(merged, t.background, 2));
         for (int type = 0; type < 5; ++type)
             QVERIFY(!near(merged, t.typeColor(IncidentType(type)), 12));
@@ -364,9 +365,9 @@ private slots:
         TestSupport::IncidentColumnsBuilder b;
         // Overlapping (three lanes), with dashed (vendor) and solid (government) outlines.
         for (int k = 0; k < 3; ++k)
-            b.add(make(QStringLiteral("long%1").arg(k), QStringLiteral("Years-long campaign"), PartialDate::day(2015 + k, 3, 1),
-                       {QStringLiteral("AL")}, IncidentType::Destructive, k % 2 ? Attribution::Vendor : Attribution::Official,
-                       PartialDate::day(2023, 6, 1)));
+            b.add(make(QStringLiteral("long%1").arg(k), QStringLiteral("Years-long campaign"),
+                PartialDate::day(2015 + k, 3, 1), { QStringLiteral("AL") }, IncidentType::Destructive,
+                k % 2 ? Attribution::Vendor : Attribution::Official, PartialDate::day(2023, 6, 1)));
         TimelineFrame frame = frameFor(rowsOf(b.take()), QDate(2022, 1, 1), QDate(2023, 1, 1), QSizeF(1000, 200));
         frame.flags.clear();
         QBuffer svg;
@@ -394,14 +395,14 @@ private slots:
         QVERIFY(plan && !plan->bars.empty());
         // The bar is drawn in the plot...
         const QRectF bar = plan->bars.front().rect;
-        QVERIFY(near(at(image, {layout.plotRect().left() + 20, bar.center().y()}),
-                     frame.theme.typeColor(IncidentType::Destructive), 60));
+        QVERIFY(near(at(image, { layout.plotRect().left() + 20, bar.center().y() }),
+            frame.theme.typeColor(IncidentType::Destructive), 60));
         // ...and nothing of it over the header column, left of the plot, on the bars' lines
         // (between the count and the plot edge, where only the header colour belongs).
-        const QColor expected = at(image, {layout.headerRect().right() - 6, layout.rowRect(0).top() + 2});
+        const QColor expected = at(image, { layout.headerRect().right() - 6, layout.rowRect(0).top() + 2 });
         for (const auto &m : plan->bars) {
             for (double x = layout.headerRect().right() - 8; x < layout.plotRect().left() - 1.5; x += 1) {
-                const QColor c = at(image, {x, m.rect.center().y()});
+                const QColor c = at(image, { x, m.rect.center().y() });
                 QVERIFY2(near(c, expected, 8), qPrintable(QStringLiteral("%1 at x %2").arg(c.name()).arg(x)));
             }
         }
@@ -425,13 +426,13 @@ private slots:
         QFETCH(bool, dark);
         using TimelineTestData::make;
         TestSupport::IncidentColumnsBuilder b;
-        b.add(make(QStringLiteral("a"), QStringLiteral("Lane A"), PartialDate::day(2022, 2, 1), {QStringLiteral("AL")},
-                   IncidentType::Espionage, Attribution::None, PartialDate::day(2022, 3, 31)));
-        b.add(make(QStringLiteral("b"), QStringLiteral("Lane B"), PartialDate::day(2022, 3, 1), {QStringLiteral("AL")},
-                   IncidentType::Ransomware, Attribution::None, PartialDate::day(2022, 4, 30)));
+        b.add(make(QStringLiteral("a"), QStringLiteral("Lane A"), PartialDate::day(2022, 2, 1),
+            { QStringLiteral("AL") }, IncidentType::Espionage, Attribution::None, PartialDate::day(2022, 3, 31)));
+        b.add(make(QStringLiteral("b"), QStringLiteral("Lane B"), PartialDate::day(2022, 3, 1),
+            { QStringLiteral("AL") }, IncidentType::Ransomware, Attribution::None, PartialDate::day(2022, 4, 30)));
         for (int k = 0; k < 8; ++k)
             b.add(make(QStringLiteral("m%1").arg(k), QStringLiteral("Merged"), PartialDate::day(2022, 9, 1 + k),
-                       {QStringLiteral("AL")}, IncidentType(k), Attribution::Official, PartialDate::day(2022, 10, 20 + k)));
+                { QStringLiteral("AL") }, IncidentType(k), Attribution::Official, PartialDate::day(2022, 10, 20 + k)));
         TimelineFrame frame = frameFor(rowsOf(b.take()), QDate(2022, 1, 1), QDate(2023, 1, 1), QSizeF(1000, 200));
         frame.theme = Theme::forDarkMode(dark);
         const TimelineLayout layout(frame);
@@ -449,8 +450,8 @@ private slots:
         const QRectF b2 = layout.markRect(1, 0);
         QVERIFY(a.bottom() <= b2.top() || b2.bottom() <= a.top());
         const double march = layout.dayToX(QDate(2022, 3, 15).toJulianDay());
-        QVERIFY(near(at(image, {march, a.center().y()}), t.typeColor(IncidentType::Espionage)));
-        QVERIFY(near(at(image, {march, b2.center().y()}), t.typeColor(IncidentType::Ransomware)));
+        QVERIFY(near(at(image, { march, a.center().y() }), t.typeColor(IncidentType::Espionage)));
+        QVERIFY(near(at(image, { march, b2.center().y() }), t.typeColor(IncidentType::Ransomware)));
 
         // The band: a hatched neutral tone (two tones along a line), unlike any type colour or
         // the background, with the count in a plain box.
@@ -459,7 +460,7 @@ private slots:
         QVERIFY(mb.rect.contains(mb.countRect));
         QList<QRgb> tones;
         for (int k = 0; k < 8; ++k) {
-            const QColor c = at(image, {mb.countRect.right() + 2 + k * 0.5, mb.rect.top() + 4});
+            const QColor c = at(image, { mb.countRect.right() + 2 + k * 0.5, mb.rect.top() + 4 });
             QVERIFY2(!near(c, t.background, 40), qPrintable(c.name()));
             for (int type = 0; type < IncidentTypeCount; ++type)
                 QVERIFY2(!near(c, t.typeColor(IncidentType(type)), 12), qPrintable(c.name()));
@@ -501,8 +502,8 @@ private slots:
         QFETCH(bool, dark);
         QFETCH(int, fromYear);
         QFETCH(int, toYear);
-        TimelineFrame frame = frameFor(rowsOf(TimelineTestData::newsroom()), QDate(fromYear, 1, 1), QDate(toYear, 1, 1),
-                                       QSizeF(1400, 620));
+        TimelineFrame frame = frameFor(
+            rowsOf(TimelineTestData::newsroom()), QDate(fromYear, 1, 1), QDate(toYear, 1, 1), QSizeF(1400, 620));
         frame.theme = Theme::forDarkMode(dark);
         frame.forExport = true;
         frame.title = QStringLiteral("Cyber incidents by victim country");

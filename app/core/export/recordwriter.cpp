@@ -1,7 +1,10 @@
 #include "export/recordwriter.h"
 
+#include "domain/sourcelist.h"
 #include "domain/spreadsheetcell.h"
+#include "export/jsonstream.h"
 
+#include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -27,10 +30,8 @@ QJsonObject toJson(const Incident &r)
     o.insert(u"summary", r.summary);
     QJsonArray sources;
     for (const Source &s : r.sources) {
-        sources.append(QJsonObject{{QStringLiteral("url"), s.url},
-                                   {QStringLiteral("title"), s.title},
-                                   {QStringLiteral("publisher"), s.publisher},
-                                   {QStringLiteral("date"), s.date}});
+        sources.append(QJsonObject { { QStringLiteral("url"), s.url }, { QStringLiteral("title"), s.title },
+            { QStringLiteral("publisher"), s.publisher }, { QStringLiteral("date"), s.date } });
     }
     o.insert(u"sources", sources);
     o.insert(u"tags", QJsonArray::fromStringList(r.tags));
@@ -41,13 +42,76 @@ QJsonObject toJson(const Incident &r)
     return o;
 }
 
+namespace {
+    constexpr qsizetype s_progressEvery = 256; // records between two progress calls
+
+    // Calls write(record) for each record and progress every s_progressEvery records and at
+    // the end; false when progress asked to stop.
+    template <typename Write>
+    bool eachRecord(const QList<Incident> &incidents, const ExportFile::Progress &progress, Write &&write)
+    {
+        const qint64 total = incidents.size();
+        for (qsizetype i = 0; i < incidents.size(); ++i) {
+            write(incidents.at(i));
+            if (progress && (i + 1) % s_progressEvery == 0 && !progress(i + 1, total))
+                return false;
+        }
+        return !progress || progress(total, total);
+    }
+
+    // The bytes of QJsonDocument({"dataset", "faultline": 1, "incidents": [...]}).toJson(Indented),
+    // one record at a time.
+    bool streamFaultlineJson(
+        QIODevice &out, const QList<Incident> &incidents, const QString &dataset, const ExportFile::Progress &progress)
+    {
+        JsonStream json(out);
+        json.member(QStringLiteral("dataset"), dataset);
+        json.member(QStringLiteral("faultline"), 1);
+        json.beginArray(QStringLiteral("incidents"));
+        const bool done = eachRecord(incidents, progress, [&](const Incident &r) { json.element(toJson(r)); });
+        json.endArray();
+        json.finish();
+        return done;
+    }
+
+    QString csvCell(const QString &text)
+    {
+        QString cell = SpreadsheetCell::neutralise(text);
+        if (cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\n') || cell.contains(u'\r')) {
+            cell.replace(u'"', QStringLiteral("\"\""));
+            cell = u'"' + cell + u'"';
+        }
+        return cell;
+    }
+
+    bool streamCsv(QIODevice &out, const QList<Incident> &incidents, const ExportFile::Progress &progress)
+    {
+        const QStringList fields = { QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("start"),
+            QStringLiteral("end"), QStringLiteral("victims"), QStringLiteral("attackers"),
+            QStringLiteral("attribution"), QStringLiteral("attributed_on"), QStringLiteral("disclosed"),
+            QStringLiteral("actor"), QStringLiteral("type"), QStringLiteral("sectors"), QStringLiteral("summary"),
+            QStringLiteral("sources"), QStringLiteral("tags"), QStringLiteral("related") };
+        out.write((fields.join(u',') + QStringLiteral("\r\n")).toUtf8());
+        return eachRecord(incidents, progress, [&](const Incident &r) {
+            const QStringList cells
+                = { r.id, r.title, r.start.toString(), r.end.toString(), r.victims.join(u';'), r.attackers.join(u';'),
+                      Vocabulary::attributionKey(r.attribution), r.attributedOn.toString(), r.disclosed.toString(),
+                      r.actor, Vocabulary::typeKey(r.type), Vocabulary::sectorKeys(r.sectors).join(u';'), r.summary,
+                      SourceList::encode(r.sources), r.tags.join(u';'), r.related.join(u';') };
+            QStringList quoted;
+            for (const QString &cell : cells)
+                quoted << csvCell(cell);
+            out.write((quoted.join(u',') + QStringLiteral("\r\n")).toUtf8());
+        });
+    }
+} // namespace
+
 QByteArray toFaultlineJson(const QList<Incident> &incidents, const QString &dataset)
 {
-    QJsonArray array;
-    for (const Incident &r : incidents)
-        array.append(toJson(r));
-    QJsonObject top{{QStringLiteral("faultline"), 1}, {QStringLiteral("dataset"), dataset}, {QStringLiteral("incidents"), array}};
-    return QJsonDocument(top).toJson(QJsonDocument::Indented);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    streamFaultlineJson(buffer, incidents, dataset, {});
+    return buffer.data();
 }
 
 QByteArray toJsonArray(const QList<Incident> &incidents)
@@ -58,43 +122,28 @@ QByteArray toJsonArray(const QList<Incident> &incidents)
     return QJsonDocument(array).toJson(QJsonDocument::Indented);
 }
 
-namespace {
-QString csvCell(const QString &text)
-{
-    QString cell = SpreadsheetCell::neutralise(text);
-    if (cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\n') || cell.contains(u'\r')) {
-        cell.replace(u'"', QStringLiteral("\"\""));
-        cell = u'"' + cell + u'"';
-    }
-    return cell;
-}
-} // namespace
-
 QByteArray toCsv(const QList<Incident> &incidents)
 {
-    const QStringList fields = {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("start"), QStringLiteral("end"),
-                                QStringLiteral("victims"), QStringLiteral("attackers"), QStringLiteral("attribution"),
-                                QStringLiteral("attributed_on"), QStringLiteral("disclosed"), QStringLiteral("actor"),
-                                QStringLiteral("type"), QStringLiteral("sectors"), QStringLiteral("summary"),
-                                QStringLiteral("sources"), QStringLiteral("tags"), QStringLiteral("related")};
-    QString out = fields.join(u',') + QStringLiteral("\r\n");
-    for (const Incident &r : incidents) {
-        QStringList urls;
-        for (const Source &s : r.sources) {
-            if (!s.url.isEmpty())
-                urls << s.url;
-        }
-        const QStringList cells = {r.id, r.title, r.start.toString(), r.end.toString(), r.victims.join(u';'),
-                                   r.attackers.join(u';'), Vocabulary::attributionKey(r.attribution),
-                                   r.attributedOn.toString(), r.disclosed.toString(), r.actor,
-                                   Vocabulary::typeKey(r.type), Vocabulary::sectorKeys(r.sectors).join(u';'), r.summary,
-                                   urls.join(u';'), r.tags.join(u';'), r.related.join(u';')};
-        QStringList quoted;
-        for (const QString &cell : cells)
-            quoted << csvCell(cell);
-        out += quoted.join(u',') + QStringLiteral("\r\n");
-    }
-    return out.toUtf8();
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    streamCsv(buffer, incidents, {});
+    return buffer.data();
+}
+
+ExportResult writeFaultlineJson(
+    const QString &path, const QList<Incident> &incidents, const QString &dataset, const ExportFile::Progress &progress)
+{
+    return ExportFile::write(path, [&](QIODevice &device) {
+        return streamFaultlineJson(device, incidents, dataset, progress) ? ExportResult::success()
+                                                                         : ExportResult::cancel();
+    });
+}
+
+ExportResult writeCsv(const QString &path, const QList<Incident> &incidents, const ExportFile::Progress &progress)
+{
+    return ExportFile::write(path, [&](QIODevice &device) {
+        return streamCsv(device, incidents, progress) ? ExportResult::success() : ExportResult::cancel();
+    });
 }
 
 QByteArray toTable(const QList<Incident> &incidents, int width)

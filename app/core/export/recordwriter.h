@@ -1,23 +1,35 @@
 #pragma once
 
 #include "domain/incident.h"
+#include "export/exportfile.h"
 
 #include <QByteArray>
 #include <QIODevice>
 #include <QJsonObject>
 #include <QList>
 
-// Writes incident records as data: `faultline` JSON (SPEC §4, what the importer reads),
-// `faultline` CSV, and an aligned plain-text table for the terminal.
+// Writes incident records as data: `faultline` JSON (what the importer reads; importing it
+// into an empty document gives back the same records, notes included; the file names one
+// dataset for all of them, so the records' own dataset names are not kept), `faultline` CSV, and
+// an aligned plain-text table for the terminal. The file writers stream record by record
+// through ExportFile (atomic: a failure or a cancel leaves no file, or the old one) and call
+// `progress` with (records written, records) every few hundred records.
 namespace RecordWriter {
 QJsonObject toJson(const Incident &incident);
 QByteArray toFaultlineJson(const QList<Incident> &incidents, const QString &dataset = QStringLiteral("faultline"));
 // A JSON array of records, as `list --format json` prints.
 QByteArray toJsonArray(const QList<Incident> &incidents);
 
-// CSV with a header of SPEC §2 field names; formula-like cells are neutralised
-// (SpreadsheetCell), and the CSV importer restores them.
+// CSV with a header naming the record's fields (ARCHITECTURE.md, "The incident record"), one
+// row per record, CRLF line ends. Lists are joined by ";"; the `sources` cell holds every source
+// with its publisher, title and date (SourceList). Formula-like cells are neutralised
+// (SpreadsheetCell), and the CSV reader restores them. Notes are not written.
 QByteArray toCsv(const QList<Incident> &incidents);
+
+// The same bytes as toFaultlineJson and toCsv, into a file.
+ExportResult writeFaultlineJson(const QString &path, const QList<Incident> &incidents,
+    const QString &dataset = QStringLiteral("faultline"), const ExportFile::Progress &progress = {});
+ExportResult writeCsv(const QString &path, const QList<Incident> &incidents, const ExportFile::Progress &progress = {});
 
 // date, victims, type, title, one line each, for a terminal of `width` columns.
 QByteArray toTable(const QList<Incident> &incidents, int width = 120);
