@@ -17,307 +17,311 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <QTextStream>
-
 #include <cstdio>
 
 namespace Cli {
 namespace {
-const QStringList s_commands = {QStringLiteral("import"), QStringLiteral("list"), QStringLiteral("stats")};
+    const QStringList s_commands = { QStringLiteral("import"), QStringLiteral("list"), QStringLiteral("stats") };
 
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
-void writeOut(const QByteArray &bytes)
-{
-    out().flush();
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
-
-int usageError(const QString &message)
-{
-    err() << "faultline: " << message << "\n" << "Try 'faultline --help'.\n";
-    err().flush();
-    return Usage;
-}
-
-QString helpText()
-{
-    return QStringLiteral(
-        "Usage: faultline [--db PATH] [FILE...]          open the window (FILEs are imported)\n"
-        "       faultline [--db PATH] import [--format auto|faultline|csv] [--strict] [--bundled] [FILE...]\n"
-        "       faultline [--db PATH] list   [FILTERS] [--format table|csv|json]\n"
-        "       faultline [--db PATH] stats  [--json]\n"
-        "       faultline --version | --help\n"
-        "\n"
-        "Faultline keeps cyber-incident records in one SQLite document and draws them on a\n"
-        "country-by-date timeline. Without --db it uses %1,\n"
-        "which is created and filled with the bundled dataset on first use; a new file named\n"
-        "with --db starts empty.\n"
-        "\n"
-        "FILTERS:\n"
-        "  --from DATE          incidents that reach DATE or later (YYYY, YYYY-MM or YYYY-MM-DD)\n"
-        "  --to DATE            incidents that start by DATE\n"
-        "  --country CC[,CC]    victim countries (ISO codes or names)\n"
-        "  --attacker CC[,CC]   countries the incidents are attributed to\n"
-        "  --type T[,T]         %2\n"
-        "  --sector S[,S]       %3\n"
-        "  --attribution A[,A]  %4\n"
-        "  --actor TEXT         actor name contains TEXT\n"
-        "  --search QUERY       full-text search in title, summary, actor and tags\n"
-        "\n"
-        "Exit codes: 0 success; 1 some records rejected (the valid ones are in, unless --strict);\n"
-        "2 bad usage or unreadable input (nothing written).\n")
-        .arg(QDir::toNativeSeparators(defaultDatabasePath()), Vocabulary::allTypeKeys().join(u','),
-             Vocabulary::allSectorKeys().join(u','), Vocabulary::allAttributionKeys().join(u','));
-}
-
-// Opens the document; the default one is created and seeded with the bundled dataset.
-bool openDatabase(Database &db, const QString &explicitPath, Database::Mode mode, QString *error)
-{
-    const QString path = explicitPath.isEmpty() ? defaultDatabasePath() : explicitPath;
-    if (!db.open(path, mode, error))
-        return false;
-    if (explicitPath.isEmpty() && db.wasCreated()) {
-        const Importer::Result seeded = Importer::importBundled(db);
-        if (seeded.failed) {
-            *error = seeded.error;
-            return false;
-        }
+    QTextStream &out()
+    {
+        static QTextStream s(stdout);
+        return s;
     }
-    return true;
-}
+    QTextStream &err()
+    {
+        static QTextStream s(stderr);
+        return s;
+    }
 
-bool parseFilter(const QCommandLineParser &p, Filter &f, QString *error)
-{
-    auto list = [&](const char *name) {
-        QStringList values;
-        for (const QString &v : p.values(QString::fromLatin1(name)))
-            values += v.split(u',', Qt::SkipEmptyParts);
-        for (QString &v : values)
-            v = v.trimmed();
-        return values;
-    };
-    QString why;
-    if (p.isSet(QStringLiteral("from"))) {
-        const PartialDate d = PartialDate::parse(p.value(QStringLiteral("from")), &why);
-        if (!d.isValid()) {
-            *error = QStringLiteral("--from: ") + why;
-            return false;
-        }
-        f.fromDay = d.firstDay();
+    void writeOut(const QByteArray &bytes)
+    {
+        out().flush();
+        std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
+        std::fflush(stdout);
     }
-    if (p.isSet(QStringLiteral("to"))) {
-        const PartialDate d = PartialDate::parse(p.value(QStringLiteral("to")), &why);
-        if (!d.isValid()) {
-            *error = QStringLiteral("--to: ") + why;
-            return false;
-        }
-        f.toDay = d.lastDay();
+
+    int usageError(const QString &message)
+    {
+        err() << "faultline: " << message << "\n"
+              << "Try 'faultline --help'.\n";
+        err().flush();
+        return Usage;
     }
-    for (const char *option : {"country", "attacker"}) {
-        for (const QString &name : list(option)) {
-            const auto code = Countries::instance().resolve(name);
-            if (!code) {
-                *error = QStringLiteral("--%1: unknown country \"%2\"").arg(QString::fromLatin1(option), name);
+
+    QString helpText()
+    {
+        return QStringLiteral(
+            "Usage: faultline [--db PATH] [FILE...]          open the window (FILEs are imported)\n"
+            "       faultline [--db PATH] import [--format auto|faultline|csv] [--strict] [--bundled] [FILE...]\n"
+            "       faultline [--db PATH] list   [FILTERS] [--format table|csv|json]\n"
+            "       faultline [--db PATH] stats  [--json]\n"
+            "       faultline --version | --help\n"
+            "\n"
+            "Faultline keeps cyber-incident records in one SQLite document and draws them on a\n"
+            "country-by-date timeline. Without --db it uses %1,\n"
+            "which is created and filled with the bundled dataset on first use; a new file named\n"
+            "with --db starts empty.\n"
+            "\n"
+            "FILTERS:\n"
+            "  --from DATE          incidents that reach DATE or later (YYYY, YYYY-MM or YYYY-MM-DD)\n"
+            "  --to DATE            incidents that start by DATE\n"
+            "  --country CC[,CC]    victim countries (ISO codes or names)\n"
+            "  --attacker CC[,CC]   countries the incidents are attributed to\n"
+            "  --type T[,T]         %2\n"
+            "  --sector S[,S]       %3\n"
+            "  --attribution A[,A]  %4\n"
+            "  --actor TEXT         actor name contains TEXT\n"
+            "  --search QUERY       full-text search in title, summary, actor and tags\n"
+            "\n"
+            "Exit codes: 0 success; 1 some records rejected (the valid ones are in, unless --strict);\n"
+            "2 bad usage or unreadable input (nothing written).\n")
+            .arg(QDir::toNativeSeparators(defaultDatabasePath()), Vocabulary::allTypeKeys().join(u','),
+                Vocabulary::allSectorKeys().join(u','), Vocabulary::allAttributionKeys().join(u','));
+    }
+
+    // Opens the document; the default one is created and seeded with the bundled dataset.
+    bool openDatabase(Database &db, const QString &explicitPath, Database::Mode mode, QString *error)
+    {
+        const QString path = explicitPath.isEmpty() ? defaultDatabasePath() : explicitPath;
+        if (!db.open(path, mode, error))
+            return false;
+        if (explicitPath.isEmpty() && db.wasCreated()) {
+            const Importer::Result seeded = Importer::importBundled(db);
+            if (seeded.failed) {
+                *error = seeded.error;
                 return false;
             }
-            (qstrcmp(option, "country") == 0 ? f.countries : f.attackerCountries) << *code;
         }
+        return true;
     }
-    for (const QString &t : list("type")) {
-        const auto type = Vocabulary::typeFromKey(t);
-        if (!type) {
-            *error = QStringLiteral("--type: unknown type \"%1\"; expected %2").arg(t, Vocabulary::allTypeKeys().join(u','));
-            return false;
-        }
-        f.types << *type;
-    }
-    for (const QString &s : list("sector")) {
-        const auto sector = Vocabulary::sectorFromKey(s);
-        if (!sector) {
-            *error = QStringLiteral("--sector: unknown sector \"%1\"; expected %2").arg(s, Vocabulary::allSectorKeys().join(u','));
-            return false;
-        }
-        f.sectors |= sectorBit(*sector);
-    }
-    for (const QString &a : list("attribution")) {
-        const auto attribution = Vocabulary::attributionFromKey(a);
-        if (!attribution) {
-            *error = QStringLiteral("--attribution: unknown value \"%1\"; expected %2")
-                         .arg(a, Vocabulary::allAttributionKeys().join(u','));
-            return false;
-        }
-        f.attributions << *attribution;
-    }
-    f.actors = p.values(QStringLiteral("actor"));
-    f.search = p.value(QStringLiteral("search"));
-    return true;
-}
 
-QList<qint64> matchingRowids(Database &db, const Filter &filter)
-{
-    IncidentStore store(db);
-    const IncidentColumns columns = store.loadColumns();
-    QList<qint64> hits;
-    if (!filter.search.isEmpty())
-        hits = store.search(filter.search);
-    const FilterEngine::Result result =
-        FilterEngine::apply(columns, filter, filter.search.isEmpty() ? nullptr : &hits, false);
-    // In date order: the order a reader expects from a timeline.
-    std::vector<IncidentColumns::Index> order = result.indices;
-    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return columns.firstDay[a] < columns.firstDay[b]; });
-    QList<qint64> rowids;
-    rowids.reserve(qsizetype(order.size()));
-    for (const auto i : order)
-        rowids << columns.rowid[i];
-    return rowids;
-}
-
-int commandImport(const QCommandLineParser &p, const QStringList &files)
-{
-    bool ok = false;
-    Importer::Options options;
-    options.format = Importer::formatFromName(p.value(QStringLiteral("format")).isEmpty() ? QStringLiteral("auto")
-                                                                                          : p.value(QStringLiteral("format")),
-                                              &ok);
-    if (!ok)
-        return usageError(QStringLiteral("import: --format must be auto, faultline or csv"));
-    options.strict = p.isSet(QStringLiteral("strict"));
-    const bool bundled = p.isSet(QStringLiteral("bundled"));
-    if (files.isEmpty() && !bundled)
-        return usageError(QStringLiteral("import: name at least one FILE, or --bundled"));
-
-    Database db;
-    QString error;
-    if (!openDatabase(db, p.value(QStringLiteral("db")), Database::Mode::ReadWrite, &error)) {
-        err() << "faultline: " << error << "\n";
-        return Usage;
-    }
-    Importer::Result total;
-    if (bundled)
-        total.add(Importer::importBundled(db, options));
-    for (const QString &file : files) {
-        if (total.failed)
-            break;
-        total.add(Importer::importFile(db, file, options));
-    }
-    for (const Diagnostic &d : total.diagnostics)
-        err() << d.toString() << "\n";
-    err().flush();
-    if (total.failed) {
-        // The reason is usually one of the lines above already; say it once.
-        bool said = false;
-        for (const Diagnostic &d : total.diagnostics)
-            said = said || d.toString() == total.error;
-        if (!said)
-            err() << "faultline: " << total.error << "\n";
-        err().flush();
-        Importer::Result nothing;
-        nothing.rejected = total.rejected;
-        out() << nothing.summary() << "\n";
-        out().flush();
-        return options.strict && total.rejected > 0 && !total.cancelled ? Rejected : Usage;
-    }
-    out() << total.summary() << "\n";
-    out().flush();
-    return total.rejected > 0 ? Rejected : Success;
-}
-
-int commandList(const QCommandLineParser &p)
-{
-    const QString format = p.value(QStringLiteral("format")).isEmpty() ? QStringLiteral("table") : p.value(QStringLiteral("format"));
-    if (format != u"table" && format != u"csv" && format != u"json")
-        return usageError(QStringLiteral("list: --format must be table, csv or json"));
-    Filter filter;
-    QString error;
-    if (!parseFilter(p, filter, &error))
-        return usageError(error);
-    Database db;
-    if (!openDatabase(db, p.value(QStringLiteral("db")), Database::Mode::ReadOnly, &error)
-        && !openDatabase(db, p.value(QStringLiteral("db")), Database::Mode::ReadWrite, &error)) {
-        err() << "faultline: " << error << "\n";
-        return Usage;
-    }
-    const QList<Incident> incidents = IncidentStore(db).incidents(matchingRowids(db, filter));
-    if (format == u"json")
-        writeOut(RecordWriter::toJsonArray(incidents));
-    else if (format == u"csv")
-        writeOut(RecordWriter::toCsv(incidents));
-    else
-        writeOut(RecordWriter::toTable(incidents));
-    return Success;
-}
-
-int commandStats(const QCommandLineParser &p)
-{
-    Database db;
-    QString error;
-    if (!openDatabase(db, p.value(QStringLiteral("db")), Database::Mode::ReadOnly, &error)
-        && !openDatabase(db, p.value(QStringLiteral("db")), Database::Mode::ReadWrite, &error)) {
-        err() << "faultline: " << error << "\n";
-        return Usage;
-    }
-    const IncidentColumns c = IncidentStore(db).loadColumns();
-    QMap<QString, int> byType, byCountry, byAttacker, bySector, byAttribution, byYear;
-    qint64 first = std::numeric_limits<qint64>::max(), last = std::numeric_limits<qint64>::min();
-    for (IncidentColumns::Index i = 0; i < c.size(); ++i) {
-        ++byType[Vocabulary::typeKey(c.typeOf(i))];
-        ++byAttribution[Vocabulary::attributionKey(Attribution(c.attribution[i]))];
-        for (auto k = c.victimOffset[i]; k < c.victimOffset[i + 1]; ++k)
-            ++byCountry[c.countries.at(c.victimCodes[k])];
-        for (auto k = c.attackerOffset[i]; k < c.attackerOffset[i + 1]; ++k)
-            ++byAttacker[c.countries.at(c.attackerCodes[k])];
-        for (const QString &s : Vocabulary::sectorKeys(c.sectors[i]))
-            ++bySector[s];
-        ++byYear[QString::number(QDate::fromJulianDay(c.firstDay[i]).year())];
-        first = std::min<qint64>(first, c.firstDay[i]);
-        last = std::max<qint64>(last, c.firstDay[i]);
-    }
-    const QString firstText = c.isEmpty() ? QString() : QDate::fromJulianDay(first).toString(Qt::ISODate);
-    const QString lastText = c.isEmpty() ? QString() : QDate::fromJulianDay(last).toString(Qt::ISODate);
-    if (p.isSet(QStringLiteral("json"))) {
-        auto object = [](const QMap<QString, int> &map) {
-            QJsonObject o;
-            for (auto it = map.cbegin(); it != map.cend(); ++it)
-                o.insert(it.key(), it.value());
-            return o;
+    bool parseFilter(const QCommandLineParser &p, Filter &f, QString *error)
+    {
+        auto list = [&](const char *name) {
+            QStringList values;
+            for (const QString &v : p.values(QString::fromLatin1(name)))
+                values += v.split(u',', Qt::SkipEmptyParts);
+            for (QString &v : values)
+                v = v.trimmed();
+            return values;
         };
-        QJsonObject o;
-        o.insert(u"incidents", int(c.size()));
-        o.insert(u"countries", int(byCountry.size()));
-        o.insert(u"first", c.isEmpty() ? QJsonValue() : QJsonValue(firstText));
-        o.insert(u"last", c.isEmpty() ? QJsonValue() : QJsonValue(lastText));
-        o.insert(u"by_type", object(byType));
-        o.insert(u"by_country", object(byCountry));
-        o.insert(u"by_attacker", object(byAttacker));
-        o.insert(u"by_sector", object(bySector));
-        o.insert(u"by_attribution", object(byAttribution));
-        o.insert(u"by_year", object(byYear));
-        writeOut(QJsonDocument(o).toJson(QJsonDocument::Indented));
+        QString why;
+        if (p.isSet(QStringLiteral("from"))) {
+            const PartialDate d = PartialDate::parse(p.value(QStringLiteral("from")), &why);
+            if (!d.isValid()) {
+                *error = QStringLiteral("--from: ") + why;
+                return false;
+            }
+            f.fromDay = d.firstDay();
+        }
+        if (p.isSet(QStringLiteral("to"))) {
+            const PartialDate d = PartialDate::parse(p.value(QStringLiteral("to")), &why);
+            if (!d.isValid()) {
+                *error = QStringLiteral("--to: ") + why;
+                return false;
+            }
+            f.toDay = d.lastDay();
+        }
+        for (const char *option : { "country", "attacker" }) {
+            for (const QString &name : list(option)) {
+                const auto code = Countries::instance().resolve(name);
+                if (!code) {
+                    *error = QStringLiteral("--%1: unknown country \"%2\"").arg(QString::fromLatin1(option), name);
+                    return false;
+                }
+                (qstrcmp(option, "country") == 0 ? f.countries : f.attackerCountries) << *code;
+            }
+        }
+        for (const QString &t : list("type")) {
+            const auto type = Vocabulary::typeFromKey(t);
+            if (!type) {
+                *error = QStringLiteral("--type: unknown type \"%1\"; expected %2")
+                             .arg(t, Vocabulary::allTypeKeys().join(u','));
+                return false;
+            }
+            f.types << *type;
+        }
+        for (const QString &s : list("sector")) {
+            const auto sector = Vocabulary::sectorFromKey(s);
+            if (!sector) {
+                *error = QStringLiteral("--sector: unknown sector \"%1\"; expected %2")
+                             .arg(s, Vocabulary::allSectorKeys().join(u','));
+                return false;
+            }
+            f.sectors |= sectorBit(*sector);
+        }
+        for (const QString &a : list("attribution")) {
+            const auto attribution = Vocabulary::attributionFromKey(a);
+            if (!attribution) {
+                *error = QStringLiteral("--attribution: unknown value \"%1\"; expected %2")
+                             .arg(a, Vocabulary::allAttributionKeys().join(u','));
+                return false;
+            }
+            f.attributions << *attribution;
+        }
+        f.actors = p.values(QStringLiteral("actor"));
+        f.search = p.value(QStringLiteral("search"));
+        return true;
+    }
+
+    QList<qint64> matchingRowids(Database &db, const Filter &filter)
+    {
+        IncidentStore store(db);
+        const IncidentColumns columns = store.loadColumns();
+        QList<qint64> hits;
+        if (!filter.search.isEmpty())
+            hits = store.search(filter.search);
+        const FilterEngine::Result result
+            = FilterEngine::apply(columns, filter, filter.search.isEmpty() ? nullptr : &hits, false);
+        // In date order: the order a reader expects from a timeline.
+        std::vector<IncidentColumns::Index> order = result.indices;
+        std::stable_sort(
+            order.begin(), order.end(), [&](auto a, auto b) { return columns.firstDay[a] < columns.firstDay[b]; });
+        QList<qint64> rowids;
+        rowids.reserve(qsizetype(order.size()));
+        for (const auto i : order)
+            rowids << columns.rowid[i];
+        return rowids;
+    }
+
+    int commandImport(const QCommandLineParser &p, const QStringList &files)
+    {
+        bool ok = false;
+        Importer::Options options;
+        options.format = Importer::formatFromName(
+            p.value(QStringLiteral("format")).isEmpty() ? QStringLiteral("auto") : p.value(QStringLiteral("format")),
+            &ok);
+        if (!ok)
+            return usageError(QStringLiteral("import: --format must be auto, faultline or csv"));
+        options.strict = p.isSet(QStringLiteral("strict"));
+        const bool bundled = p.isSet(QStringLiteral("bundled"));
+        if (files.isEmpty() && !bundled)
+            return usageError(QStringLiteral("import: name at least one FILE, or --bundled"));
+
+        Database db;
+        QString error;
+        if (!openDatabase(db, p.value(QStringLiteral("db")), Database::Mode::ReadWrite, &error)) {
+            err() << "faultline: " << error << "\n";
+            return Usage;
+        }
+        Importer::Result total;
+        if (bundled)
+            total.add(Importer::importBundled(db, options));
+        for (const QString &file : files) {
+            if (total.failed)
+                break;
+            total.add(Importer::importFile(db, file, options));
+        }
+        for (const Diagnostic &d : total.diagnostics)
+            err() << d.toString() << "\n";
+        err().flush();
+        if (total.failed) {
+            // The reason is usually one of the lines above already; say it once.
+            bool said = false;
+            for (const Diagnostic &d : total.diagnostics)
+                said = said || d.toString() == total.error;
+            if (!said)
+                err() << "faultline: " << total.error << "\n";
+            err().flush();
+            Importer::Result nothing;
+            nothing.rejected = total.rejected;
+            out() << nothing.summary() << "\n";
+            out().flush();
+            return options.strict && total.rejected > 0 && !total.cancelled ? Rejected : Usage;
+        }
+        out() << total.summary() << "\n";
+        out().flush();
+        return total.rejected > 0 ? Rejected : Success;
+    }
+
+    int commandList(const QCommandLineParser &p)
+    {
+        const QString format
+            = p.value(QStringLiteral("format")).isEmpty() ? QStringLiteral("table") : p.value(QStringLiteral("format"));
+        if (format != u"table" && format != u"csv" && format != u"json")
+            return usageError(QStringLiteral("list: --format must be table, csv or json"));
+        Filter filter;
+        QString error;
+        if (!parseFilter(p, filter, &error))
+            return usageError(error);
+        Database db;
+        if (!openDatabase(db, p.value(QStringLiteral("db")), Database::Mode::ReadOnly, &error)
+            && !openDatabase(db, p.value(QStringLiteral("db")), Database::Mode::ReadWrite, &error)) {
+            err() << "faultline: " << error << "\n";
+            return Usage;
+        }
+        const QList<Incident> incidents = IncidentStore(db).incidents(matchingRowids(db, filter));
+        if (format == u"json")
+            writeOut(RecordWriter::toJsonArray(incidents));
+        else if (format == u"csv")
+            writeOut(RecordWriter::toCsv(incidents));
+        else
+            writeOut(RecordWriter::toTable(incidents));
         return Success;
     }
-    out() << "incidents  " << c.size() << "\n";
-    out() << "countries  " << byCountry.size() << " victim, " << byAttacker.size() << " attacker\n";
-    out() << "dates      " << firstText << " to " << lastText << "\n";
-    out() << "by type   ";
-    for (auto it = byType.cbegin(); it != byType.cend(); ++it)
-        out() << " " << it.key() << " " << it.value();
-    out() << "\nby year   ";
-    for (auto it = byYear.cbegin(); it != byYear.cend(); ++it)
-        out() << " " << it.key() << " " << it.value();
-    out() << "\n";
-    out().flush();
-    return Success;
-}
+
+    int commandStats(const QCommandLineParser &p)
+    {
+        Database db;
+        QString error;
+        if (!openDatabase(db, p.value(QStringLiteral("db")), Database::Mode::ReadOnly, &error)
+            && !openDatabase(db, p.value(QStringLiteral("db")), Database::Mode::ReadWrite, &error)) {
+            err() << "faultline: " << error << "\n";
+            return Usage;
+        }
+        const IncidentColumns c = IncidentStore(db).loadColumns();
+        QMap<QString, int> byType, byCountry, byAttacker, bySector, byAttribution, byYear;
+        qint64 first = std::numeric_limits<qint64>::max(), last = std::numeric_limits<qint64>::min();
+        for (IncidentColumns::Index i = 0; i < c.size(); ++i) {
+            ++byType[Vocabulary::typeKey(c.typeOf(i))];
+            ++byAttribution[Vocabulary::attributionKey(Attribution(c.attribution[i]))];
+            for (auto k = c.victimOffset[i]; k < c.victimOffset[i + 1]; ++k)
+                ++byCountry[c.countries.at(c.victimCodes[k])];
+            for (auto k = c.attackerOffset[i]; k < c.attackerOffset[i + 1]; ++k)
+                ++byAttacker[c.countries.at(c.attackerCodes[k])];
+            for (const QString &s : Vocabulary::sectorKeys(c.sectors[i]))
+                ++bySector[s];
+            ++byYear[QString::number(QDate::fromJulianDay(c.firstDay[i]).year())];
+            first = std::min<qint64>(first, c.firstDay[i]);
+            last = std::max<qint64>(last, c.firstDay[i]);
+        }
+        const QString firstText = c.isEmpty() ? QString() : QDate::fromJulianDay(first).toString(Qt::ISODate);
+        const QString lastText = c.isEmpty() ? QString() : QDate::fromJulianDay(last).toString(Qt::ISODate);
+        if (p.isSet(QStringLiteral("json"))) {
+            auto object = [](const QMap<QString, int> &map) {
+                QJsonObject o;
+                for (auto it = map.cbegin(); it != map.cend(); ++it)
+                    o.insert(it.key(), it.value());
+                return o;
+            };
+            QJsonObject o;
+            o.insert(u"incidents", int(c.size()));
+            o.insert(u"countries", int(byCountry.size()));
+            o.insert(u"first", c.isEmpty() ? QJsonValue() : QJsonValue(firstText));
+            o.insert(u"last", c.isEmpty() ? QJsonValue() : QJsonValue(lastText));
+            o.insert(u"by_type", object(byType));
+            o.insert(u"by_country", object(byCountry));
+            o.insert(u"by_attacker", object(byAttacker));
+            o.insert(u"by_sector", object(bySector));
+            o.insert(u"by_attribution", object(byAttribution));
+            o.insert(u"by_year", object(byYear));
+            writeOut(QJsonDocument(o).toJson(QJsonDocument::Indented));
+            return Success;
+        }
+        out() << "incidents  " << c.size() << "\n";
+        out() << "countries  " << byCountry.size() << " victim, " << byAttacker.size() << " attacker\n";
+        out() << "dates      " << firstText << " to " << lastText << "\n";
+        out() << "by type   ";
+        for (auto it = byType.cbegin(); it != byType.cend(); ++it)
+            out() << " " << it.key() << " " << it.value();
+        out() << "\nby year   ";
+        for (auto it = byYear.cbegin(); it != byYear.cend(); ++it)
+            out() << " " << it.key() << " " << it.value();
+        out() << "\n";
+        out().flush();
+        return Success;
+    }
 } // namespace
 
 QString defaultDatabasePath()
@@ -347,25 +351,25 @@ int run(const QStringList &arguments)
     p.setApplicationDescription(QStringLiteral("Offline timeline of cyber incidents"));
     p.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     const QList<QCommandLineOption> options = {
-        {QStringLiteral("db"), QStringLiteral("Database document."), QStringLiteral("PATH")},
-        {QStringLiteral("format"), QStringLiteral("Input or output format."), QStringLiteral("FORMAT")},
-        {QStringLiteral("strict"), QStringLiteral("Reject the whole import if any record is rejected.")},
-        {QStringLiteral("bundled"), QStringLiteral("Import the bundled dataset.")},
-        {QStringLiteral("json"), QStringLiteral("Print statistics as JSON.")},
-        {QStringLiteral("from"), QStringLiteral("From date."), QStringLiteral("DATE")},
-        {QStringLiteral("to"), QStringLiteral("To date."), QStringLiteral("DATE")},
-        {QStringLiteral("country"), QStringLiteral("Victim countries."), QStringLiteral("CC")},
-        {QStringLiteral("attacker"), QStringLiteral("Attacker countries."), QStringLiteral("CC")},
-        {QStringLiteral("type"), QStringLiteral("Types."), QStringLiteral("T")},
-        {QStringLiteral("sector"), QStringLiteral("Sectors."), QStringLiteral("S")},
-        {QStringLiteral("attribution"), QStringLiteral("Attribution bases."), QStringLiteral("A")},
-        {QStringLiteral("actor"), QStringLiteral("Actor contains."), QStringLiteral("TEXT")},
-        {QStringLiteral("search"), QStringLiteral("Full-text query."), QStringLiteral("QUERY")},
-        {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")},
-        {{QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Show the version.")},
+        { QStringLiteral("db"), QStringLiteral("Database document."), QStringLiteral("PATH") },
+        { QStringLiteral("format"), QStringLiteral("Input or output format."), QStringLiteral("FORMAT") },
+        { QStringLiteral("strict"), QStringLiteral("Reject the whole import if any record is rejected.") },
+        { QStringLiteral("bundled"), QStringLiteral("Import the bundled dataset.") },
+        { QStringLiteral("json"), QStringLiteral("Print statistics as JSON.") },
+        { QStringLiteral("from"), QStringLiteral("From date."), QStringLiteral("DATE") },
+        { QStringLiteral("to"), QStringLiteral("To date."), QStringLiteral("DATE") },
+        { QStringLiteral("country"), QStringLiteral("Victim countries."), QStringLiteral("CC") },
+        { QStringLiteral("attacker"), QStringLiteral("Attacker countries."), QStringLiteral("CC") },
+        { QStringLiteral("type"), QStringLiteral("Types."), QStringLiteral("T") },
+        { QStringLiteral("sector"), QStringLiteral("Sectors."), QStringLiteral("S") },
+        { QStringLiteral("attribution"), QStringLiteral("Attribution bases."), QStringLiteral("A") },
+        { QStringLiteral("actor"), QStringLiteral("Actor contains."), QStringLiteral("TEXT") },
+        { QStringLiteral("search"), QStringLiteral("Full-text query."), QStringLiteral("QUERY") },
+        { { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help.") },
+        { { QStringLiteral("v"), QStringLiteral("version") }, QStringLiteral("Show the version.") },
     };
     p.addOptions(options);
-    if (!p.parse(QStringList{QStringLiteral("faultline")} + arguments))
+    if (!p.parse(QStringList { QStringLiteral("faultline") } + arguments))
         return usageError(p.errorText());
     if (p.isSet(QStringLiteral("help"))) {
         out() << helpText();
@@ -383,17 +387,20 @@ int run(const QStringList &arguments)
     const QString command = positional.takeFirst();
     // Options that belong to another command are usage errors, not silently ignored.
     const QHash<QString, QStringList> allowed = {
-        {QStringLiteral("import"), {QStringLiteral("db"), QStringLiteral("format"), QStringLiteral("strict"), QStringLiteral("bundled")}},
-        {QStringLiteral("list"),
-         {QStringLiteral("db"), QStringLiteral("format"), QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("country"),
-          QStringLiteral("attacker"), QStringLiteral("type"), QStringLiteral("sector"), QStringLiteral("attribution"),
-          QStringLiteral("actor"), QStringLiteral("search")}},
-        {QStringLiteral("stats"), {QStringLiteral("db"), QStringLiteral("json")}},
+        { QStringLiteral("import"),
+            { QStringLiteral("db"), QStringLiteral("format"), QStringLiteral("strict"), QStringLiteral("bundled") } },
+        { QStringLiteral("list"),
+            { QStringLiteral("db"), QStringLiteral("format"), QStringLiteral("from"), QStringLiteral("to"),
+                QStringLiteral("country"), QStringLiteral("attacker"), QStringLiteral("type"), QStringLiteral("sector"),
+                QStringLiteral("attribution"), QStringLiteral("actor"), QStringLiteral("search") } },
+        { QStringLiteral("stats"), { QStringLiteral("db"), QStringLiteral("json") } },
     };
     if (!allowed.contains(command))
         return usageError(QStringLiteral("unknown command \"%1\"").arg(command));
     for (const QString &name : p.optionNames()) {
-        const QString longName = name == u"h" ? QStringLiteral("help") : name == u"v" ? QStringLiteral("version") : name;
+        const QString longName = name == u"h" ? QStringLiteral("help")
+            : name == u"v"                    ? QStringLiteral("version")
+                                              : name;
         if (!allowed.value(command).contains(longName))
             return usageError(QStringLiteral("%1: unknown option --%2").arg(command, longName));
     }

@@ -28,8 +28,8 @@ int main(int argc, char *argv[])
         qCritical("import failed: %s %s (imported %d)", qPrintable(error), qPrintable(result.error), result.imported);
         return 1;
     }
-    Bench::report(QStringLiteral("import %1").arg(QFileInfo(file).suffix()), n, {ms});
-    Bench::report(QStringLiteral("import %1 peak RSS").arg(QFileInfo(file).suffix()), n, {Bench::peakRssMiB()},
-                  QStringLiteral("MiB"));
+    Bench::report(QStringLiteral("import %1").arg(QFileInfo(file).suffix()), n, { ms });
+    Bench::report(QStringLiteral("import %1 peak RSS").arg(QFileInfo(file).suffix()), n, { Bench::peakRssMiB() },
+        QStringLiteral("MiB"));
     return 0;
 }

@@ -42,20 +42,21 @@ int main(int argc, char *argv[])
         {
             Database db;
             QString error;
-            if (!db.open(args.at(2), Database::Mode::ReadWrite, &error) || !db.exec(QStringLiteral("DELETE FROM column_cache")))
+            if (!db.open(args.at(2), Database::Mode::ReadWrite, &error)
+                || !db.exec(QStringLiteral("DELETE FROM column_cache")))
                 qFatal("cannot prepare %s: %s", qPrintable(args.at(2)), qPrintable(error));
         }
         MainWindow window;
         QSignalSpy cached(window.document(), &DocumentController::columnCacheWritten);
-        Bench::report(QStringLiteral("open to first frame, first open after import"), n, {openOnce(window)});
+        Bench::report(QStringLiteral("open to first frame, first open after import"), n, { openOnce(window) });
         if (!cached.wait(120000) || !cached.first().first().toBool())
             qFatal("the column cache was not written");
-        Bench::report(QStringLiteral("peak RSS, first open (writes the cache)"), n, {Bench::peakRssMiB()},
-                      QStringLiteral("MiB"));
+        Bench::report(QStringLiteral("peak RSS, first open (writes the cache)"), n, { Bench::peakRssMiB() },
+            QStringLiteral("MiB"));
         return 0;
     }
     MainWindow window;
-    Bench::report(QStringLiteral("open to first frame"), n, {openOnce(window)});
+    Bench::report(QStringLiteral("open to first frame"), n, { openOnce(window) });
 
     // The background integrity check runs once after opening; measure after it, as a user
     // who clicks a few seconds later would see it.
@@ -79,11 +80,11 @@ int main(int argc, char *argv[])
         Bench::report(name, n, values);
     };
     Filter type;
-    type.types = {IncidentType::Ransomware};
+    type.types = { IncidentType::Ransomware };
     windowChange(QStringLiteral("window: filter change (one type, and back)"), type);
     Filter search;
     search.search = QStringLiteral("hospital ransom");
     windowChange(QStringLiteral("window: full-text search (and back)"), search);
-    Bench::report(QStringLiteral("peak RSS, everything loaded"), n, {Bench::peakRssMiB()}, QStringLiteral("MiB"));
+    Bench::report(QStringLiteral("peak RSS, everything loaded"), n, { Bench::peakRssMiB() }, QStringLiteral("MiB"));
     return 0;
 }

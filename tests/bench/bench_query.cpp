@@ -23,12 +23,10 @@ int main(int argc, char *argv[])
     }
     IncidentStore store(db);
     IncidentColumns columns;
-    Bench::report(QStringLiteral("load columns, one thread"), n, Bench::repeat(runs, [&] {
-                      columns = store.loadColumns(nullptr, IncidentStore::LoadMode::Sequential);
-                  }));
-    Bench::report(QStringLiteral("load columns"), n, Bench::repeat(runs, [&] {
-                      columns = store.loadColumns(nullptr, IncidentStore::LoadMode::Scan);
-                  }));
+    Bench::report(QStringLiteral("load columns, one thread"), n,
+        Bench::repeat(runs, [&] { columns = store.loadColumns(nullptr, IncidentStore::LoadMode::Sequential); }));
+    Bench::report(QStringLiteral("load columns"), n,
+        Bench::repeat(runs, [&] { columns = store.loadColumns(nullptr, IncidentStore::LoadMode::Scan); }));
     if (qint64(columns.size()) != n) {
         qCritical("expected %lld incidents, found %u", n, columns.size());
         return 1;
@@ -37,18 +35,18 @@ int main(int argc, char *argv[])
     auto filterBench = [&](const QString &name, const Filter &f) {
         std::size_t shown = 0;
         Bench::report(name, n, Bench::repeat(runs, [&] {
-                          QList<qint64> hits;
-                          if (!f.search.isEmpty())
-                              hits = store.search(f.search);
-                          shown = FilterEngine::apply(columns, f, f.search.isEmpty() ? nullptr : &hits).indices.size();
-                      }));
+            QList<qint64> hits;
+            if (!f.search.isEmpty())
+                hits = store.search(f.search);
+            shown = FilterEngine::apply(columns, f, f.search.isEmpty() ? nullptr : &hits).indices.size();
+        }));
         return shown;
     };
     Filter type;
-    type.types = {IncidentType::Ransomware};
+    type.types = { IncidentType::Ransomware };
     filterBench(QStringLiteral("filter: one type"), type);
     Filter country;
-    country.countries = {columns.countries.value(0)};
+    country.countries = { columns.countries.value(0) };
     filterBench(QStringLiteral("filter: one country"), country);
     Filter range;
     range.fromDay = QDate(2015, 1, 1).toJulianDay();
@@ -57,6 +55,7 @@ int main(int argc, char *argv[])
     Filter search;
     search.search = QStringLiteral("hospital ransom");
     filterBench(QStringLiteral("full-text search"), search);
-    Bench::report(QStringLiteral("columns memory"), n, {double(columns.memoryBytes()) / (1024.0 * 1024.0)}, QStringLiteral("MiB"));
+    Bench::report(QStringLiteral("columns memory"), n, { double(columns.memoryBytes()) / (1024.0 * 1024.0) },
+        QStringLiteral("MiB"));
     return 0;
 }

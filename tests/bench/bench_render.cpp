@@ -28,7 +28,6 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSvgGenerator>
-
 #include <numeric>
 
 namespace {
@@ -134,7 +133,8 @@ int main(int argc, char *argv[])
         db.setQuickCheckOnOpen(false); // as the window opens it
         if (!db.open(args.at(2), Database::Mode::ReadOnly, &error))
             qFatal("%s", qPrintable(error));
-        columns = std::make_shared<const IncidentColumns>(IncidentStore(db).loadColumns(nullptr, IncidentStore::LoadMode::Scan));
+        columns = std::make_shared<const IncidentColumns>(
+            IncidentStore(db).loadColumns(nullptr, IncidentStore::LoadMode::Scan));
         const FilterEngine::Result result = FilterEngine::apply(*columns, Filter(), nullptr, false);
         rows = TimelineRows::build(columns, result.indices, RowOptions());
         frame.rows = rows;
@@ -142,12 +142,12 @@ int main(int argc, char *argv[])
         frame.endDay = double(rows->lastDay()) + 1;
         paintOnce(image, frame);
     });
-    Bench::report(QStringLiteral("core only: rows read to first frame (no window)"), n, {open});
+    Bench::report(QStringLiteral("core only: rows read to first frame (no window)"), n, { open });
 
     // Everything, as the window passes it: a filter result, in date order.
     const std::vector<IncidentColumns::Index> all = FilterEngine::apply(*columns, Filter(), nullptr, false).indices;
     Bench::report(QStringLiteral("timeline rows build"), n,
-                  Bench::repeat(runs, [&] { rows = TimelineRows::build(columns, all, RowOptions()); }));
+        Bench::repeat(runs, [&] { rows = TimelineRows::build(columns, all, RowOptions()); }));
     frame.rows = rows;
 
     QList<double> full;
@@ -191,11 +191,11 @@ int main(int argc, char *argv[])
     frame.firstDay = fullFirst;
     frame.endDay = fullEnd;
     Bench::report(QStringLiteral("export 3840x2160 PNG"), n,
-                  Bench::repeat(runs, [&] { exportPng(frame, outDir + QStringLiteral("/export-full-range.png")); }));
+        Bench::repeat(runs, [&] { exportPng(frame, outDir + QStringLiteral("/export-full-range.png")); }));
     setYear(frame, 2013);
     Bench::report(QStringLiteral("export SVG one year"), n,
-                  Bench::repeat(runs, [&] { exportSvg(frame, outDir + QStringLiteral("/export-one-year.svg")); }));
+        Bench::repeat(runs, [&] { exportSvg(frame, outDir + QStringLiteral("/export-one-year.svg")); }));
     Bench::report(QStringLiteral("export PDF one year"), n,
-                  Bench::repeat(runs, [&] { exportPdf(frame, outDir + QStringLiteral("/export-one-year.pdf")); }));
+        Bench::repeat(runs, [&] { exportPdf(frame, outDir + QStringLiteral("/export-one-year.pdf")); }));
     return 0;
 }

@@ -6,7 +6,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
-
 #include <cstdio>
 #include <functional>
 
@@ -22,13 +21,14 @@ inline double timeMs(const std::function<void()> &work)
     return double(t.nsecsElapsed()) / 1e6;
 }
 
-inline void report(const QString &name, qint64 n, const QList<double> &values, const QString &unit = QStringLiteral("ms"))
+inline void report(
+    const QString &name, qint64 n, const QList<double> &values, const QString &unit = QStringLiteral("ms"))
 {
     QJsonArray array;
     for (double v : values)
         array.append(v);
-    const QJsonObject o{{QStringLiteral("benchmark"), name}, {QStringLiteral("n"), n}, {QStringLiteral("values"), array},
-                        {QStringLiteral("unit"), unit}};
+    const QJsonObject o { { QStringLiteral("benchmark"), name }, { QStringLiteral("n"), n },
+        { QStringLiteral("values"), array }, { QStringLiteral("unit"), unit } };
     const QByteArray line = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
     std::fwrite(line.constData(), 1, std::size_t(line.size()), stdout);
     std::fflush(stdout);

@@ -12,17 +12,18 @@ int main(int argc, char *argv[])
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Deterministic incident generator for Faultline benchmarks"));
     p.addHelpOption();
-    p.addOption({QStringLiteral("n"), QStringLiteral("Number of incidents."), QStringLiteral("N"), QStringLiteral("10000")});
-    p.addOption({QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S"), QStringLiteral("1")});
-    p.addOption({QStringLiteral("csv"), QStringLiteral("Write faultline CSV here."), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("json"), QStringLiteral("Write faultline JSON here."), QStringLiteral("FILE")});
+    p.addOption(
+        { QStringLiteral("n"), QStringLiteral("Number of incidents."), QStringLiteral("N"), QStringLiteral("10000") });
+    p.addOption({ QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S"), QStringLiteral("1") });
+    p.addOption({ QStringLiteral("csv"), QStringLiteral("Write faultline CSV here."), QStringLiteral("FILE") });
+    p.addOption({ QStringLiteral("json"), QStringLiteral("Write faultline JSON here."), QStringLiteral("FILE") });
     p.process(app);
     bool ok = false;
     const int n = p.value(QStringLiteral("n")).toInt(&ok);
     const auto seed = p.value(QStringLiteral("seed")).toULongLong();
     if (!ok || n < 0)
         p.showHelp(2);
-    for (const QString &format : {QStringLiteral("csv"), QStringLiteral("json")}) {
+    for (const QString &format : { QStringLiteral("csv"), QStringLiteral("json") }) {
         if (!p.isSet(format))
             continue;
         QSaveFile file(p.value(format));

@@ -4,19 +4,17 @@
 #include "export/recordwriter.h"
 
 #include <QJsonDocument>
-
 #include <algorithm>
 #include <cmath>
 
 namespace {
-const char *const s_words[] = {
-    "attack", "network", "government", "systems", "operators", "data", "stolen", "ministry", "services",
-    "disrupted", "officials", "investigation", "malware", "phishing", "campaign", "intrusion", "servers",
-    "customers", "records", "exposed", "hospital", "energy", "grid", "bank", "payments", "election",
-    "portal", "offline", "ransom", "demanded", "encrypted", "backups", "restored", "weeks", "agency",
-    "national", "security", "researchers", "attributed", "group", "state", "sponsored", "telecom",
-    "provider", "outage", "citizens", "passports", "defence", "contractor", "emails", "leaked", "media",
-    "broadcaster", "airport", "port", "shipping", "water", "utility", "university", "students", "police"};
+const char *const s_words[] = { "attack", "network", "government", "systems", "operators", "data", "stolen", "ministry",
+    "services", "disrupted", "officials", "investigation", "malware", "phishing", "campaign", "intrusion", "servers",
+    "customers", "records", "exposed", "hospital", "energy", "grid", "bank", "payments", "election", "portal",
+    "offline", "ransom", "demanded", "encrypted", "backups", "restored", "weeks", "agency", "national", "security",
+    "researchers", "attributed", "group", "state", "sponsored", "telecom", "provider", "outage", "citizens",
+    "passports", "defence", "contractor", "emails", "leaked", "media", "broadcaster", "airport", "port", "shipping",
+    "water", "utility", "university", "students", "police" };
 constexpr int s_wordCount = int(sizeof(s_words) / sizeof(*s_words));
 } // namespace
 
@@ -91,7 +89,8 @@ Incident Generator::next()
     summary.truncate(length - 1);
     summary += u'.';
     r.summary = summary;
-    r.sources << Source{QStringLiteral("https://example.org/report/%1").arg(serial), QString(), QString(), QString()};
+    r.sources << Source { QStringLiteral("https://example.org/report/%1").arg(serial), QString(), QString(),
+        QString() };
     r.tags << QLatin1StringView(s_words[below(s_wordCount)]);
     return r;
 }

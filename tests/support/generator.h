@@ -3,7 +3,6 @@
 #include "domain/incident.h"
 
 #include <QIODevice>
-
 #include <cstdint>
 #include <random>
 
@@ -31,7 +30,7 @@ private:
     int zipfCountry();
 
     std::mt19937_64 m_rng;
-    QStringList m_countries;   // 200 alpha-2 codes in a fixed order
+    QStringList m_countries; // 200 alpha-2 codes in a fixed order
     std::vector<double> m_zipf; // cumulative weights
     qint64 m_serial = 0;
 };

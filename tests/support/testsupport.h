@@ -5,7 +5,6 @@
 #include <QFile>
 #include <QString>
 #include <QTemporaryDir>
-
 #include <sqlite3.h>
 
 // Helpers shared by the tests. Header-only so tests link only the libraries they test.

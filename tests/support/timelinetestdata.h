@@ -4,15 +4,14 @@
 
 #include <QDate>
 #include <QStringList>
-
 #include <random>
 
 // Small, newsroom-like datasets for the timeline tests (render, layout, view): real
 // country codes, plausible titles, every precision, type and attribution. Deterministic.
 namespace TimelineTestData {
 
-inline Incident make(const QString &id, const QString &title, PartialDate start, QStringList victims,
-                     IncidentType type, Attribution attribution = Attribution::None, PartialDate end = {})
+inline Incident make(const QString &id, const QString &title, PartialDate start, QStringList victims, IncidentType type,
+    Attribution attribution = Attribution::None, PartialDate end = {})
 {
     Incident r;
     r.id = id;
@@ -28,18 +27,16 @@ inline Incident make(const QString &id, const QString &title, PartialDate start,
 // About `n` incidents over 2014-2024 in 14 countries, skewed like real trackers.
 inline IncidentColumns newsroom(int n = 420, unsigned seed = 7)
 {
-    static const QStringList countries = {QStringLiteral("UA"), QStringLiteral("US"), QStringLiteral("GB"),
-                                          QStringLiteral("DE"), QStringLiteral("FR"), QStringLiteral("AL"),
-                                          QStringLiteral("EE"), QStringLiteral("IL"), QStringLiteral("IR"),
-                                          QStringLiteral("KR"), QStringLiteral("JP"), QStringLiteral("TW"),
-                                          QStringLiteral("SA"), QStringLiteral("XX")};
-    static const char *const subjects[] = {"Power grid operator", "Ministry of Foreign Affairs", "National bank",
-                                           "Parliament website", "Election commission", "Hospital network",
-                                           "Telecom provider", "Port authority", "Water utility", "Defence contractor",
-                                           "State broadcaster", "Customs service", "University", "Oil company"};
-    static const char *const events[] = {"hit by wiper malware", "breached, emails leaked", "knocked offline by DDoS",
-                                         "encrypted by ransomware", "defaced with propaganda", "targeted by spear-phishing",
-                                         "suffers prolonged outage", "data of citizens exposed"};
+    static const QStringList countries = { QStringLiteral("UA"), QStringLiteral("US"), QStringLiteral("GB"),
+        QStringLiteral("DE"), QStringLiteral("FR"), QStringLiteral("AL"), QStringLiteral("EE"), QStringLiteral("IL"),
+        QStringLiteral("IR"), QStringLiteral("KR"), QStringLiteral("JP"), QStringLiteral("TW"), QStringLiteral("SA"),
+        QStringLiteral("XX") };
+    static const char *const subjects[] = { "Power grid operator", "Ministry of Foreign Affairs", "National bank",
+        "Parliament website", "Election commission", "Hospital network", "Telecom provider", "Port authority",
+        "Water utility", "Defence contractor", "State broadcaster", "Customs service", "University", "Oil company" };
+    static const char *const events[] = { "hit by wiper malware", "breached, emails leaked", "knocked offline by DDoS",
+        "encrypted by ransomware", "defaced with propaganda", "targeted by spear-phishing", "suffers prolonged outage",
+        "data of citizens exposed" };
     std::mt19937 rng(seed);
     auto below = [&rng](int k) { return int(rng() % unsigned(k)); };
     TestSupport::IncidentColumnsBuilder builder;
@@ -58,18 +55,19 @@ inline IncidentColumns newsroom(int n = 420, unsigned seed = 7)
         const QDate d = QDate::fromJulianDay(day);
         const int p = below(10);
         PartialDate start = p < 7 ? PartialDate::day(d.year(), d.month(), d.day())
-                                  : p < 9 ? PartialDate::month(d.year(), d.month()) : PartialDate::year(d.year());
+            : p < 9               ? PartialDate::month(d.year(), d.month())
+                                  : PartialDate::year(d.year());
         PartialDate end;
         if (p < 7 && below(7) == 0) {
             const QDate e = d.addDays(3 + below(60));
             end = PartialDate::day(e.year(), e.month(), e.day());
         }
-        QStringList victims{countries.at(c)};
+        QStringList victims { countries.at(c) };
         if (below(10) == 0)
             victims << countries.at((c + 1 + below(4)) % countries.size());
         const QString title = QString::fromLatin1(subjects[below(14)]) + u' ' + QString::fromLatin1(events[below(8)]);
         builder.add(make(QStringLiteral("t-%1").arg(i), title, start, victims, IncidentType(below(IncidentTypeCount)),
-                         Attribution(below(AttributionCount)), end));
+            Attribution(below(AttributionCount)), end));
     }
     return builder.take();
 }

@@ -14,7 +14,7 @@
 #include <QVBoxLayout>
 
 namespace {
-constexpr int KeyRole = Qt::UserRole + 1;   // the value's key (int or text)
+constexpr int KeyRole = Qt::UserRole + 1; // the value's key (int or text)
 constexpr int LabelRole = Qt::UserRole + 2; // the label without the count
 
 QIcon swatch(const QColor &colour)
@@ -49,7 +49,7 @@ FilterPane::FilterPane(QWidget *parent)
     dates->addRow(tr("From"), m_from);
     dates->addRow(tr("To"), m_to);
     layout->addLayout(dates);
-    for (QLineEdit *edit : {m_from, m_to})
+    for (QLineEdit *edit : { m_from, m_to })
         connect(edit, &QLineEdit::editingFinished, this, &FilterPane::collect);
 
     // One titled, checkable list per facet; `rows` is how many rows it shows at least.
@@ -88,7 +88,7 @@ FilterPane::FilterPane(QWidget *parent)
         for (int i = 0; i < m_countries->count(); ++i) {
             QListWidgetItem *item = m_countries->item(i);
             item->setHidden(!text.isEmpty() && !item->data(LabelRole).toString().contains(text, Qt::CaseInsensitive)
-                            && item->data(KeyRole).toString().compare(text, Qt::CaseInsensitive) != 0);
+                && item->data(KeyRole).toString().compare(text, Qt::CaseInsensitive) != 0);
         }
     });
 
@@ -133,7 +133,7 @@ void FilterPane::rebuildLists()
         item->setData(KeyRole, key);
         item->setData(LabelRole, label);
     };
-    for (QListWidget *list : {m_types, m_attributions, m_sectors, m_countries, m_actors, m_datasets})
+    for (QListWidget *list : { m_types, m_attributions, m_sectors, m_countries, m_actors, m_datasets })
         list->clear();
     for (int t = 0; t < IncidentTypeCount; ++t)
         add(m_types, Vocabulary::typeLabel(IncidentType(t)), t, swatch(theme.typeColor(IncidentType(t))));
@@ -144,7 +144,7 @@ void FilterPane::rebuildLists()
     if (m_columns) {
         QList<QPair<QString, QString>> countries;
         for (const QString &code : m_columns->countries)
-            countries.append({Countries::instance().name(code), code});
+            countries.append({ Countries::instance().name(code), code });
         std::sort(countries.begin(), countries.end());
         for (const auto &[name, code] : countries)
             add(m_countries, name, code);
@@ -174,20 +174,24 @@ void FilterPane::setCounts(const FilterEngine::Counts &counts)
     for (int i = 0; i < m_types->count(); ++i)
         updateCount(m_types->item(i), counts.types[std::size_t(m_types->item(i)->data(KeyRole).toInt())]);
     for (int i = 0; i < m_attributions->count(); ++i)
-        updateCount(m_attributions->item(i), counts.attributions[std::size_t(m_attributions->item(i)->data(KeyRole).toInt())]);
+        updateCount(
+            m_attributions->item(i), counts.attributions[std::size_t(m_attributions->item(i)->data(KeyRole).toInt())]);
     for (int i = 0; i < m_sectors->count(); ++i)
         updateCount(m_sectors->item(i), counts.sectors[std::size_t(m_sectors->item(i)->data(KeyRole).toInt())]);
     for (int i = 0; i < m_countries->count(); ++i) {
         const int k = m_columns->countryIndex(m_countries->item(i)->data(KeyRole).toString());
-        updateCount(m_countries->item(i), k >= 0 && std::size_t(k) < counts.countries.size() ? counts.countries[std::size_t(k)] : 0);
+        updateCount(m_countries->item(i),
+            k >= 0 && std::size_t(k) < counts.countries.size() ? counts.countries[std::size_t(k)] : 0);
     }
     for (int i = 0; i < m_actors->count(); ++i) {
         const qsizetype k = m_columns->actors.indexOf(m_actors->item(i)->data(KeyRole).toString());
-        updateCount(m_actors->item(i), k >= 0 && std::size_t(k) < counts.actors.size() ? counts.actors[std::size_t(k)] : 0);
+        updateCount(
+            m_actors->item(i), k >= 0 && std::size_t(k) < counts.actors.size() ? counts.actors[std::size_t(k)] : 0);
     }
     for (int i = 0; i < m_datasets->count(); ++i) {
         const qsizetype k = m_columns->datasets.indexOf(m_datasets->item(i)->data(KeyRole).toString());
-        updateCount(m_datasets->item(i), k >= 0 && std::size_t(k) < counts.datasets.size() ? counts.datasets[std::size_t(k)] : 0);
+        updateCount(m_datasets->item(i),
+            k >= 0 && std::size_t(k) < counts.datasets.size() ? counts.datasets[std::size_t(k)] : 0);
     }
     m_updating = false;
 }

@@ -1,11 +1,10 @@
 #pragma once
 
+#include "domain/incidentcolumns.h"
 #include "query/filter.h"
 #include "query/filterengine.h"
-#include "domain/incidentcolumns.h"
 
 #include <QWidget>
-
 #include <memory>
 
 class QLineEdit;

@@ -6,7 +6,6 @@
 #include <QFontMetricsF>
 #include <QMouseEvent>
 #include <QPainter>
-
 #include <algorithm>
 #include <cmath>
 
@@ -14,7 +13,10 @@ namespace {
 constexpr double s_edgeGrab = 5; // px either side of a window edge that resize it
 constexpr double s_minWindow = 6; // px: the window never gets narrower, so it stays grabbable
 
-int monthIndex(const QDate &d) { return d.year() * 12 + d.month() - 1; }
+int monthIndex(const QDate &d)
+{
+    return d.year() * 12 + d.month() - 1;
+}
 } // namespace
 
 OverviewStrip::OverviewStrip(QWidget *parent)
@@ -27,8 +29,8 @@ OverviewStrip::OverviewStrip(QWidget *parent)
     m_theme = Theme::forDarkMode(palette().color(QPalette::Window).lightness() < 128);
 }
 
-void OverviewStrip::setIncidents(std::shared_ptr<const IncidentColumns> columns,
-                                 const std::vector<IncidentColumns::Index> &indices)
+void OverviewStrip::setIncidents(
+    std::shared_ptr<const IncidentColumns> columns, const std::vector<IncidentColumns::Index> &indices)
 {
     m_counts.clear();
     m_maxCount = 0;
@@ -66,7 +68,10 @@ void OverviewStrip::setVisibleRange(double firstDay, double endDay)
     update();
 }
 
-QRectF OverviewStrip::plotRect() const { return QRectF(rect()).adjusted(4, 3, -4, -16); }
+QRectF OverviewStrip::plotRect() const
+{
+    return QRectF(rect()).adjusted(4, 3, -4, -16);
+}
 
 double OverviewStrip::dayToX(double day) const
 {
@@ -186,7 +191,7 @@ void OverviewStrip::mouseMoveEvent(QMouseEvent *event)
     if (m_drag == Drag::None) {
         const Drag over = dragAt(x);
         setCursor(over == Drag::Left || over == Drag::Right ? Qt::SizeHorCursor
-                  : over == Drag::Move                      ? Qt::OpenHandCursor
+                : over == Drag::Move                        ? Qt::OpenHandCursor
                                                             : Qt::PointingHandCursor);
         return;
     }

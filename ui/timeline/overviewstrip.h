@@ -4,7 +4,6 @@
 #include "render/theme.h"
 
 #include <QWidget>
-
 #include <memory>
 #include <vector>
 
@@ -20,7 +19,8 @@ public:
     explicit OverviewStrip(QWidget *parent = nullptr);
 
     // The incidents to count (typically all of the document, or the filter result).
-    void setIncidents(std::shared_ptr<const IncidentColumns> columns, const std::vector<IncidentColumns::Index> &indices);
+    void setIncidents(
+        std::shared_ptr<const IncidentColumns> columns, const std::vector<IncidentColumns::Index> &indices);
     void setVisibleRange(double firstDay, double endDay);
     double firstDay() const { return m_firstDay; }
     double endDay() const { return m_endDay; }
@@ -34,8 +34,8 @@ public:
     double dayToX(double day) const;
     double xToDay(double x) const;
 
-    QSize sizeHint() const override { return {600, 56}; }
-    QSize minimumSizeHint() const override { return {120, 40}; }
+    QSize sizeHint() const override { return { 600, 56 }; }
+    QSize minimumSizeHint() const override { return { 120, 40 }; }
 
 signals:
     void rangeRequested(double firstDay, double endDay);

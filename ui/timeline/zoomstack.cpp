@@ -30,14 +30,14 @@ void ZoomStack::push(Range range)
 
 void ZoomStack::reset(Range range)
 {
-    m_ranges = {range};
+    m_ranges = { range };
     m_index = 0;
     updateActions();
 }
 
 ZoomStack::Range ZoomStack::current() const
 {
-    return isEmpty() ? Range{} : m_ranges[std::size_t(m_index)];
+    return isEmpty() ? Range {} : m_ranges[std::size_t(m_index)];
 }
 
 void ZoomStack::back()

@@ -6,7 +6,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-
 #include <algorithm>
 
 Q_LOGGING_CATEGORY(lcCountries, "faultline.domain.countries", QtInfoMsg)
@@ -47,7 +46,7 @@ Countries::Countries()
         const QString official = o.value(u"official_name").toString();
         m_names.insert(a2, common.isEmpty() ? name : common);
         m_alpha3.insert(a2, a3);
-        for (const QString &k : {a2, a3, name, common, official}) {
+        for (const QString &k : { a2, a3, name, common, official }) {
             if (!k.isEmpty())
                 m_lookup.insert(normalise(k), a2);
         }
@@ -98,7 +97,10 @@ QString Countries::name(QStringView alpha2) const
     return m_names.value(alpha2.toString(), alpha2.toString());
 }
 
-QString Countries::alpha3(QStringView alpha2) const { return m_alpha3.value(alpha2.toString()); }
+QString Countries::alpha3(QStringView alpha2) const
+{
+    return m_alpha3.value(alpha2.toString());
+}
 
 QStringList Countries::codes() const
 {

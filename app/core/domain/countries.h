@@ -3,7 +3,6 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 // Resolves country names, alpha-3 and alpha-2 codes, tracker aliases and demonyms to
@@ -18,15 +17,15 @@ public:
 
     std::optional<QString> resolve(QStringView nameOrCode) const;
     bool isKnownCode(QStringView alpha2) const;
-    QString name(QStringView alpha2) const;   // common name, or the code itself if unknown
+    QString name(QStringView alpha2) const; // common name, or the code itself if unknown
     QString alpha3(QStringView alpha2) const;
-    QStringList codes() const;                // every known alpha-2, sorted
+    QStringList codes() const; // every known alpha-2, sorted
 
     static QString normalise(QStringView text); // the matching key
 
 private:
     Countries();
     QHash<QString, QString> m_lookup; // normalised key -> alpha-2
-    QHash<QString, QString> m_names;  // alpha-2 -> display name
+    QHash<QString, QString> m_names; // alpha-2 -> display name
     QHash<QString, QString> m_alpha3; // alpha-2 -> alpha-3
 };

@@ -2,7 +2,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -45,7 +44,10 @@ enum class Sector : std::uint8_t {
 };
 inline constexpr int SectorCount = 15;
 using SectorMask = std::uint16_t;
-constexpr SectorMask sectorBit(Sector s) { return SectorMask(1u << unsigned(s)); }
+constexpr SectorMask sectorBit(Sector s)
+{
+    return SectorMask(1u << unsigned(s));
+}
 
 // Ordered from least to most certain.
 enum class Attribution : std::uint8_t { None, Suspected, Claimed, Vendor, Official };

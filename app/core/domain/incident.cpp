@@ -6,9 +6,8 @@ bool Incident::sameContent(const Incident &o) const
 {
     return id == o.id && title == o.title && start == o.start && end == o.end && victims == o.victims
         && attackers == o.attackers && attribution == o.attribution && actor == o.actor && type == o.type
-        && sectors == o.sectors && disclosed == o.disclosed && attributedOn == o.attributedOn
-        && summary == o.summary && sources == o.sources && tags == o.tags && related == o.related
-        && provenance == o.provenance;
+        && sectors == o.sectors && disclosed == o.disclosed && attributedOn == o.attributedOn && summary == o.summary
+        && sources == o.sources && tags == o.tags && related == o.related && provenance == o.provenance;
 }
 
 QString Incident::citation() const

@@ -22,8 +22,8 @@ struct Source
 // Where a record came from; kept by the store, set by the importer.
 struct Provenance
 {
-    QString dataset;    // e.g. "faultline", "vcdb", a file's base name
-    QString file;       // the file the record was read from
+    QString dataset; // e.g. "faultline", "vcdb", a file's base name
+    QString file; // the file the record was read from
     QString externalId; // the id in the source's own scheme
 
     friend bool operator==(const Provenance &, const Provenance &) = default;
@@ -43,7 +43,7 @@ struct Incident
     QString actor;
     IncidentType type = IncidentType::Other;
     SectorMask sectors = 0;
-    PartialDate disclosed;    // invalid when absent
+    PartialDate disclosed; // invalid when absent
     PartialDate attributedOn; // invalid when absent
     QString summary;
     QList<Source> sources;

@@ -46,7 +46,7 @@ std::size_t IncidentColumns::memoryBytes() const
 {
     auto bytes = [](const auto &v) { return v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type); };
     return bytes(rowid) + bytes(firstDay) + bytes(lastDay) + bytes(precision) + bytes(hasEnd) + bytes(type)
-        + bytes(attribution) + bytes(sectors) + bytes(actor) + bytes(dataset) + bytes(victimOffset)
-        + bytes(victimCodes) + bytes(attackerOffset) + bytes(attackerCodes) + bytes(idOffset)
-        + bytes(titleOffset) + bytes(byDate) + std::size_t(idText.capacity() + titleText.capacity());
+        + bytes(attribution) + bytes(sectors) + bytes(actor) + bytes(dataset) + bytes(victimOffset) + bytes(victimCodes)
+        + bytes(attackerOffset) + bytes(attackerCodes) + bytes(idOffset) + bytes(titleOffset) + bytes(byDate)
+        + std::size_t(idText.capacity() + titleText.capacity());
 }

@@ -6,7 +6,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <cstdint>
 #include <vector>
 
@@ -21,15 +20,15 @@ struct IncidentColumns
     using Index = std::uint32_t;
 
     std::vector<qint64> rowid;
-    std::vector<qint32> firstDay;   // Julian day of the first day of the whole interval
-    std::vector<qint32> lastDay;    // Julian day of the last day, inclusive
-    std::vector<std::uint8_t> precision;   // Precision of start, as int
-    std::vector<std::uint8_t> hasEnd;      // 1 when the record has an end date
-    std::vector<std::uint8_t> type;        // IncidentType, as int
+    std::vector<qint32> firstDay; // Julian day of the first day of the whole interval
+    std::vector<qint32> lastDay; // Julian day of the last day, inclusive
+    std::vector<std::uint8_t> precision; // Precision of start, as int
+    std::vector<std::uint8_t> hasEnd; // 1 when the record has an end date
+    std::vector<std::uint8_t> type; // IncidentType, as int
     std::vector<std::uint8_t> attribution; // Attribution, as int
     std::vector<SectorMask> sectors;
-    std::vector<std::uint32_t> actor;      // index into actors; 0 is ""
-    std::vector<std::uint16_t> dataset;    // index into datasets
+    std::vector<std::uint32_t> actor; // index into actors; 0 is ""
+    std::vector<std::uint16_t> dataset; // index into datasets
 
     // Countries by role, CSR style: incident i's victims are
     // victimCodes[victimOffset[i] .. victimOffset[i + 1]), indexes into countries.
@@ -39,7 +38,7 @@ struct IncidentColumns
     std::vector<std::uint16_t> attackerCodes;
 
     QStringList countries; // alpha-2 codes
-    QStringList actors;    // actors[0] == ""
+    QStringList actors; // actors[0] == ""
     QStringList datasets;
 
     QByteArray idText; // packed UTF-8; incident i's id is idText[idOffset[i] .. idOffset[i + 1])

@@ -45,7 +45,10 @@ int number(QStringView s, qsizetype from, qsizetype digits)
     return v;
 }
 
-QString tr(const char *text) { return QCoreApplication::translate("PartialDate", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("PartialDate", text);
+}
 } // namespace
 
 PartialDate PartialDate::parse(QStringView text, QString *error)
@@ -58,8 +61,8 @@ PartialDate PartialDate::parse(QStringView text, QString *error)
     };
     if (s.isEmpty())
         return fail(tr("empty; expected YYYY, YYYY-MM or YYYY-MM-DD"));
-    const bool shapeOk = (s.size() == 4) || (s.size() == 7 && s[4] == u'-')
-        || (s.size() == 10 && s[4] == u'-' && s[7] == u'-');
+    const bool shapeOk
+        = (s.size() == 4) || (s.size() == 7 && s[4] == u'-') || (s.size() == 10 && s[4] == u'-' && s[7] == u'-');
     const int y = number(s, 0, 4);
     if (!shapeOk || y < 0)
         return fail(tr("\"%1\" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD").arg(s.toString()));

@@ -4,7 +4,6 @@
 
 #include <QDate>
 #include <QString>
-
 #include <optional>
 
 // A calendar date of reduced precision: a day, a month or a year (SPEC §2).
@@ -27,11 +26,11 @@ public:
     bool isValid() const { return m_firstDay != s_invalid; }
     Precision precision() const { return m_precision; }
     qint64 firstDay() const { return m_firstDay; } // Julian day, inclusive
-    qint64 lastDay() const;                         // Julian day, inclusive
+    qint64 lastDay() const; // Julian day, inclusive
     QDate firstDate() const { return QDate::fromJulianDay(m_firstDay); }
     QDate lastDate() const { return QDate::fromJulianDay(lastDay()); }
 
-    QString toString() const;      // ISO form of its precision: "2022", "2022-07", "2022-07-17"
+    QString toString() const; // ISO form of its precision: "2022", "2022-07", "2022-07-17"
     QString toDisplayString() const; // "2022", "July 2022", "17 July 2022"
 
     friend bool operator==(const PartialDate &, const PartialDate &) = default;

@@ -24,7 +24,7 @@ Regions::Regions()
             continue;
         const QStringList fields = line.split(u'\t');
         if (fields.size() >= 3 && fields.at(0).size() == 2)
-            m_regions.insert(fields.at(0).toUpper(), {fields.at(1), fields.at(2)});
+            m_regions.insert(fields.at(0).toUpper(), { fields.at(1), fields.at(2) });
     }
 }
 

@@ -11,7 +11,7 @@ class Regions
 public:
     static const Regions &instance();
 
-    QString region(QStringView alpha2) const;    // e.g. "Europe"
+    QString region(QStringView alpha2) const; // e.g. "Europe"
     QString subRegion(QStringView alpha2) const; // e.g. "Southern Europe"
 
 private:

@@ -4,19 +4,21 @@
 #include <QStringDecoder>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("CsvReader", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CsvReader", text);
+}
 constexpr qint64 s_chunk = 1 << 20;
 } // namespace
 
 CsvReader::CsvReader(QIODevice *device)
     : m_device(device)
-{
-}
+{ }
 
 QChar CsvReader::detectDelimiter(QByteArrayView bytes)
 {
-    const char candidates[] = {',', ';', '\t', '|'};
-    int counts[4] = {0, 0, 0, 0};
+    const char candidates[] = { ',', ';', '\t', '|' };
+    int counts[4] = { 0, 0, 0, 0 };
     bool quoted = false;
     for (const char c : bytes) {
         if (c == '"')
@@ -35,7 +37,10 @@ QChar CsvReader::detectDelimiter(QByteArrayView bytes)
     return QChar::fromLatin1(candidates[best]);
 }
 
-bool CsvReader::atEnd() const { return m_eof && m_pos >= m_buffer.size(); }
+bool CsvReader::atEnd() const
+{
+    return m_eof && m_pos >= m_buffer.size();
+}
 
 void CsvReader::fail(int line, int column, const QString &reason)
 {
@@ -131,7 +136,8 @@ bool CsvReader::readRow(Row &row)
         const QChar c = m_buffer.at(m_pos);
         if (c == u'\r' || c == u'\n') {
             ++m_pos;
-            if (c == u'\r' && (m_pos < m_buffer.size() || fill()) && m_pos < m_buffer.size() && m_buffer.at(m_pos) == u'\n')
+            if (c == u'\r' && (m_pos < m_buffer.size() || fill()) && m_pos < m_buffer.size()
+                && m_buffer.at(m_pos) == u'\n')
                 ++m_pos;
             ++m_line;
             continue;
@@ -145,8 +151,8 @@ bool CsvReader::readRow(Row &row)
 
     row.line = m_line;
     QString field;
-    bool quoted = false;     // inside a quoted field
-    bool wasQuoted = false;  // current field began with a quote
+    bool quoted = false; // inside a quoted field
+    bool wasQuoted = false; // current field began with a quote
     int quoteLine = 0, quoteColumn = 0, column = 1;
     while (true) {
         if (m_pos >= m_buffer.size()) {
@@ -169,8 +175,9 @@ bool CsvReader::readRow(Row &row)
                 const QStringView run = QStringView(m_buffer).sliced(m_pos, runEnd - m_pos);
                 for (qsizetype k = 0; k < run.size(); ++k) {
                     const QChar ch = run[k];
-                    if (ch == u'\n' || (ch == u'\r' && !(k + 1 < run.size() && run[k + 1] == u'\n')
-                                         && !(k + 1 == run.size() && runEnd < m_buffer.size() && m_buffer.at(runEnd) == u'\n'))) {
+                    if (ch == u'\n'
+                        || (ch == u'\r' && !(k + 1 < run.size() && run[k + 1] == u'\n')
+                            && !(k + 1 == run.size() && runEnd < m_buffer.size() && m_buffer.at(runEnd) == u'\n'))) {
                         ++m_line;
                         column = 1;
                     }
@@ -190,7 +197,8 @@ bool CsvReader::readRow(Row &row)
             const QChar *data = m_buffer.constData();
             while (runEnd < size) {
                 const QChar ch = data[runEnd];
-                if (ch == m_delimiter || ch == u'\n' || ch == u'\r' || (ch == u'"' && runEnd == m_pos && field.isEmpty()))
+                if (ch == m_delimiter || ch == u'\n' || ch == u'\r'
+                    || (ch == u'"' && runEnd == m_pos && field.isEmpty()))
                     break;
                 ++runEnd;
             }

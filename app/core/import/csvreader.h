@@ -4,7 +4,6 @@
 #include <QIODevice>
 #include <QString>
 #include <QStringList>
-
 #include <functional>
 
 // An RFC 4180 CSV reader over a QIODevice, UI-free and streaming. Quoted fields may hold

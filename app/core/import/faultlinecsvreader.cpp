@@ -7,7 +7,10 @@
 #include <QHash>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("FaultlineCsvReader", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("FaultlineCsvReader", text);
+}
 
 bool isListField(const QString &f)
 {
@@ -27,10 +30,10 @@ QStringList splitValues(const QString &text)
 } // namespace
 
 bool FaultlineCsvReader::read(QIODevice *device, const QString &fileName, const QString &dataset, const Sink &sink,
-                       Diagnostics &diagnostics, const Progress &progress)
+    Diagnostics &diagnostics, const Progress &progress)
 {
     auto fileError = [&](int line, const QString &field, const QString &reason) {
-        diagnostics.append({fileName, line, field, reason, Diagnostic::Severity::Error, {}});
+        diagnostics.append({ fileName, line, field, reason, Diagnostic::Severity::Error, {} });
         return false;
     };
     CsvReader reader(device);
@@ -49,25 +52,26 @@ bool FaultlineCsvReader::read(QIODevice *device, const QString &fileName, const 
     for (int c = 0; c < header.fields.size(); ++c) {
         QString name = header.fields.at(c).trimmed().toLower();
         if (name.isEmpty()) {
-            diagnostics.append({fileName, header.line, tr("column %1").arg(c + 1), tr("empty column name, column ignored"),
-                                Diagnostic::Severity::Warning, {}});
+            diagnostics.append({ fileName, header.line, tr("column %1").arg(c + 1),
+                tr("empty column name, column ignored"), Diagnostic::Severity::Warning, {} });
             columns.append(QString());
             continue;
         }
         if (seen.contains(name))
-            return fileError(header.line, name, tr("duplicate column (columns %1 and %2)").arg(seen.value(name) + 1).arg(c + 1));
+            return fileError(
+                header.line, name, tr("duplicate column (columns %1 and %2)").arg(seen.value(name) + 1).arg(c + 1));
         seen.insert(name, c);
         if (!known.contains(name)) {
-            diagnostics.append({fileName, header.line, name, tr("unknown column, ignored"), Diagnostic::Severity::Warning, {}});
+            diagnostics.append(
+                { fileName, header.line, name, tr("unknown column, ignored"), Diagnostic::Severity::Warning, {} });
             name.clear();
         }
         columns.append(name);
     }
-    for (const char *required : {"title", "start", "victims", "type"}) {
+    for (const char *required : { "title", "start", "victims", "type" }) {
         if (!seen.contains(QString::fromLatin1(required)))
             return fileError(header.line, QString::fromLatin1(required),
-                             tr("no such column in the header; expected the columns %1")
-                                 .arg(known.join(QStringLiteral(", "))));
+                tr("no such column in the header; expected the columns %1").arg(known.join(QStringLiteral(", "))));
     }
 
     RecordValidator records(fileName, dataset);
@@ -78,9 +82,9 @@ bool FaultlineCsvReader::read(QIODevice *device, const QString &fileName, const 
             continue;
         ++rows;
         if (row.fields.size() != columns.size()) {
-            diagnostics.append({fileName, row.line, {},
-                                tr("expected %1 fields, found %2").arg(columns.size()).arg(row.fields.size()),
-                                Diagnostic::Severity::Error, {}});
+            diagnostics.append(
+                { fileName, row.line, {}, tr("expected %1 fields, found %2").arg(columns.size()).arg(row.fields.size()),
+                    Diagnostic::Severity::Error, {} });
             continue;
         }
         RawRecord raw;
@@ -92,7 +96,7 @@ bool FaultlineCsvReader::read(QIODevice *device, const QString &fileName, const 
             const QString value = SpreadsheetCell::restore(row.fields.at(c));
             if (field == u"sources") {
                 for (const QString &url : splitValues(value))
-                    raw.sources.append({url, {}, {}, {}});
+                    raw.sources.append({ url, {}, {}, {} });
             } else if (isListField(field)) {
                 raw.lists.insert(field, splitValues(value));
             } else {
@@ -111,6 +115,6 @@ bool FaultlineCsvReader::read(QIODevice *device, const QString &fileName, const 
         return fileError(reader.errorLine(), {}, message.section(u':', 2).trimmed());
     }
     if (rows == 0)
-        diagnostics.append({fileName, 0, {}, tr("header only, no records"), Diagnostic::Severity::Warning, {}});
+        diagnostics.append({ fileName, 0, {}, tr("header only, no records"), Diagnostic::Severity::Warning, {} });
     return true;
 }

@@ -5,7 +5,6 @@
 
 #include <QIODevice>
 #include <QString>
-
 #include <functional>
 
 // Reads `faultline` CSV (SPEC §4): a header row naming section 2 fields in any order
@@ -20,5 +19,5 @@ public:
     using Progress = std::function<bool(qint64 bytesRead)>;
 
     static bool read(QIODevice *device, const QString &fileName, const QString &dataset, const Sink &sink,
-                     Diagnostics &diagnostics, const Progress &progress = {});
+        Diagnostics &diagnostics, const Progress &progress = {});
 };

@@ -6,18 +6,28 @@
 #include <QJsonObject>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("FaultlineJsonReader", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("FaultlineJsonReader", text);
+}
 
 QString typeName(const QJsonValue &v)
 {
     switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
     }
     return QStringLiteral("nothing");
 }
@@ -71,7 +81,7 @@ FaultlineJsonReader::Layout FaultlineJsonReader::scan(QByteArrayView bytes)
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
             continue;
         if (inIncidents && depth == 2 && expectValue && c != ']' && c != ',') {
-            element = {k, k, line};
+            element = { k, k, line };
             open = true;
             expectValue = false;
         }
@@ -123,17 +133,17 @@ FaultlineJsonReader::Layout FaultlineJsonReader::scan(QByteArrayView bytes)
     return layout;
 }
 
-bool FaultlineJsonReader::read(const QByteArray &bytes, const QString &fileName, const Sink &sink,
-                                 Diagnostics &diagnostics)
+bool FaultlineJsonReader::read(
+    const QByteArray &bytes, const QString &fileName, const Sink &sink, Diagnostics &diagnostics)
 {
     auto fileError = [&](int line, const QString &reason) {
-        diagnostics.append({fileName, line, {}, reason, Diagnostic::Severity::Error, {}});
+        diagnostics.append({ fileName, line, {}, reason, Diagnostic::Severity::Error, {} });
         return false;
     };
     auto parseError = [&](const QJsonParseError &error, qsizetype base, qsizetype shift) {
         const qsizetype offset = base + std::max<qsizetype>(0, error.offset - shift);
-        return fileError(lineOfOffset(bytes, offset),
-                         tr("not valid JSON: %1 at byte %2").arg(error.errorString()).arg(offset));
+        return fileError(
+            lineOfOffset(bytes, offset), tr("not valid JSON: %1 at byte %2").arg(error.errorString()).arg(offset));
     };
 
     const Layout layout = scan(bytes);
@@ -142,13 +152,16 @@ bool FaultlineJsonReader::read(const QByteArray &bytes, const QString &fileName,
         // No incidents array to split: parse whole (only small or broken files get here) for
         // the precise message.
         if (bytes.size() > 64 * 1024 * 1024)
-            return fileError(0, tr("not a faultline JSON file: no \"incidents\" array; expected {\"faultline\": 1, \"incidents\": [...]}"));
+            return fileError(0,
+                tr("not a faultline JSON file: no \"incidents\" array; expected {\"faultline\": 1, \"incidents\": "
+                   "[...]}"));
         const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
         if (error.error != QJsonParseError::NoError)
             return parseError(error, 0, 0);
         if (!doc.isObject())
-            return fileError(0, tr("top level is %1; expected an object {\"faultline\": 1, \"incidents\": [...]}")
-                                    .arg(doc.isArray() ? QStringLiteral("an array") : QStringLiteral("not an object")));
+            return fileError(0,
+                tr("top level is %1; expected an object {\"faultline\": 1, \"incidents\": [...]}")
+                    .arg(doc.isArray() ? QStringLiteral("an array") : QStringLiteral("not an object")));
         const QJsonValue incidents = doc.object().value(u"incidents");
         if (!doc.object().value(u"faultline").isDouble())
             return fileError(0, tr("no \"faultline\" version key; expected {\"faultline\": 1, \"incidents\": [...]}"));
@@ -181,8 +194,8 @@ bool FaultlineJsonReader::read(const QByteArray &bytes, const QString &fileName,
             return parseError(error, e.begin, 1);
         const QJsonValue value = one.array().at(0);
         if (!value.isObject()) {
-            diagnostics.append({fileName, line, QStringLiteral("incidents[%1]").arg(i),
-                                tr("is %1; expected a record object").arg(typeName(value)), Diagnostic::Severity::Error, {}});
+            diagnostics.append({ fileName, line, QStringLiteral("incidents[%1]").arg(i),
+                tr("is %1; expected a record object").arg(typeName(value)), Diagnostic::Severity::Error, {} });
             continue;
         }
         const QJsonObject o = value.toObject();
@@ -190,8 +203,8 @@ bool FaultlineJsonReader::read(const QByteArray &bytes, const QString &fileName,
         raw.line = line;
         bool typesOk = true;
         auto typeError = [&](const QString &field, const QString &expected, const QJsonValue &v) {
-            diagnostics.append({fileName, line, field, tr("is %1; expected %2").arg(typeName(v), expected),
-                                Diagnostic::Severity::Error, o.value(u"id").toString()});
+            diagnostics.append({ fileName, line, field, tr("is %1; expected %2").arg(typeName(v), expected),
+                Diagnostic::Severity::Error, o.value(u"id").toString() });
             typesOk = false;
         };
         for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
@@ -200,7 +213,7 @@ bool FaultlineJsonReader::read(const QByteArray &bytes, const QString &fileName,
             if (key == u"victims" || key == u"attackers" || key == u"sectors" || key == u"tags" || key == u"related") {
                 QStringList list;
                 if (v.isString()) {
-                    list = {v.toString()};
+                    list = { v.toString() };
                 } else if (v.isArray()) {
                     for (const QJsonValue &item : v.toArray()) {
                         if (!item.isString()) {
@@ -220,11 +233,11 @@ bool FaultlineJsonReader::read(const QByteArray &bytes, const QString &fileName,
                 }
                 for (const QJsonValue &item : v.toArray()) {
                     if (item.isString()) {
-                        raw.sources.append({item.toString(), {}, {}, {}});
+                        raw.sources.append({ item.toString(), {}, {}, {} });
                     } else if (item.isObject()) {
                         const QJsonObject s = item.toObject();
-                        raw.sources.append({s.value(u"url").toString(), s.value(u"title").toString(),
-                                            s.value(u"publisher").toString(), s.value(u"date").toString()});
+                        raw.sources.append({ s.value(u"url").toString(), s.value(u"title").toString(),
+                            s.value(u"publisher").toString(), s.value(u"date").toString() });
                     } else {
                         typeError(key, tr("an array of {url, title, publisher, date} objects"), item);
                     }
@@ -235,8 +248,8 @@ bool FaultlineJsonReader::read(const QByteArray &bytes, const QString &fileName,
                 else if (!v.isNull())
                     typeError(key, tr("a string"), v);
             } else {
-                diagnostics.append({fileName, line, key, tr("unknown field, ignored"), Diagnostic::Severity::Warning,
-                                    o.value(u"id").toString()});
+                diagnostics.append({ fileName, line, key, tr("unknown field, ignored"), Diagnostic::Severity::Warning,
+                    o.value(u"id").toString() });
             }
         }
         std::optional<Incident> incident = reader.read(raw, diagnostics);

@@ -5,7 +5,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <functional>
 
 // Reads the native `faultline` JSON format: {"faultline": 1, "incidents": [record, ...]}
@@ -30,12 +29,12 @@ public:
     struct Layout
     {
         qsizetype arrayBegin = -1; // offset of '['
-        qsizetype arrayEnd = -1;   // offset of the matching ']'
+        qsizetype arrayEnd = -1; // offset of the matching ']'
         struct Element
         {
             qsizetype begin = 0; // first byte of the value
-            qsizetype end = 0;   // one past its last byte
-            int line = 0;        // 1-based line of `begin`
+            qsizetype end = 0; // one past its last byte
+            int line = 0; // 1-based line of `begin`
         };
         QList<Element> elements;
     };

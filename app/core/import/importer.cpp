@@ -1,18 +1,17 @@
 #include "import/importer.h"
 
+#include "import/bundleddataset.h"
 #include "import/faultlinecsvreader.h"
 #include "import/faultlinejsonreader.h"
-#include "import/bundleddataset.h"
 #include "store/database.h"
 #include "store/incidentstore.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
-#include <QFile>
 #include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
 #include <QSet>
-
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -20,12 +19,15 @@
 #include <vector>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("Importer", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Importer", text);
+}
 
 struct InputFile
 {
     QString name;
-    QByteArray bytes;      // JSON is read whole (QJsonDocument parses in memory)
+    QByteArray bytes; // JSON is read whole (QJsonDocument parses in memory)
     QIODevice *device = nullptr; // CSV streams from here
     qint64 size = 0;
 };
@@ -83,15 +85,15 @@ private:
 
 // Reads one source into the open transaction; returns false on a whole-file error or cancel.
 bool readInto(IncidentStore &store, InputFile &src, Importer::Format format, const Importer::Options &options,
-              Importer::Result &result, QSet<QString> &seenIds)
+    Importer::Result &result, QSet<QString> &seenIds)
 {
     QString dbError;
     bool dbFailed = false;
     auto sink = [&](Incident &&incident) {
         if (seenIds.contains(incident.id)) {
-            result.diagnostics.append({src.name, 0, QStringLiteral("id"),
-                                       tr("\"%1\" appears more than once in this import; later copy rejected").arg(incident.id),
-                                       Diagnostic::Severity::Error, incident.id});
+            result.diagnostics.append({ src.name, 0, QStringLiteral("id"),
+                tr("\"%1\" appears more than once in this import; later copy rejected").arg(incident.id),
+                Diagnostic::Severity::Error, incident.id });
             ++result.rejected;
             return true;
         }
@@ -102,9 +104,15 @@ bool readInto(IncidentStore &store, InputFile &src, Importer::Format format, con
             return false;
         }
         switch (*outcome) {
-        case IncidentStore::Outcome::Inserted: ++result.imported; break;
-        case IncidentStore::Outcome::Updated: ++result.updated; break;
-        case IncidentStore::Outcome::Unchanged: ++result.unchanged; break;
+        case IncidentStore::Outcome::Inserted:
+            ++result.imported;
+            break;
+        case IncidentStore::Outcome::Updated:
+            ++result.updated;
+            break;
+        case IncidentStore::Outcome::Unchanged:
+            ++result.unchanged;
+            break;
         }
         return true;
     };
@@ -144,8 +152,8 @@ bool readInto(IncidentStore &store, InputFile &src, Importer::Format format, con
                 buffer.open(QIODevice::ReadOnly);
                 device = &buffer;
             }
-            ok = FaultlineCsvReader::read(device, src.name, QFileInfo(src.name).completeBaseName(), produce, readerDiagnostics,
-                                   progress);
+            ok = FaultlineCsvReader::read(
+                device, src.name, QFileInfo(src.name).completeBaseName(), produce, readerDiagnostics, progress);
         }
         if (ok && !batch.empty())
             ok = queue.push(std::move(batch));
@@ -197,7 +205,7 @@ bool readInto(IncidentStore &store, InputFile &src, Importer::Format format, con
 // `unchanged` is asked just before the commit: false aborts the import (the source file was
 // modified or truncated while it was read), so nothing half-read is written.
 Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Options &options,
-                     const std::function<QString()> &changed = {})
+    const std::function<QString()> &changed = {})
 {
     Importer::Result result;
     if (db.isReadOnly()) {
@@ -216,7 +224,7 @@ Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Op
             if (format == Importer::Format::Auto) {
                 result.failed = true;
                 result.error = QStringLiteral("%1: %2").arg(src.name, why);
-                result.diagnostics.append({src.name, 0, {}, why, Diagnostic::Severity::Error, {}});
+                result.diagnostics.append({ src.name, 0, {}, why, Diagnostic::Severity::Error, {} });
                 return result;
             }
         }
@@ -245,8 +253,8 @@ Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Op
     }
     if (!result.failed && options.strict && result.rejected > 0) {
         result.failed = true;
-        result.error = QCoreApplication::translate("Importer", "%n record(s) rejected; --strict: nothing imported", nullptr,
-                                                   result.rejected);
+        result.error = QCoreApplication::translate(
+            "Importer", "%n record(s) rejected; --strict: nothing imported", nullptr, result.rejected);
     }
     if (!result.failed && !store.finishImport(&error)) {
         result.failed = true;
@@ -257,8 +265,8 @@ Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Op
         if (!why.isEmpty()) {
             result.failed = true;
             result.error = why;
-            result.diagnostics.append({sources.first().name, 0, {}, why.section(QStringLiteral(": "), 1),
-                                       Diagnostic::Severity::Error, {}});
+            result.diagnostics.append(
+                { sources.first().name, 0, {}, why.section(QStringLiteral(": "), 1), Diagnostic::Severity::Error, {} });
         }
     }
     if (!result.failed && !tx.commit()) {
@@ -271,7 +279,7 @@ Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Op
     }
     if (result.accepted() == 0 && result.rejected == 0) {
         for (const InputFile &src : sources)
-            result.diagnostics.append({src.name, 0, {}, tr("no records found"), Diagnostic::Severity::Warning, {}});
+            result.diagnostics.append({ src.name, 0, {}, tr("no records found"), Diagnostic::Severity::Warning, {} });
     }
     return result;
 }
@@ -279,7 +287,11 @@ Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Op
 
 QString Importer::Result::summary() const
 {
-    return QStringLiteral("imported %1, updated %2, unchanged %3, rejected %4").arg(imported).arg(updated).arg(unchanged).arg(rejected);
+    return QStringLiteral("imported %1, updated %2, unchanged %3, rejected %4")
+        .arg(imported)
+        .arg(updated)
+        .arg(unchanged)
+        .arg(rejected);
 }
 
 void Importer::Result::add(const Result &o)
@@ -338,7 +350,8 @@ Importer::Format Importer::detect(QByteArrayView head, QString *why)
     if (text.startsWith("{") || text.startsWith("[")) {
         if (FaultlineJsonReader::looksLikeFaultline(head))
             return Format::Faultline;
-        *why = tr("is JSON but not in the faultline format (no \"faultline\" key); expected {\"faultline\": 1, \"incidents\": [...]}");
+        *why = tr("is JSON but not in the faultline format (no \"faultline\" key); expected {\"faultline\": 1, "
+                  "\"incidents\": [...]}");
         return Format::Auto;
     }
     return Format::Csv;
@@ -351,7 +364,7 @@ Importer::Result Importer::importFile(Database &db, const QString &path, const O
     auto fail = [&](const QString &reason) {
         result.failed = true;
         result.error = QStringLiteral("%1: %2").arg(path, reason);
-        result.diagnostics.append({path, 0, {}, reason, Diagnostic::Severity::Error, {}});
+        result.diagnostics.append({ path, 0, {}, reason, Diagnostic::Severity::Error, {} });
         return result;
     };
     if (!info.exists())
@@ -375,12 +388,13 @@ Importer::Result Importer::importFile(Database &db, const QString &path, const O
     src.size = info.size();
     if (format == Format::Faultline) {
         if (info.size() > s_maxJsonBytes)
-            return fail(tr("%1 MiB; JSON files are limited to %2 MiB").arg(info.size() >> 20).arg(s_maxJsonBytes >> 20));
+            return fail(
+                tr("%1 MiB; JSON files are limited to %2 MiB").arg(info.size() >> 20).arg(s_maxJsonBytes >> 20));
         src.bytes = file.readAll();
     } else {
         src.device = &file;
     }
-    QList<InputFile> sources{src};
+    QList<InputFile> sources { src };
     Options resolved = options;
     resolved.format = format;
     const qint64 size = info.size();
@@ -394,9 +408,10 @@ Importer::Result Importer::importFile(Database &db, const QString &path, const O
     return result;
 }
 
-Importer::Result Importer::importBytes(Database &db, const QByteArray &bytes, const QString &name, const Options &options)
+Importer::Result Importer::importBytes(
+    Database &db, const QByteArray &bytes, const QString &name, const Options &options)
 {
-    QList<InputFile> sources{{name, bytes, nullptr, bytes.size()}};
+    QList<InputFile> sources { { name, bytes, nullptr, bytes.size() } };
     return run(db, sources, options);
 }
 
@@ -411,7 +426,7 @@ Importer::Result Importer::importBundled(Database &db, const Options &options)
             result.error = tr("%1: missing from this build").arg(file);
             return result;
         }
-        sources.append({file, f.readAll(), nullptr, f.size()});
+        sources.append({ file, f.readAll(), nullptr, f.size() });
     }
     Options resolved = options;
     resolved.format = Format::Faultline;

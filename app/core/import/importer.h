@@ -4,7 +4,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <functional>
 
 class Database;
@@ -36,9 +35,9 @@ public:
         int unchanged = 0;
         int rejected = 0;
         Diagnostics diagnostics;
-        bool failed = false;    // nothing was written (file error, strict, cancel, database)
+        bool failed = false; // nothing was written (file error, strict, cancel, database)
         bool cancelled = false;
-        QString error;          // why it failed, when failed
+        QString error; // why it failed, when failed
 
         int accepted() const { return imported + updated + unchanged; }
         QString summary() const; // "imported N, updated U, unchanged K, rejected R"

@@ -7,29 +7,31 @@
 #include <QFileInfo>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("RecordValidator", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("RecordValidator", text);
+}
 } // namespace
 
 RecordValidator::RecordValidator(const QString &fileName, const QString &dataset)
     : m_file(fileName)
     , m_dataset(dataset)
-{
-}
+{ }
 
 QStringList RecordValidator::fieldNames()
 {
-    return {QStringLiteral("id"),        QStringLiteral("title"),     QStringLiteral("start"),
-            QStringLiteral("end"),       QStringLiteral("victims"),   QStringLiteral("attackers"),
-            QStringLiteral("attribution"), QStringLiteral("actor"),   QStringLiteral("type"),
-            QStringLiteral("sectors"),   QStringLiteral("disclosed"), QStringLiteral("attributed_on"),
-            QStringLiteral("summary"),   QStringLiteral("sources"),   QStringLiteral("tags"),
-            QStringLiteral("related"),   QStringLiteral("notes")};
+    return { QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("start"), QStringLiteral("end"),
+        QStringLiteral("victims"), QStringLiteral("attackers"), QStringLiteral("attribution"), QStringLiteral("actor"),
+        QStringLiteral("type"), QStringLiteral("sectors"), QStringLiteral("disclosed"), QStringLiteral("attributed_on"),
+        QStringLiteral("summary"), QStringLiteral("sources"), QStringLiteral("tags"), QStringLiteral("related"),
+        QStringLiteral("notes") };
 }
 
 QString RecordValidator::derivedId(const QString &title, const QString &start, const QStringList &victims)
 {
     const QByteArray key = (title.trimmed() + u'\x1f' + start.trimmed() + u'\x1f' + victims.join(u',')).toUtf8();
-    return QStringLiteral("h-") + QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(16));
+    return QStringLiteral("h-")
+        + QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(16));
 }
 
 std::optional<Incident> RecordValidator::read(const RawRecord &raw, Diagnostics &diagnostics) const
@@ -38,7 +40,7 @@ std::optional<Incident> RecordValidator::read(const RawRecord &raw, Diagnostics 
     bool ok = true;
     const qsizetype before = diagnostics.size();
     auto error = [&](const QString &field, const QString &reason) {
-        diagnostics.append({m_file, raw.line, field, reason, Diagnostic::Severity::Error, {}});
+        diagnostics.append({ m_file, raw.line, field, reason, Diagnostic::Severity::Error, {} });
         ok = false;
     };
     auto text = [&](const char *field) { return raw.text.value(QString::fromLatin1(field)).trimmed(); };
@@ -82,7 +84,7 @@ std::optional<Incident> RecordValidator::read(const RawRecord &raw, Diagnostics 
             const auto code = Countries::instance().resolve(value);
             if (!code) {
                 error(QString::fromLatin1(field),
-                      tr("unknown country \"%1\"; expected an ISO 3166-1 code or country name").arg(value.trimmed()));
+                    tr("unknown country \"%1\"; expected an ISO 3166-1 code or country name").arg(value.trimmed()));
                 continue;
             }
             if (!target.contains(*code))
@@ -96,12 +98,14 @@ std::optional<Incident> RecordValidator::read(const RawRecord &raw, Diagnostics 
 
     const QString typeText = text("type");
     if (typeText.isEmpty()) {
-        error(QStringLiteral("type"), tr("missing; expected one of %1").arg(Vocabulary::allTypeKeys().join(QStringLiteral(", "))));
+        error(QStringLiteral("type"),
+            tr("missing; expected one of %1").arg(Vocabulary::allTypeKeys().join(QStringLiteral(", "))));
     } else if (const auto type = Vocabulary::typeFromKey(typeText)) {
         r.type = *type;
     } else {
-        error(QStringLiteral("type"), tr("unknown type \"%1\"; expected one of %2")
-                                          .arg(typeText, Vocabulary::allTypeKeys().join(QStringLiteral(", "))));
+        error(QStringLiteral("type"),
+            tr("unknown type \"%1\"; expected one of %2")
+                .arg(typeText, Vocabulary::allTypeKeys().join(QStringLiteral(", "))));
     }
 
     const QString attributionText = text("attribution");
@@ -109,16 +113,17 @@ std::optional<Incident> RecordValidator::read(const RawRecord &raw, Diagnostics 
         if (const auto a = Vocabulary::attributionFromKey(attributionText))
             r.attribution = *a;
         else
-            error(QStringLiteral("attribution"), tr("unknown value \"%1\"; expected one of %2")
-                                                     .arg(attributionText, Vocabulary::allAttributionKeys().join(QStringLiteral(", "))));
+            error(QStringLiteral("attribution"),
+                tr("unknown value \"%1\"; expected one of %2")
+                    .arg(attributionText, Vocabulary::allAttributionKeys().join(QStringLiteral(", "))));
     }
     if (!r.attackers.isEmpty() && r.attribution == Attribution::None && !attributionText.isEmpty()
         && Vocabulary::attributionFromKey(attributionText))
         error(QStringLiteral("attribution"),
-              tr("attackers are named but attribution is none; expected official, vendor, claimed or suspected"));
+            tr("attackers are named but attribution is none; expected official, vendor, claimed or suspected"));
     if (!r.attackers.isEmpty() && attributionText.isEmpty())
         error(QStringLiteral("attribution"),
-              tr("missing while attackers are named; expected official, vendor, claimed or suspected"));
+            tr("missing while attackers are named; expected official, vendor, claimed or suspected"));
 
     for (const QString &value : raw.lists.value(QStringLiteral("sectors"))) {
         if (value.trimmed().isEmpty())
@@ -126,14 +131,15 @@ std::optional<Incident> RecordValidator::read(const RawRecord &raw, Diagnostics 
         if (const auto s = Vocabulary::sectorFromKey(value.trimmed()))
             r.sectors |= sectorBit(*s);
         else
-            error(QStringLiteral("sectors"), tr("unknown sector \"%1\"; expected some of %2")
-                                                 .arg(value.trimmed(), Vocabulary::allSectorKeys().join(QStringLiteral(", "))));
+            error(QStringLiteral("sectors"),
+                tr("unknown sector \"%1\"; expected some of %2")
+                    .arg(value.trimmed(), Vocabulary::allSectorKeys().join(QStringLiteral(", "))));
     }
 
     r.actor = text("actor");
     r.summary = raw.text.value(QStringLiteral("summary")).trimmed();
     r.notes = raw.text.value(QStringLiteral("notes"));
-    for (const QString &list : {QStringLiteral("tags"), QStringLiteral("related")}) {
+    for (const QString &list : { QStringLiteral("tags"), QStringLiteral("related") }) {
         QStringList &target = list == u"tags" ? r.tags : r.related;
         for (const QString &value : raw.lists.value(list)) {
             const QString v = value.trimmed();
@@ -146,7 +152,7 @@ std::optional<Incident> RecordValidator::read(const RawRecord &raw, Diagnostics 
     for (const Source &s : raw.sources) {
         if (s.url.trimmed().isEmpty() && s.title.trimmed().isEmpty() && s.publisher.trimmed().isEmpty())
             continue;
-        r.sources.append({s.url.trimmed(), s.title.trimmed(), s.publisher.trimmed(), s.date.trimmed()});
+        r.sources.append({ s.url.trimmed(), s.title.trimmed(), s.publisher.trimmed(), s.date.trimmed() });
     }
 
     r.id = text("id");
@@ -154,7 +160,7 @@ std::optional<Incident> RecordValidator::read(const RawRecord &raw, Diagnostics 
         r.id = derivedId(r.title, r.start.toString(), r.victims);
     if (r.id.contains(u';') || r.id.contains(u'\n'))
         error(QStringLiteral("id"), tr("\"%1\" contains a separator or a line break").arg(r.id));
-    r.provenance = {m_dataset, QFileInfo(m_file).fileName(), text("id")};
+    r.provenance = { m_dataset, QFileInfo(m_file).fileName(), text("id") };
 
     for (qsizetype i = before; i < diagnostics.size(); ++i)
         diagnostics[i].recordId = r.id;

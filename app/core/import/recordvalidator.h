@@ -6,7 +6,6 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 // The fields of one record as a file gave them, before validation: what the faultline JSON
@@ -14,8 +13,9 @@
 struct RawRecord
 {
     int line = 0;
-    QHash<QString, QString> text;       // id, title, start, end, attribution, actor, type, summary, disclosed, attributed_on, notes
-    QHash<QString, QStringList> lists;  // victims, attackers, sectors, tags, related
+    QHash<QString, QString>
+        text; // id, title, start, end, attribution, actor, type, summary, disclosed, attributed_on, notes
+    QHash<QString, QStringList> lists; // victims, attackers, sectors, tags, related
     QList<Source> sources;
 };
 

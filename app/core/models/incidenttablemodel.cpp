@@ -4,15 +4,14 @@
 #include "domain/partialdate.h"
 
 #include <QCollator>
-
 #include <algorithm>
 
 IncidentTableModel::IncidentTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
-void IncidentTableModel::setIncidents(std::shared_ptr<const IncidentColumns> columns, std::vector<IncidentColumns::Index> indices)
+void IncidentTableModel::setIncidents(
+    std::shared_ptr<const IncidentColumns> columns, std::vector<IncidentColumns::Index> indices)
 {
     beginResetModel();
     m_columns = std::move(columns);
@@ -48,7 +47,10 @@ int IncidentTableModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_indices.size());
 }
 
-int IncidentTableModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int IncidentTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QString IncidentTableModel::victimsText(IncidentColumns::Index i) const
 {
@@ -94,16 +96,23 @@ QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
         return int(c.type[i]);
     case SortRole:
         switch (index.column()) {
-        case DateColumn: return qint64(c.firstDay[i]);
-        case TitleColumn: return c.title(i);
-        case VictimsColumn: return victimsText(i);
-        case TypeColumn: return int(c.type[i]);
-        case ActorColumn: return c.actors.at(c.actor[i]);
-        case AttributionColumn: return int(c.attribution[i]);
+        case DateColumn:
+            return qint64(c.firstDay[i]);
+        case TitleColumn:
+            return c.title(i);
+        case VictimsColumn:
+            return victimsText(i);
+        case TypeColumn:
+            return int(c.type[i]);
+        case ActorColumn:
+            return c.actors.at(c.actor[i]);
+        case AttributionColumn:
+            return int(c.attribution[i]);
         }
         break;
     case Qt::AccessibleTextRole:
-        return QStringLiteral("%1, %2").arg(PartialDate::fromFirstDay(c.firstDay[i], c.precisionOf(i)).toDisplayString(), c.title(i));
+        return QStringLiteral("%1, %2").arg(
+            PartialDate::fromFirstDay(c.firstDay[i], c.precisionOf(i)).toDisplayString(), c.title(i));
     default:
         break;
     }
@@ -115,12 +124,18 @@ QVariant IncidentTableModel::headerData(int section, Qt::Orientation orientation
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case DateColumn: return tr("Date");
-    case TitleColumn: return tr("Title");
-    case VictimsColumn: return tr("Victims");
-    case TypeColumn: return tr("Type");
-    case ActorColumn: return tr("Actor");
-    case AttributionColumn: return tr("Attribution");
+    case DateColumn:
+        return tr("Date");
+    case TitleColumn:
+        return tr("Title");
+    case VictimsColumn:
+        return tr("Victims");
+    case TypeColumn:
+        return tr("Type");
+    case ActorColumn:
+        return tr("Actor");
+    case AttributionColumn:
+        return tr("Attribution");
     }
     return {};
 }
@@ -150,7 +165,8 @@ void IncidentTableModel::applySort()
     const IncidentColumns &c = *m_columns;
     auto &v = m_indices;
     // Ties keep date order (stable sort over indices that start in store order).
-    auto byDate = [&](auto a, auto b) { return c.firstDay[a] != c.firstDay[b] ? c.firstDay[a] < c.firstDay[b] : a < b; };
+    auto byDate
+        = [&](auto a, auto b) { return c.firstDay[a] != c.firstDay[b] ? c.firstDay[a] < c.firstDay[b] : a < b; };
     // Filter results usually arrive in date order already (IncidentColumns::byDate).
     if (!std::is_sorted(v.begin(), v.end(), byDate))
         std::sort(v.begin(), v.end(), byDate);
@@ -158,7 +174,8 @@ void IncidentTableModel::applySort()
     case TitleColumn: {
         QCollator collator;
         collator.setNumericMode(true);
-        std::stable_sort(v.begin(), v.end(), [&](auto a, auto b) { return collator.compare(c.title(a), c.title(b)) < 0; });
+        std::stable_sort(
+            v.begin(), v.end(), [&](auto a, auto b) { return collator.compare(c.title(a), c.title(b)) < 0; });
         break;
     }
     case VictimsColumn:

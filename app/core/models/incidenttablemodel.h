@@ -3,7 +3,6 @@
 #include "domain/incidentcolumns.h"
 
 #include <QAbstractTableModel>
-
 #include <memory>
 #include <vector>
 
@@ -17,11 +16,11 @@ public:
     enum Column { DateColumn, TitleColumn, VictimsColumn, TypeColumn, ActorColumn, AttributionColumn, ColumnCount };
     enum Role {
         IdRole = Qt::UserRole + 1, // QString incident id
-        IndexRole,                 // quint32 index into IncidentColumns
-        RowidRole,                 // qint64 store rowid
-        FirstDayRole,              // qint64 Julian day
-        TypeRole,                  // int IncidentType
-        SortRole,                  // raw sortable value of the column
+        IndexRole, // quint32 index into IncidentColumns
+        RowidRole, // qint64 store rowid
+        FirstDayRole, // qint64 Julian day
+        TypeRole, // int IncidentType
+        SortRole, // raw sortable value of the column
     };
 
     explicit IncidentTableModel(QObject *parent = nullptr);

@@ -4,7 +4,10 @@
 
 #include <QCoreApplication>
 
-bool Filter::isEmpty() const { return *this == Filter(); }
+bool Filter::isEmpty() const
+{
+    return *this == Filter();
+}
 
 QString Filter::toQueryString() const
 {
@@ -75,7 +78,8 @@ Filter Filter::fromQueryString(const QString &query, QString *errorMessage)
         else
             errors << QStringLiteral("sector: unknown \"%1\"").arg(s);
     }
-    for (const QString &a : q.queryItemValue(QStringLiteral("actor"), QUrl::PrettyDecoded).split(u',', Qt::SkipEmptyParts))
+    for (const QString &a :
+        q.queryItemValue(QStringLiteral("actor"), QUrl::PrettyDecoded).split(u',', Qt::SkipEmptyParts))
         f.actors << QUrl::fromPercentEncoding(a.toUtf8());
     for (const QString &a : values("attribution")) {
         if (const auto attribution = Vocabulary::attributionFromKey(a))

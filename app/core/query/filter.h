@@ -6,7 +6,6 @@
 #include <QString>
 #include <QStringList>
 #include <QUrlQuery>
-
 #include <optional>
 
 // What the user asked to see: a value, cheap to copy and compare, serialisable as a
@@ -16,15 +15,15 @@
 struct Filter
 {
     std::optional<qint64> fromDay; // Julian day, inclusive
-    std::optional<qint64> toDay;   // Julian day, inclusive
-    QStringList countries;         // alpha-2; matches victims
+    std::optional<qint64> toDay; // Julian day, inclusive
+    QStringList countries; // alpha-2; matches victims
     QStringList attackerCountries; // alpha-2; matches attackers
     QList<IncidentType> types;
-    SectorMask sectors = 0;        // any of these
-    QStringList actors;            // case-insensitive substring of the actor
+    SectorMask sectors = 0; // any of these
+    QStringList actors; // case-insensitive substring of the actor
     QList<Attribution> attributions;
     QStringList datasets;
-    QString search;                // full-text query (see IncidentStore::search)
+    QString search; // full-text query (see IncidentStore::search)
 
     bool isEmpty() const;
     QString toQueryString() const;

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-FilterEngine::Result FilterEngine::apply(const IncidentColumns &c, const Filter &f, const QList<qint64> *searchHits,
-                                         bool withCounts)
+FilterEngine::Result FilterEngine::apply(
+    const IncidentColumns &c, const Filter &f, const QList<qint64> *searchHits, bool withCounts)
 {
     using Index = IncidentColumns::Index;
     const Index n = c.size();

@@ -1,10 +1,9 @@
 #pragma once
 
-#include "query/filter.h"
 #include "domain/incidentcolumns.h"
+#include "query/filter.h"
 
 #include <QList>
-
 #include <array>
 #include <vector>
 
@@ -14,16 +13,25 @@
 class FilterEngine
 {
 public:
-    enum Facet { CountryFacet, TypeFacet, SectorFacet, ActorFacet, AttributionFacet, DatasetFacet, DateFacet, SearchFacet };
+    enum Facet {
+        CountryFacet,
+        TypeFacet,
+        SectorFacet,
+        ActorFacet,
+        AttributionFacet,
+        DatasetFacet,
+        DateFacet,
+        SearchFacet
+    };
 
     struct Counts
     {
-        std::vector<int> countries;    // by index into IncidentColumns::countries (victims)
-        std::array<int, IncidentTypeCount> types{};
-        std::array<int, SectorCount> sectors{};
-        std::vector<int> actors;       // by index into IncidentColumns::actors
-        std::array<int, AttributionCount> attributions{};
-        std::vector<int> datasets;     // by index into IncidentColumns::datasets
+        std::vector<int> countries; // by index into IncidentColumns::countries (victims)
+        std::array<int, IncidentTypeCount> types {};
+        std::array<int, SectorCount> sectors {};
+        std::vector<int> actors; // by index into IncidentColumns::actors
+        std::array<int, AttributionCount> attributions {};
+        std::vector<int> datasets; // by index into IncidentColumns::datasets
     };
 
     struct Result
@@ -36,6 +44,6 @@ public:
 
     // `searchHits` are store rowids matching filter.search (ascending), or null when the
     // filter has no search text.
-    static Result apply(const IncidentColumns &columns, const Filter &filter, const QList<qint64> *searchHits,
-                        bool withCounts = true);
+    static Result apply(
+        const IncidentColumns &columns, const Filter &filter, const QList<qint64> *searchHits, bool withCounts = true);
 };

@@ -2,7 +2,6 @@
 
 #include <QDate>
 #include <QLocale>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -11,7 +10,7 @@ namespace {
 using Unit = DateTicks::Unit;
 
 constexpr double s_labelPadding = 10.0; // logical px between neighbouring labels
-constexpr int s_maxTicks = 4000;        // a guard; real tiers hold a few dozen
+constexpr int s_maxTicks = 4000; // a guard; real tiers hold a few dozen
 
 struct Candidate
 {
@@ -20,15 +19,33 @@ struct Candidate
     double minDays; // shortest interval of this step, in days
 };
 
-constexpr std::array<Candidate, 20> s_candidates = {{
-    {Unit::Day, 1, 1},       {Unit::Day, 2, 2},        {Unit::Week, 1, 7},         {Unit::Month, 1, 28},
-    {Unit::Month, 2, 59},    {Unit::Month, 3, 89},     {Unit::Month, 4, 120},      {Unit::Month, 6, 181},
-    {Unit::Year, 1, 365},    {Unit::Year, 2, 730},     {Unit::Year, 5, 1826},      {Unit::Year, 10, 3652},
-    {Unit::Year, 20, 7305},  {Unit::Year, 50, 18262},  {Unit::Year, 100, 36524},   {Unit::Year, 200, 73048},
-    {Unit::Year, 500, 182621}, {Unit::Year, 1000, 365242}, {Unit::Year, 2000, 730485}, {Unit::Year, 5000, 1826212},
-}};
+constexpr std::array<Candidate, 20> s_candidates = { {
+    { Unit::Day, 1, 1 },
+    { Unit::Day, 2, 2 },
+    { Unit::Week, 1, 7 },
+    { Unit::Month, 1, 28 },
+    { Unit::Month, 2, 59 },
+    { Unit::Month, 3, 89 },
+    { Unit::Month, 4, 120 },
+    { Unit::Month, 6, 181 },
+    { Unit::Year, 1, 365 },
+    { Unit::Year, 2, 730 },
+    { Unit::Year, 5, 1826 },
+    { Unit::Year, 10, 3652 },
+    { Unit::Year, 20, 7305 },
+    { Unit::Year, 50, 18262 },
+    { Unit::Year, 100, 36524 },
+    { Unit::Year, 200, 73048 },
+    { Unit::Year, 500, 182621 },
+    { Unit::Year, 1000, 365242 },
+    { Unit::Year, 2000, 730485 },
+    { Unit::Year, 5000, 1826212 },
+} };
 
-int floorDiv(int a, int b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
+int floorDiv(int a, int b)
+{
+    return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
 
 // First day of the interval of (unit, step) that contains `day`.
 QDate alignDown(const QDate &date, Unit unit, int step)
@@ -101,15 +118,21 @@ DateTicks::Tier walk(Unit unit, int step, qint64 first, qint64 end, const auto &
         const QDate following = next(date, unit, step);
         const qint64 endDay = following.isValid() ? std::min(following.toJulianDay(), DateTicks::maxDayExclusive())
                                                   : DateTicks::maxDayExclusive();
-        tier.ticks.push_back({date.toJulianDay(), endDay, labelFor(date)});
+        tier.ticks.push_back({ date.toJulianDay(), endDay, labelFor(date) });
         date = following;
     }
     return tier;
 }
 } // namespace
 
-qint64 DateTicks::minDay() { return QDate(1, 1, 1).toJulianDay(); }
-qint64 DateTicks::maxDayExclusive() { return QDate(9999, 12, 31).toJulianDay() + 1; }
+qint64 DateTicks::minDay()
+{
+    return QDate(1, 1, 1).toJulianDay();
+}
+qint64 DateTicks::maxDayExclusive()
+{
+    return QDate(9999, 12, 31).toJulianDay() + 1;
+}
 
 DateTicks DateTicks::compute(double firstDay, double endDay, double widthPx, const QFontMetricsF &metrics)
 {
@@ -131,16 +154,18 @@ DateTicks DateTicks::compute(double firstDay, double endDay, double widthPx, con
             break;
         }
     }
-    const bool longMonths = chosen.unit == Unit::Month && chosen.step == 1 && 28 * pxPerDay >= longMonth + s_labelPadding;
+    const bool longMonths
+        = chosen.unit == Unit::Month && chosen.step == 1 && 28 * pxPerDay >= longMonth + s_labelPadding;
     const qint64 first = qint64(std::floor(firstDay));
     const qint64 end = qint64(std::ceil(endDay));
     result.minor = walk(chosen.unit, chosen.step, first, end,
-                        [&](const QDate &d) { return minorLabel(d, chosen.unit, longMonths, locale); });
+        [&](const QDate &d) { return minorLabel(d, chosen.unit, longMonths, locale); });
 
     switch (chosen.unit) {
     case Unit::Day:
     case Unit::Week: {
-        const bool longForm = 28 * pxPerDay >= metrics.horizontalAdvance(QStringLiteral("September 0000")) + s_labelPadding;
+        const bool longForm
+            = 28 * pxPerDay >= metrics.horizontalAdvance(QStringLiteral("September 0000")) + s_labelPadding;
         const QString format = longForm ? QStringLiteral("MMMM yyyy") : QStringLiteral("MMM yyyy");
         result.major = walk(Unit::Month, 1, first, end, [&](const QDate &d) { return locale.toString(d, format); });
         break;

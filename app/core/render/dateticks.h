@@ -2,7 +2,6 @@
 
 #include <QFontMetricsF>
 #include <QString>
-
 #include <vector>
 
 // The ticks of a time axis in two tiers, chosen for a visible day range and a width:
@@ -23,7 +22,7 @@ public:
 
     struct Tick
     {
-        qint64 day = 0;    // first day, inclusive
+        qint64 day = 0; // first day, inclusive
         qint64 endDay = 0; // first day of the next tick, exclusive
         QString label;
     };

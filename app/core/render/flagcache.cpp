@@ -6,17 +6,19 @@
 
 FlagCache::FlagCache(QString directory)
     : m_directory(std::move(directory))
-{
-}
+{ }
 
-QString FlagCache::defaultDirectory() { return QStringLiteral("/usr/share/iso-flags-svg/country-4x3"); }
+QString FlagCache::defaultDirectory()
+{
+    return QStringLiteral("/usr/share/iso-flags-svg/country-4x3");
+}
 
 QImage FlagCache::flag(const QString &alpha2, QSize pixelSize)
 {
     if (alpha2.size() != 2 || pixelSize.isEmpty())
         return {};
-    const QString key = alpha2.toUpper() + u'@' + QString::number(pixelSize.width()) + u'x'
-        + QString::number(pixelSize.height());
+    const QString key
+        = alpha2.toUpper() + u'@' + QString::number(pixelSize.width()) + u'x' + QString::number(pixelSize.height());
     const auto cached = m_cache.constFind(key);
     if (cached != m_cache.constEnd())
         return cached.value();

@@ -4,7 +4,6 @@
 
 #include <QColor>
 #include <QFont>
-
 #include <array>
 
 // Colours and fonts of a timeline frame, as plain data (no QPalette, no global state), so
@@ -18,23 +17,23 @@ struct Theme
 {
     QColor background;
     QColor headerBackground; // row header and axis area
-    QColor rowBand;          // every other row; translucent, drawn over the grid
+    QColor rowBand; // every other row; translucent, drawn over the grid
     QColor text;
-    QColor mutedText;        // counts, minor tick labels, footer
-    QColor grid;             // minor grid lines
-    QColor gridMajor;        // major grid lines
+    QColor mutedText; // counts, minor tick labels, footer
+    QColor grid; // minor grid lines
+    QColor gridMajor; // major grid lines
     QColor axisLine;
-    QColor density;          // aggregated rows (histogram of counts)
-    QColor clusterText;      // count inside a cluster badge
-    QColor hover;            // hover ring and link connector
-    QColor selection;        // selection ring and link connector
+    QColor density; // aggregated rows (histogram of counts)
+    QColor clusterText; // count inside a cluster badge
+    QColor hover; // hover ring and link connector
+    QColor selection; // selection ring and link connector
     QColor rubberBand;
     std::array<QColor, IncidentTypeCount> typeColors;
 
-    QFont labelFont;  // mark labels and row names
-    QFont axisFont;   // tick labels
-    QFont titleFont;  // export title
-    QFont smallFont;  // counts, legend, footer
+    QFont labelFont; // mark labels and row names
+    QFont axisFont; // tick labels
+    QFont titleFont; // export title
+    QFont smallFont; // counts, legend, footer
 
     bool isDark = false;
 

@@ -9,7 +9,6 @@
 #include <QRectF>
 #include <QSizeF>
 #include <QString>
-
 #include <memory>
 #include <vector>
 
@@ -24,29 +23,29 @@ struct TimelineFrame
     using Index = IncidentColumns::Index;
 
     std::shared_ptr<const TimelineRows> rows; // null draws an empty frame
-    double firstDay = 0;                      // visible range start, inclusive
-    double endDay = 1;                        // visible range end, exclusive
-    QSizeF size;                              // logical size of the whole frame
-    double scrollY = 0;                       // logical px the rows are scrolled up by (>= 0)
-    double rowHeight = 26;                    // logical px per row
-    double headerWidth = 210;                 // logical px of the row header; 0 hides it
+    double firstDay = 0; // visible range start, inclusive
+    double endDay = 1; // visible range end, exclusive
+    QSizeF size; // logical size of the whole frame
+    double scrollY = 0; // logical px the rows are scrolled up by (>= 0)
+    double rowHeight = 26; // logical px per row
+    double headerWidth = 210; // logical px of the row header; 0 hides it
     Theme theme = Theme::light();
 
     bool forExport = false; // no hover, selection or rubber band; margins around the plot
     bool showLegend = true;
     bool transparent = false; // no background fill (PNG export option)
-    QString title;          // drawn above the axis when not empty
-    QString footer;         // drawn below the legend when not empty (e.g. the data's sources)
+    QString title; // drawn above the axis when not empty
+    QString footer; // drawn below the legend when not empty (e.g. the data's sources)
 
     // Pre-rendered flags by upper-case alpha-2 (TimelineRow::flagCode), any 4:3 size; the
     // renderer draws them into its flag box and never reads files.
     QHash<QString, QImage> flags;
 
     // Interaction state, drawn only when !forExport.
-    qint64 hoveredIncident = -1;         // index into IncidentColumns, or -1
-    std::vector<Index> selected;         // ascending indices into IncidentColumns
-    qint64 currentIncident = -1;         // keyboard focus mark, or -1
-    QRectF rubberBand;                   // logical, null when none
+    qint64 hoveredIncident = -1; // index into IncidentColumns, or -1
+    std::vector<Index> selected; // ascending indices into IncidentColumns
+    qint64 currentIncident = -1; // keyboard focus mark, or -1
+    QRectF rubberBand; // logical, null when none
 
     bool isSelected(Index i) const; // O(log n)
 };

@@ -5,24 +5,26 @@
 #include <QHash>
 #include <QLocale>
 #include <QPaintDevice>
-
 #include <algorithm>
 #include <cmath>
 
 namespace {
 constexpr double s_exportMargin = 16;
-constexpr double s_labelGap = 4;        // between a mark and its label, and between labels
-constexpr double s_minLabelRoom = 40;   // narrower gaps are not worth measuring a title for
-constexpr double s_minElidedRoom = 72;  // narrower gaps get no elided title
-constexpr double s_spanInset = 4;       // a span is this much shorter than the row, top and bottom
-constexpr double s_hitSlop = 3;         // extra reach of small marks under the pointer
+constexpr double s_labelGap = 4; // between a mark and its label, and between labels
+constexpr double s_minLabelRoom = 40; // narrower gaps are not worth measuring a title for
+constexpr double s_minElidedRoom = 72; // narrower gaps get no elided title
+constexpr double s_spanInset = 4; // a span is this much shorter than the row, top and bottom
+constexpr double s_hitSlop = 3; // extra reach of small marks under the pointer
 
 QFontMetricsF metricsFor(const QFont &font, const QPaintDevice *device)
 {
     return device ? QFontMetricsF(font, device) : QFontMetricsF(font);
 }
 
-QString tr(const char *text) { return QCoreApplication::translate("TimelineLayout", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("TimelineLayout", text);
+}
 } // namespace
 
 TimelineLayout::TimelineLayout(const TimelineFrame &frame, const QPaintDevice *device)
@@ -55,8 +57,8 @@ TimelineLayout::TimelineLayout(const TimelineFrame &frame, const QPaintDevice *d
     }
 }
 
-void TimelineLayout::layoutAreas(const QFontMetricsF &label, const QFontMetricsF &axis, const QFontMetricsF &title,
-                                 const QFontMetricsF &small)
+void TimelineLayout::layoutAreas(
+    const QFontMetricsF &label, const QFontMetricsF &axis, const QFontMetricsF &title, const QFontMetricsF &small)
 {
     Q_UNUSED(label);
     const double margin = m_frame.forExport ? s_exportMargin : 0;
@@ -134,7 +136,10 @@ void TimelineLayout::layoutLegend(const QFontMetricsF &small)
     m_legendRect = QRectF(margin, 0, m_frame.size.width() - 2 * margin, y + lineHeight + 6);
 }
 
-int TimelineLayout::rowCount() const { return m_frame.rows ? m_frame.rows->rowCount() : 0; }
+int TimelineLayout::rowCount() const
+{
+    return m_frame.rows ? m_frame.rows->rowCount() : 0;
+}
 
 int TimelineLayout::yToRow(double y) const
 {
@@ -149,9 +154,15 @@ QRectF TimelineLayout::rowRect(int row) const
     return QRectF(m_headerRect.left(), rowToY(row), m_plotRect.right() - m_headerRect.left(), m_frame.rowHeight);
 }
 
-double TimelineLayout::contentHeight() const { return rowCount() * m_frame.rowHeight; }
+double TimelineLayout::contentHeight() const
+{
+    return rowCount() * m_frame.rowHeight;
+}
 
-double TimelineLayout::maxScrollY() const { return std::max(0.0, contentHeight() - m_plotRect.height()); }
+double TimelineLayout::maxScrollY() const
+{
+    return std::max(0.0, contentHeight() - m_plotRect.height());
+}
 
 TimelineLayout::Shape TimelineLayout::shapeOf(Index i) const
 {
@@ -167,7 +178,8 @@ QRectF TimelineLayout::markRect(Index i, int row) const
     const RowPlan *plan = planOf(row);
     if (shapeOf(i) != Shape::Bar || !plan || plan->aggregated || plan->barLanes == 1)
         return r;
-    const auto piece = std::find_if(plan->bars.begin(), plan->bars.end(), [i](const Mark &m) { return m.incident == i; });
+    const auto piece
+        = std::find_if(plan->bars.begin(), plan->bars.end(), [i](const Mark &m) { return m.incident == i; });
     if (piece != plan->bars.end()) {
         r.setTop(piece->rect.top());
         r.setHeight(piece->rect.height());
@@ -189,13 +201,13 @@ std::pair<double, double> TimelineLayout::laneExtent(int row, int lane, int lane
 {
     const double cy = rowCentre(row);
     if (lanes <= 1)
-        return {cy - s_barHeight / 2, s_barHeight};
+        return { cy - s_barHeight / 2, s_barHeight };
     const double block = std::max(s_barHeight, m_frame.rowHeight - 2 * s_spanInset);
     const double h = std::min(s_barHeight, (block - (lanes - 1) * s_laneGap) / lanes);
     const double top = cy - (lanes * h + (lanes - 1) * s_laneGap) / 2;
     if (lane < 0)
-        return {top, lanes * h + (lanes - 1) * s_laneGap};
-    return {top + lane * (h + s_laneGap), h};
+        return { top, lanes * h + (lanes - 1) * s_laneGap };
+    return { top + lane * (h + s_laneGap), h };
 }
 
 QRectF TimelineLayout::nominalRect(Index i, int row) const
@@ -251,12 +263,12 @@ void TimelineLayout::initTextMeasure(const QFontMetricsF &label)
     // labels; the tables are kept per font and device resolution, one cache per thread.
     struct Advances
     {
-        std::array<double, 128> ascii{};
+        std::array<double, 128> ascii {};
         double ellipsis = 0;
     };
     thread_local QHash<QString, Advances> cache;
-    const QString key = m_frame.theme.labelFont.key() + u'@' + QString::number(label.height(), 'g', 17)
-        + u'@' + QString::number(label.horizontalAdvance(QStringLiteral("Mw0")), 'g', 17);
+    const QString key = m_frame.theme.labelFont.key() + u'@' + QString::number(label.height(), 'g', 17) + u'@'
+        + QString::number(label.horizontalAdvance(QStringLiteral("Mw0")), 'g', 17);
     auto it = cache.constFind(key);
     if (it == cache.constEnd()) {
         if (cache.size() > 64)
@@ -288,7 +300,8 @@ double TimelineLayout::countWidth(int count, const QFontMetricsF &label)
 // is wide enough to be worth it. False when it does not fit. Printable ASCII titles (nearly
 // all) are measured from the advance table, without building a QString for the ones that
 // do not fit; others are measured by Qt.
-bool TimelineLayout::fitTitle(Index incident, double room, const QFontMetricsF &label, QString *text, double *width) const
+bool TimelineLayout::fitTitle(
+    Index incident, double room, const QFontMetricsF &label, QString *text, double *width) const
 {
     const IncidentColumns &c = m_frame.rows->columns();
     const QByteArrayView utf8 = c.titleUtf8(incident);
@@ -379,7 +392,7 @@ void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, const QFon
         if (double(row.lastDay[k]) + 1 <= visibleFrom || double(row.firstDay[k]) >= visibleEnd)
             return;
         const Index i = row.incidents[k];
-        const Mark mark{i, nominalRect(i, plan.row), shapeOf(i)};
+        const Mark mark { i, nominalRect(i, plan.row), shapeOf(i) };
         switch (mark.shape) {
         case Shape::Span:
             plan.spans.push_back(mark);
@@ -457,25 +470,26 @@ void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, const QFon
     candidates.clear();
     solids.clear();
     for (const Mark &m : plan.points) {
-        candidates.push_back({m.rect.right() + s_labelGap, m.incident});
+        candidates.push_back({ m.rect.right() + s_labelGap, m.incident });
         solids.emplace_back(m.rect.left(), m.rect.right());
     }
     for (const Mark &m : plan.bars) {
         if (!m.continues)
-            candidates.push_back({m.rect.right() + s_labelGap, m.incident});
+            candidates.push_back({ m.rect.right() + s_labelGap, m.incident });
         solids.emplace_back(m.rect.left(), m.rect.right());
     }
     for (const MergedBars &mb : plan.mergedBars)
         solids.emplace_back(mb.rect.left(), mb.rect.right());
     if (!plan.spansMerged) {
         for (const Mark &m : plan.spans)
-            candidates.push_back({std::max(m.rect.left(), m_plotRect.left()) + s_labelGap, m.incident});
+            candidates.push_back({ std::max(m.rect.left(), m_plotRect.left()) + s_labelGap, m.incident });
     }
     for (const Cluster &cl : plan.clusters)
         solids.emplace_back(cl.rect.left(), cl.rect.right());
     if (candidates.empty())
         return;
-    std::sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) { return a.anchor < b.anchor; });
+    std::sort(candidates.begin(), candidates.end(),
+        [](const Candidate &a, const Candidate &b) { return a.anchor < b.anchor; });
     std::sort(solids.begin(), solids.end());
     // reachRight[k]: the furthest right edge among solids[0..k], to see whether a long bar that
     // starts left of a label still covers it.
@@ -490,19 +504,21 @@ void TimelineLayout::planMarks(RowPlan &plan, const TimelineRow &row, const QFon
     QString text;
     double w = 0;
     for (const Candidate &cand : candidates) {
-        if (cand.anchor < lastRight + s_labelGap || cand.anchor < m_plotRect.left() || cand.anchor >= m_plotRect.right())
+        if (cand.anchor < lastRight + s_labelGap || cand.anchor < m_plotRect.left()
+            || cand.anchor >= m_plotRect.right())
             continue;
         const auto next = std::upper_bound(solids.begin(), solids.end(), std::make_pair(cand.anchor, 1e300));
         const std::size_t before = std::size_t(next - solids.begin());
         if (before > 0 && reachRight[before - 1] > cand.anchor - s_labelGap)
             continue; // a mark covers the anchor
-        const double limit = (next == solids.end() ? m_plotRect.right() : std::min(next->first, m_plotRect.right())) - s_labelGap;
+        const double limit
+            = (next == solids.end() ? m_plotRect.right() : std::min(next->first, m_plotRect.right())) - s_labelGap;
         const double room = limit - cand.anchor;
         if (room < s_minLabelRoom)
             continue;
         if (!fitTitle(cand.incident, room, label, &text, &w))
             continue;
-        plan.labels.push_back({QRectF(cand.anchor, cy - h / 2, w, h), std::move(text), qint64(cand.incident)});
+        plan.labels.push_back({ QRectF(cand.anchor, cy - h / 2, w, h), std::move(text), qint64(cand.incident) });
         lastRight = cand.anchor + w;
     }
 }
@@ -560,7 +576,7 @@ void TimelineLayout::planBars(RowPlan &plan)
         double left = m.rect.left();
         const double right = m.rect.right();
         auto s = std::partition_point(stretches.begin(), stretches.end(),
-                                      [left](const std::pair<double, double> &st) { return st.second <= left; });
+            [left](const std::pair<double, double> &st) { return st.second <= left; });
         for (; s != stretches.end() && s->first < right; ++s) {
             if (s->first > left) {
                 Mark piece = m;
@@ -578,14 +594,15 @@ void TimelineLayout::planBars(RowPlan &plan)
             pieces.push_back(piece);
         }
     }
-    std::stable_sort(pieces.begin(), pieces.end(), [](const Mark &a, const Mark &b) { return a.rect.left() < b.rect.left(); });
+    std::stable_sort(
+        pieces.begin(), pieces.end(), [](const Mark &a, const Mark &b) { return a.rect.left() < b.rect.left(); });
 
     // Greedy lanes, left to right: outside the stretches at most `lanes` pieces overlap, so a
     // piece always finds a lane that is free at its left edge (interval graphs colour
     // greedily in order of their starts). Lone bars take the middle lane, on the centre line.
     static_assert(s_maxBarLanes == 3, "lane preference orders below cover 2 and 3 lanes");
-    static constexpr int order3[] = {1, 0, 2};
-    static constexpr int order2[] = {0, 1};
+    static constexpr int order3[] = { 1, 0, 2 };
+    static constexpr int order2[] = { 0, 1 };
     const int *order = lanes == 3 ? order3 : order2;
     std::array<double, s_maxBarLanes> laneRight;
     laneRight.fill(-1e300);
@@ -608,7 +625,7 @@ void TimelineLayout::planBars(RowPlan &plan)
     plan.mergedBars.reserve(stretches.size());
     for (std::size_t k = 0; k < stretches.size(); ++k) {
         const auto [x0, x1] = stretches[k];
-        plan.mergedBars.push_back({QRectF(x0, top, x1 - x0, height), counts[k], xToDay(x0), xToDay(x1), QRectF()});
+        plan.mergedBars.push_back({ QRectF(x0, top, x1 - x0, height), counts[k], xToDay(x0), xToDay(x1), QRectF() });
     }
 }
 
@@ -630,8 +647,8 @@ void TimelineLayout::placeMergedCounts(RowPlan &plan, const QFontMetricsF &label
         const double w = countWidth(mb.count, label) + 2 * pad;
         double x = std::max(mb.rect.left(), m_plotRect.left());
         const double end = std::min(mb.rect.right(), m_plotRect.right());
-        auto o = std::partition_point(obstacles.begin(), obstacles.end(),
-                                      [x](const std::pair<double, double> &ob) { return ob.second <= x; });
+        auto o = std::partition_point(
+            obstacles.begin(), obstacles.end(), [x](const std::pair<double, double> &ob) { return ob.second <= x; });
         while (x + w <= end) {
             if (o == obstacles.end() || o->first >= x + w) {
                 mb.countRect = QRectF(x, mb.rect.top(), w, mb.rect.height());
@@ -728,7 +745,7 @@ void TimelineLayout::planDensity(RowPlan &plan, const TimelineRow &row, const QF
             const QString text = locale.toString(rounded);
             const double w = label.horizontalAdvance(text);
             if (anchor + w <= limit) {
-                plan.labels.push_back({QRectF(anchor, cy - h / 2, w, h), text, -1});
+                plan.labels.push_back({ QRectF(anchor, cy - h / 2, w, h), text, -1 });
                 lastRight = anchor + w + s_labelGap;
             }
         }
@@ -825,8 +842,8 @@ TimelineLayout::Hit TimelineLayout::hitTest(QPointF p) const
     for (const Mark &m : plan->bars) {
         if (!contains(m.rect, 2))
             continue;
-        const double dx = std::max({m.rect.left() - p.x(), p.x() - m.rect.right(), 0.0});
-        const double dy = std::max({m.rect.top() - p.y(), p.y() - m.rect.bottom(), 0.0});
+        const double dx = std::max({ m.rect.left() - p.x(), p.x() - m.rect.right(), 0.0 });
+        const double dy = std::max({ m.rect.top() - p.y(), p.y() - m.rect.bottom(), 0.0 });
         const double d = dx + dy;
         if (!best || d < bestDistance) {
             best = &m;

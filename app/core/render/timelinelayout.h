@@ -6,7 +6,6 @@
 #include <QPointF>
 #include <QRectF>
 #include <QString>
-
 #include <array>
 #include <utility>
 #include <vector>
@@ -48,11 +47,11 @@ public:
     // a bar wholly inside is drawn (and hit) only as part of the band.
     struct MergedBars
     {
-        QRectF rect;         // the x interval where more than barLanes bars overlap, over every lane
-        int count = 0;       // bars overlapping the interval
+        QRectF rect; // the x interval where more than barLanes bars overlap, over every lane
+        int count = 0; // bars overlapping the interval
         double firstDay = 0; // the interval's days [firstDay, endDay)
         double endDay = 0;
-        QRectF countRect;    // where `count` is written (label font), clear of points and clusters; empty when nowhere
+        QRectF countRect; // where `count` is written (label font), clear of points and clusters; empty when nowhere
     };
 
     // Point marks closer than their width, drawn as one badge with their count.
@@ -60,10 +59,10 @@ public:
     {
         QRectF rect;
         int count = 0;
-        int type = -1;            // IncidentType as int when all share it, else -1
+        int type = -1; // IncidentType as int when all share it, else -1
         std::size_t position = 0; // position in the row of the first member
-        qint32 firstDay = 0;      // first member's day
-        qint32 lastDay = 0;       // last member's day (inclusive)
+        qint32 firstDay = 0; // first member's day
+        qint32 lastDay = 0; // last member's day (inclusive)
     };
 
     struct Label
@@ -76,14 +75,14 @@ public:
     struct RowPlan
     {
         int row = -1;
-        QRectF rect;             // the row's plot part (right of the header)
+        QRectF rect; // the row's plot part (right of the header)
         bool aggregated = false;
         std::vector<Mark> spans; // in drawing order
         bool spansMerged = false; // more than s_maxSpanDepth spans overlap: drawn as one neutral area, unlabelled
         // Bar pieces, left to right: whole bars, or their parts outside mergedBars, each in
         // one lane. No two pieces of a lane overlap, so at any x at most barLanes are drawn.
         std::vector<Mark> bars;
-        int barLanes = 1;                   // 1: every bar on the row's centre line
+        int barLanes = 1; // 1: every bar on the row's centre line
         std::vector<MergedBars> mergedBars; // left to right, disjoint and not touching
         std::vector<Mark> points;
         std::vector<Cluster> clusters;
@@ -98,10 +97,10 @@ public:
         Area area = Area::None;
         int row = -1;
         qint64 incident = -1; // a mark or its label
-        int count = 0;        // a cluster, a density bucket or merged bars: incidents under the point
-        double firstDay = 0;  // cluster, bucket or merged-bars days [firstDay, endDay)
+        int count = 0; // a cluster, a density bucket or merged bars: incidents under the point
+        double firstDay = 0; // cluster, bucket or merged-bars days [firstDay, endDay)
         double endDay = 0;
-        double day = 0;       // the day under the point (plot and axis)
+        double day = 0; // the day under the point (plot and axis)
         bool isIncident() const { return incident >= 0; }
         bool isAggregate() const { return incident < 0 && count > 0; }
     };
@@ -116,12 +115,12 @@ public:
         QString text;
     };
 
-    static constexpr double s_pointSize = 10;      // diamond width and height
-    static constexpr double s_barHeight = 8;       // a bar's height when the row has one lane
-    static constexpr int s_maxBarLanes = 3;        // fewer when the row is too low for them
+    static constexpr double s_pointSize = 10; // diamond width and height
+    static constexpr double s_barHeight = 8; // a bar's height when the row has one lane
+    static constexpr int s_maxBarLanes = 3; // fewer when the row is too low for them
     static constexpr double s_minLaneHeight = 3;
     static constexpr double s_laneGap = 1.5;
-    static constexpr double s_bucketWidth = 3;     // density bucket width
+    static constexpr double s_bucketWidth = 3; // density bucket width
     static constexpr double s_aggregateSpacing = 6; // a row aggregates above one visible mark per this many px
     static constexpr int s_maxSpanDepth = 3;
 
@@ -131,9 +130,9 @@ public:
 
     QRectF frameRect() const { return m_frameRect; }
     QRectF titleRect() const { return m_titleRect; }
-    QRectF axisRect() const { return m_axisRect; }      // above the plot, same width
-    QRectF headerRect() const { return m_headerRect; }  // row headers, same height as the plot
-    QRectF plotRect() const { return m_plotRect; }      // rows, clipped here
+    QRectF axisRect() const { return m_axisRect; } // above the plot, same width
+    QRectF headerRect() const { return m_headerRect; } // row headers, same height as the plot
+    QRectF plotRect() const { return m_plotRect; } // rows, clipped here
     QRectF legendRect() const { return m_legendRect; }
     QRectF footerRect() const { return m_footerRect; }
 
@@ -146,8 +145,8 @@ public:
     int yToRow(double y) const; // -1 above or below the rows or outside the plot height
     QRectF rowRect(int row) const; // header and plot
     int firstVisibleRow() const { return m_firstRow; } // -1 when none
-    int lastVisibleRow() const { return m_lastRow; }   // inclusive
-    double contentHeight() const;                      // all rows
+    int lastVisibleRow() const { return m_lastRow; } // inclusive
+    double contentHeight() const; // all rows
     double maxScrollY() const;
 
     // Geometry of incident i's mark in row `row`, whether or not that row draws it individually.
@@ -168,8 +167,8 @@ public:
     Hit hitTest(QPointF point) const;
 
 private:
-    void layoutAreas(const QFontMetricsF &label, const QFontMetricsF &axis, const QFontMetricsF &title,
-                     const QFontMetricsF &small);
+    void layoutAreas(
+        const QFontMetricsF &label, const QFontMetricsF &axis, const QFontMetricsF &title, const QFontMetricsF &small);
     void layoutLegend(const QFontMetricsF &small);
     void planRow(int row, const QFontMetricsF &label);
     void planMarks(RowPlan &plan, const TimelineRow &row, const QFontMetricsF &label);
@@ -202,7 +201,7 @@ private:
     // Text measurement without shaping: the label font's advances of printable ASCII (a sum
     // of them is at least the shaped width, as kerning only narrows), the ellipsis, and the
     // width of cluster counts.
-    std::array<double, 128> m_asciiAdvance{};
+    std::array<double, 128> m_asciiAdvance {};
     double m_ellipsisAdvance = 0;
     std::vector<double> m_countWidth; // by count, 0 = not measured yet
 

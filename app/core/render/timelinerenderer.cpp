@@ -2,13 +2,11 @@
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
-#include <QLocale>
-#include <QPainter>
-#include <QPaintEngine>
-#include <QPainterPath>
-
 #include <QHash>
-
+#include <QLocale>
+#include <QPaintEngine>
+#include <QPainter>
+#include <QPainterPath>
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -22,7 +20,10 @@ constexpr double s_outlineWidth = 1.25;
 constexpr qreal s_spanAlpha = 0.20;
 constexpr qreal s_densityAlpha = 0.80;
 
-QString tr(const char *text) { return QCoreApplication::translate("TimelineRenderer", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("TimelineRenderer", text);
+}
 
 QPen outlinePen(Outline outline, const QColor &colour)
 {
@@ -32,7 +33,7 @@ QPen outlinePen(Outline outline, const QColor &colour)
     pen.setCosmetic(false);
     pen.setJoinStyle(Qt::MiterJoin);
     if (outline == Outline::Dashed)
-        pen.setDashPattern({2.0, 1.6});
+        pen.setDashPattern({ 2.0, 1.6 });
     return pen;
 }
 
@@ -60,7 +61,7 @@ QColor textOn(const QColor &fill)
 void addDiamond(QPainterPath &path, const QRectF &r)
 {
     const QPointF c = r.center();
-    const QPointF points[] = {{c.x(), r.top()}, {r.right(), c.y()}, {c.x(), r.bottom()}, {r.left(), c.y()}};
+    const QPointF points[] = { { c.x(), r.top() }, { r.right(), c.y() }, { c.x(), r.bottom() }, { r.left(), c.y() } };
     path.addPolygon(QPolygonF(std::begin(points), std::end(points)));
     path.closeSubpath();
 }
@@ -68,7 +69,7 @@ void addDiamond(QPainterPath &path, const QRectF &r)
 QPolygonF diamond(const QRectF &r)
 {
     const QPointF c = r.center();
-    return QPolygonF({{c.x(), r.top()}, {r.right(), c.y()}, {c.x(), r.bottom()}, {r.left(), c.y()}});
+    return QPolygonF({ { c.x(), r.top() }, { r.right(), c.y() }, { c.x(), r.bottom() }, { r.left(), c.y() } });
 }
 
 // Marks pre-rendered for raster devices, keyed by everything that shows (colours, outline,
@@ -85,8 +86,7 @@ public:
     }
 
     // Returns a (shared) copy: inserting may move the stored images.
-    template<typename Make>
-    QImage get(const QByteArray &key, Make &&make)
+    template <typename Make> QImage get(const QByteArray &key, Make &&make)
     {
         auto it = m_images.constFind(key);
         if (it != m_images.constEnd())
@@ -102,8 +102,7 @@ private:
 };
 
 // Appends the raw bytes of each value to a cache key.
-template<typename... Values>
-QByteArray spriteKey(char kind, const Values &...values)
+template <typename... Values> QByteArray spriteKey(char kind, const Values &...values)
 {
     QByteArray key(1, kind);
     (key.append(reinterpret_cast<const char *>(&values), qsizetype(sizeof(values))), ...);
@@ -122,13 +121,13 @@ struct Painter
     // are then blended from sprites aligned to device pixels, and axis-aligned rectangles are
     // filled without antialiasing (snapped to pixels, no coverage rasterisation).
     const QTransform device = p.deviceTransform();
-    const bool pixelAligned = raster && device.type() <= QTransform::TxScale && device.m11() == device.m22()
-        && device.m11() > 0;
+    const bool pixelAligned
+        = raster && device.type() <= QTransform::TxScale && device.m11() == device.m22() && device.m11() > 0;
     const double scale = pixelAligned ? device.m11() : 1.0;
 
-    const QFontMetricsF labelMetrics{t.labelFont, p.device()};
-    const QFontMetricsF smallMetrics{t.smallFont, p.device()};
-    const QFontMetricsF axisMetrics{t.axisFont, p.device()};
+    const QFontMetricsF labelMetrics { t.labelFont, p.device() };
+    const QFontMetricsF smallMetrics { t.smallFont, p.device() };
+    const QFontMetricsF axisMetrics { t.axisFont, p.device() };
 
     // Dash textures by colour (a 3-on, 2-off pattern), made once per paint.
     struct DashBrushes
@@ -137,7 +136,7 @@ struct Painter
         QBrush across;
         QBrush down;
     };
-    std::vector<DashBrushes> dashes{};
+    std::vector<DashBrushes> dashes {};
 
     // One line of text vertically centred in `r`, from its left edge or ending at its right
     // edge: a baseline drawText, which skips the QTextLayout line breaking of the rect overload.
@@ -208,7 +207,7 @@ struct Painter
             if (d.colour == rgba)
                 return d;
         }
-        dashes.push_back({rgba, dashBrush(colour, false), dashBrush(colour, true)});
+        dashes.push_back({ rgba, dashBrush(colour, false), dashBrush(colour, true) });
         return dashes.back();
     }
     Outline outlineOf(TimelineFrame::Index i) const
@@ -222,8 +221,8 @@ struct Painter
         if (!f.transparent)
             p.fillRect(l.frameRect(), t.background);
         p.fillRect(QRectF(l.headerRect().left(), l.axisRect().top(), l.headerRect().width(),
-                          l.headerRect().bottom() - l.axisRect().top()),
-                   t.headerBackground);
+                       l.headerRect().bottom() - l.axisRect().top()),
+            t.headerBackground);
     }
 
     void grid()
@@ -267,7 +266,7 @@ struct Painter
     {
         const QRectF bounds = l.plotRect().adjusted(-4, -4, 4, 4);
         return QRectF(QPointF(std::max(r.left(), bounds.left()), r.top()),
-                      QPointF(std::min(r.right(), bounds.right()), r.bottom()));
+            QPointF(std::min(r.right(), bounds.right()), r.bottom()));
     }
 
     void spans()
@@ -314,7 +313,8 @@ struct Painter
                 parts.clear();
                 for (const Layout::Mark &m : plan.spans)
                     parts.push_back(visiblePart(m.rect));
-                std::sort(parts.begin(), parts.end(), [](const QRectF &a, const QRectF &b) { return a.left() < b.left(); });
+                std::sort(
+                    parts.begin(), parts.end(), [](const QRectF &a, const QRectF &b) { return a.left() < b.left(); });
                 const QColor merged = withAlpha(t.mutedText, 0.22);
                 QRectF run = parts.front();
                 for (std::size_t k = 1; k <= parts.size(); ++k) {
@@ -396,16 +396,16 @@ struct Painter
         }
         p.strokePath(lines, plainPen(line, 1.0));
     }
-    QBrush hatchBrush{};
-    std::pair<QRgb, QRgb> hatchColours{};
+    QBrush hatchBrush {};
+    std::pair<QRgb, QRgb> hatchColours {};
 
     // Merged bars: the density colour most of the way to the background, hatched with lines
     // of it a third of the way, so that points and clusters on top stay clear.
     QColor towardBackground(double amount) const
     {
         const auto mix = [amount](float a, float b) { return float(a + (b - a) * amount); };
-        return QColor::fromRgbF(mix(t.density.redF(), t.background.redF()), mix(t.density.greenF(), t.background.greenF()),
-                                mix(t.density.blueF(), t.background.blueF()));
+        return QColor::fromRgbF(mix(t.density.redF(), t.background.redF()),
+            mix(t.density.greenF(), t.background.greenF()), mix(t.density.blueF(), t.background.blueF()));
     }
     QColor mergedBase() const { return towardBackground(0.62); }
     QColor mergedHatch() const { return towardBackground(0.3); }
@@ -468,7 +468,7 @@ struct Painter
         if (!pixelAligned)
             return batched(&Layout::RowPlan::points, true);
         const IncidentColumns *c = columns();
-        std::array<std::array<QImage, 3>, IncidentTypeCount> sprites{};
+        std::array<std::array<QImage, 3>, IncidentTypeCount> sprites {};
         for (const Layout::RowPlan &plan : l.rowPlans()) {
             for (const Layout::Mark &m : plan.points) {
                 const int type = c->type[m.incident];
@@ -550,17 +550,17 @@ struct Painter
                 const int pad = int(std::ceil(scale));
                 const QRgb rgba = fill.rgba();
                 const QRgb background = t.background.rgba();
-                const QImage sprite = SpriteCache::instance().get(
-                    spriteKey('c', rgba, background, w, h, cl.count, scale), [&] {
-                        QImage image(w + 2 * pad, h + 2 * pad, QImage::Format_ARGB32_Premultiplied);
-                        image.fill(Qt::transparent);
-                        image.setDevicePixelRatio(scale);
-                        QPainter sp(&image);
-                        sp.setRenderHint(QPainter::Antialiasing, true);
-                        sp.setRenderHint(QPainter::TextAntialiasing, true);
-                        badge(sp, QRectF(pad / scale, pad / scale, w / scale, h / scale), fill, cl.count);
-                        return image;
-                    });
+                const QImage sprite
+                    = SpriteCache::instance().get(spriteKey('c', rgba, background, w, h, cl.count, scale), [&] {
+                          QImage image(w + 2 * pad, h + 2 * pad, QImage::Format_ARGB32_Premultiplied);
+                          image.fill(Qt::transparent);
+                          image.setDevicePixelRatio(scale);
+                          QPainter sp(&image);
+                          sp.setRenderHint(QPainter::Antialiasing, true);
+                          sp.setRenderHint(QPainter::TextAntialiasing, true);
+                          badge(sp, QRectF(pad / scale, pad / scale, w / scale, h / scale), fill, cl.count);
+                          return image;
+                      });
                 p.drawImage(spriteOrigin(cl.rect.center(), sprite.size()), sprite);
             }
         }
@@ -694,7 +694,7 @@ struct Painter
             const double room = countRect.left() - 8 - x;
             if (room > 8)
                 text(QRectF(x, r.top(), room, r.height()), nameMetrics.elidedText(row.label, Qt::ElideRight, room),
-                     nameMetrics);
+                    nameMetrics);
         }
         p.restore();
         p.setPen(plainPen(t.gridMajor));
@@ -706,8 +706,8 @@ struct Painter
         const QRectF a = l.axisRect();
         if (a.width() <= 0)
             return;
-        p.fillRect(QRectF(l.headerRect().left(), a.top(), a.right() - l.headerRect().left(), a.height()),
-                   t.headerBackground);
+        p.fillRect(
+            QRectF(l.headerRect().left(), a.top(), a.right() - l.headerRect().left(), a.height()), t.headerBackground);
         p.save();
         p.setClipRect(a);
         const QFontMetricsF &fm = axisMetrics;
@@ -802,18 +802,18 @@ struct Painter
                 p.fillRect(QRectF(s.right() - 1.5, s.top(), 1.5, s.height()), t.mutedText);
                 break;
             case Layout::LegendKind::Density: {
-                const double heights[] = {4, 9, 12, 7, 3};
+                const double heights[] = { 4, 9, 12, 7, 3 };
                 for (int k = 0; k < 5; ++k)
                     p.fillRect(QRectF(s.left() - 2 + k * 3, s.bottom() - heights[k], 3, heights[k]),
-                               withAlpha(t.density, s_densityAlpha));
+                        withAlpha(t.density, s_densityAlpha));
                 break;
             }
             case Layout::LegendKind::OutlineSolid:
             case Layout::LegendKind::OutlineDashed:
             case Layout::LegendKind::OutlineNone: {
-                const Outline o = item.kind == Layout::LegendKind::OutlineSolid    ? Outline::Solid
-                                  : item.kind == Layout::LegendKind::OutlineDashed ? Outline::Dashed
-                                                                                   : Outline::None;
+                const Outline o = item.kind == Layout::LegendKind::OutlineSolid ? Outline::Solid
+                    : item.kind == Layout::LegendKind::OutlineDashed            ? Outline::Dashed
+                                                                                : Outline::None;
                 p.setBrush(neutral);
                 p.setPen(outlinePen(o, t.text));
                 p.drawPolygon(diamond(s.adjusted(0.5, 0.5, -0.5, -0.5)));
@@ -832,14 +832,14 @@ struct Painter
             p.setPen(t.text);
             const QRectF r = l.titleRect().adjusted(8, 0, -8, 0);
             p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter,
-                       QFontMetricsF(t.titleFont, p.device()).elidedText(f.title, Qt::ElideRight, r.width()));
+                QFontMetricsF(t.titleFont, p.device()).elidedText(f.title, Qt::ElideRight, r.width()));
         }
         if (!f.footer.isEmpty()) {
             p.setFont(t.smallFont);
             p.setPen(t.mutedText);
             const QRectF r = l.footerRect().adjusted(8, 0, -8, 0);
             p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter,
-                       QFontMetricsF(t.smallFont, p.device()).elidedText(f.footer, Qt::ElideRight, r.width()));
+                QFontMetricsF(t.smallFont, p.device()).elidedText(f.footer, Qt::ElideRight, r.width()));
         }
     }
 
@@ -850,7 +850,7 @@ struct Painter
         p.setFont(t.labelFont);
         p.setPen(t.mutedText);
         p.drawText(l.plotRect(), Qt::AlignCenter,
-                   f.rows && !f.rows->hiddenRows().empty() ? tr("Every row is hidden") : tr("No incidents to show"));
+            f.rows && !f.rows->hiddenRows().empty() ? tr("Every row is hidden") : tr("No incidents to show"));
     }
 
     // A ring around each visible mark of incident i, joined by a connector when the incident
@@ -874,10 +874,10 @@ struct Painter
             return;
         if (rects.size() > 1) {
             QPen link = plainPen(withAlpha(colour, 0.8), 1.5);
-            link.setDashPattern({3, 2});
+            link.setDashPattern({ 3, 2 });
             p.setPen(link);
             const double x = shape == Layout::Shape::Point ? rects.front().center().x()
-                                                            : std::max(rects.front().left(), l.plotRect().left()) + 1;
+                                                           : std::max(rects.front().left(), l.plotRect().left()) + 1;
             p.drawLine(QPointF(x, rects.front().center().y()), QPointF(x, rects.back().center().y()));
         }
         p.setPen(pen);
@@ -942,7 +942,7 @@ void TimelineRenderer::paint(QPainter &painter, const TimelineFrame &frame, cons
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
-    Painter p{painter, frame, layout, frame.theme};
+    Painter p { painter, frame, layout, frame.theme };
     p.background();
     p.grid();
     p.rowBands();

@@ -5,7 +5,6 @@
 
 #include <QCollator>
 #include <QCoreApplication>
-
 #include <algorithm>
 #include <numeric>
 
@@ -24,8 +23,8 @@ qint64 TimelineRow::nearest(double day) const
 {
     if (firstDay.empty())
         return -1;
-    const auto it = std::lower_bound(firstDay.begin(), firstDay.end(), day,
-                                     [](qint32 value, double d) { return double(value) + 0.5 < d; });
+    const auto it = std::lower_bound(
+        firstDay.begin(), firstDay.end(), day, [](qint32 value, double d) { return double(value) + 0.5 < d; });
     const std::size_t k = std::size_t(it - firstDay.begin());
     if (k == 0)
         return 0;
@@ -92,8 +91,8 @@ QVarLengthArray<int, 8> TimelineRows::rowsOf(Index i) const
     return rows;
 }
 
-std::shared_ptr<const TimelineRows> TimelineRows::build(std::shared_ptr<const IncidentColumns> columns,
-                                                        const std::vector<Index> &indices, const RowOptions &options)
+std::shared_ptr<const TimelineRows> TimelineRows::build(
+    std::shared_ptr<const IncidentColumns> columns, const std::vector<Index> &indices, const RowOptions &options)
 {
     auto result = std::make_shared<TimelineRows>();
     TimelineRows &rows = *result;
@@ -120,40 +119,40 @@ std::shared_ptr<const TimelineRows> TimelineRows::build(std::shared_ptr<const In
             if (options.collapse == RegionLevel::None || region.isEmpty()) {
                 rows.m_countryGroup[std::size_t(k)] = int(groups.size());
                 const bool unknown = code == u"XX";
-                groups.push_back({code, unknown ? tr("Unknown country") : names.name(code), unknown ? QString() : code,
-                                  region});
+                groups.push_back(
+                    { code, unknown ? tr("Unknown country") : names.name(code), unknown ? QString() : code, region });
                 continue;
             }
             const QString name = options.collapse == RegionLevel::Region ? region : regions.subRegion(code);
             auto it = regionGroup.find(name);
             if (it == regionGroup.end()) {
                 it = regionGroup.insert(name, int(groups.size()));
-                groups.push_back({name, name, QString(), region});
+                groups.push_back({ name, name, QString(), region });
             }
             rows.m_countryGroup[std::size_t(k)] = it.value();
         }
         if (options.key == RowKey::AttackerCountry) {
             rows.m_noneGroup = int(groups.size());
-            groups.push_back({QString(), tr("Not attributed"), QString(), QString()});
+            groups.push_back({ QString(), tr("Not attributed"), QString(), QString() });
         }
     } else if (options.key == RowKey::Actor) {
         for (qsizetype k = 0; k < c.actors.size(); ++k) {
             const QString &actor = c.actors.at(k);
-            groups.push_back({actor, actor.isEmpty() ? tr("Unknown actor") : actor, QString(), QString()});
+            groups.push_back({ actor, actor.isEmpty() ? tr("Unknown actor") : actor, QString(), QString() });
         }
         rows.m_noneGroup = 0;
     } else if (options.key == RowKey::Type) {
         for (int t = 0; t < IncidentTypeCount; ++t)
-            groups.push_back({Vocabulary::typeKey(IncidentType(t)), Vocabulary::typeLabel(IncidentType(t)), {}, {}});
+            groups.push_back({ Vocabulary::typeKey(IncidentType(t)), Vocabulary::typeLabel(IncidentType(t)), {}, {} });
     } else {
         for (int s = 0; s < SectorCount; ++s)
-            groups.push_back({Vocabulary::sectorKey(Sector(s)), Vocabulary::sectorLabel(Sector(s)), {}, {}});
+            groups.push_back({ Vocabulary::sectorKey(Sector(s)), Vocabulary::sectorLabel(Sector(s)), {}, {} });
         rows.m_noneGroup = int(groups.size());
-        groups.push_back({QString(), tr("No sector"), QString(), QString()});
+        groups.push_back({ QString(), tr("No sector"), QString(), QString() });
     }
     if (rows.m_noneGroup < 0) {
         rows.m_noneGroup = int(groups.size());
-        groups.push_back({QString(), tr("Unknown"), QString(), QString()});
+        groups.push_back({ QString(), tr("Unknown"), QString(), QString() });
     }
 
     // Incidents by first day (then index), distributed stably: every row comes out sorted.
@@ -168,7 +167,8 @@ std::shared_ptr<const TimelineRows> TimelineRows::build(std::shared_ptr<const In
             order.push_back(i);
         }
     }
-    auto byDay = [&c](Index a, Index b) { return c.firstDay[a] != c.firstDay[b] ? c.firstDay[a] < c.firstDay[b] : a < b; };
+    auto byDay
+        = [&c](Index a, Index b) { return c.firstDay[a] != c.firstDay[b] ? c.firstDay[a] < c.firstDay[b] : a < b; };
     if (!std::is_sorted(order.begin(), order.end(), byDay))
         std::sort(order.begin(), order.end(), byDay);
 
@@ -240,7 +240,8 @@ std::shared_ptr<const TimelineRows> TimelineRows::build(std::shared_ptr<const In
             const qint32 length = c.lastDay[i] - c.firstDay[i];
             if (length > TimelineRow::s_shortDays) {
                 row.longPositions.push_back(std::uint32_t(row.incidents.size()));
-                row.longReach.push_back(row.longReach.empty() ? c.lastDay[i] : std::max(row.longReach.back(), c.lastDay[i]));
+                row.longReach.push_back(
+                    row.longReach.empty() ? c.lastDay[i] : std::max(row.longReach.back(), c.lastDay[i]));
             } else {
                 row.shortLength = std::max(row.shortLength, length);
             }
@@ -283,7 +284,8 @@ std::shared_ptr<const TimelineRows> TimelineRows::build(std::shared_ptr<const In
     QCollator collator;
     collator.setCaseSensitivity(Qt::CaseInsensitive);
     collator.setNumericMode(true);
-    auto byName = [&](int a, int b) { return collator.compare(built[std::size_t(a)].label, built[std::size_t(b)].label) < 0; };
+    auto byName
+        = [&](int a, int b) { return collator.compare(built[std::size_t(a)].label, built[std::size_t(b)].label) < 0; };
     std::stable_sort(perm.begin(), perm.end(), [&](int ia, int ib) {
         const TimelineRow &a = built[std::size_t(ia)];
         const TimelineRow &b = built[std::size_t(ib)];

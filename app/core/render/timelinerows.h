@@ -5,9 +5,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVarLengthArray>
-
 #include <algorithm>
-
 #include <memory>
 #include <utility>
 #include <vector>
@@ -34,23 +32,23 @@ struct RowOptions
 // binary-searches. An incident with several victims (or sectors) is in each of its rows.
 struct TimelineRow
 {
-    QString key;      // stable: alpha-2, region name, actor, type or sector key; "" = none/unknown
-    QString label;    // display text
+    QString key; // stable: alpha-2, region name, actor, type or sector key; "" = none/unknown
+    QString label; // display text
     QString flagCode; // upper-case alpha-2 when the row is one country with a flag, else empty
-    QString region;   // M49 region of a country row (sort key), else empty
+    QString region; // M49 region of a country row (sort key), else empty
     bool pinned = false;
 
     std::vector<IncidentColumns::Index> incidents; // by firstDay, then index
-    std::vector<qint32> firstDay;                  // firstDay[k] of incidents[k], ascending
-    std::vector<qint32> lastDay;                   // lastDay[k] of incidents[k] (inclusive), for sequential scans
+    std::vector<qint32> firstDay; // firstDay[k] of incidents[k], ascending
+    std::vector<qint32> lastDay; // lastDay[k] of incidents[k] (inclusive), for sequential scans
 
     // Long incidents (more than s_shortDays between first and last day) are also listed apart,
     // so the short ones can be found from their first day alone and a few year-long spans do
     // not drag every query back a year.
     static constexpr qint32 s_shortDays = 40;
     std::vector<std::uint32_t> longPositions; // ascending positions of the long incidents
-    std::vector<qint32> longReach;            // max lastDay over longPositions[0..k], non-decreasing
-    qint32 shortLength = 0;                   // max lastDay - firstDay among the short incidents
+    std::vector<qint32> longReach; // max lastDay over longPositions[0..k], non-decreasing
+    qint32 shortLength = 0; // max lastDay - firstDay among the short incidents
     qint32 maxLastDay = 0;
 
     // Density of busy rows without visiting their incidents: every incident weighs 1, spread
@@ -79,9 +77,10 @@ struct TimelineRow
     // them, by binary search: a lower bound of the visible ones, O(log n).
     std::size_t startingIn(qint64 fromDay, qint64 toDay) const
     {
-        const auto lo = std::lower_bound(firstDay.begin(), firstDay.end(), fromDay,
-                                         [](qint32 value, qint64 day) { return qint64(value) < day; });
-        const auto hi = std::upper_bound(lo, firstDay.end(), toDay, [](qint64 day, qint32 value) { return day < qint64(value); });
+        const auto lo = std::lower_bound(
+            firstDay.begin(), firstDay.end(), fromDay, [](qint32 value, qint64 day) { return qint64(value) < day; });
+        const auto hi
+            = std::upper_bound(lo, firstDay.end(), toDay, [](qint64 day, qint32 value) { return day < qint64(value); });
         return std::size_t(hi - lo);
     }
 
@@ -95,20 +94,19 @@ struct TimelineRow
     // firstDay/lastDay). Short incidents come first in ascending day order, then the long
     // ones. O(log n + candidates); candidates exceed the visible incidents by at most
     // shortLength days' worth of short ones and the long ones that end before fromDay.
-    template<typename F>
-    void forEachCandidate(qint64 fromDay, qint64 toDay, F &&f) const
+    template <typename F> void forEachCandidate(qint64 fromDay, qint64 toDay, F &&f) const
     {
-        const auto end = std::upper_bound(firstDay.begin(), firstDay.end(), toDay,
-                                          [](qint64 day, qint32 value) { return day < qint64(value); });
-        auto it = std::lower_bound(firstDay.begin(), end, fromDay - shortLength,
-                                   [](qint32 value, qint64 day) { return qint64(value) < day; });
+        const auto end = std::upper_bound(
+            firstDay.begin(), firstDay.end(), toDay, [](qint64 day, qint32 value) { return day < qint64(value); });
+        auto it = std::lower_bound(
+            firstDay.begin(), end, fromDay - shortLength, [](qint32 value, qint64 day) { return qint64(value) < day; });
         for (; it != end; ++it) {
             const std::size_t k = std::size_t(it - firstDay.begin());
             if (!isLong(k))
                 f(k);
         }
-        auto lit = std::lower_bound(longReach.begin(), longReach.end(), fromDay,
-                                    [](qint32 value, qint64 day) { return qint64(value) < day; });
+        auto lit = std::lower_bound(
+            longReach.begin(), longReach.end(), fromDay, [](qint32 value, qint64 day) { return qint64(value) < day; });
         for (; lit != longReach.end(); ++lit) {
             const std::uint32_t k = longPositions[std::size_t(lit - longReach.begin())];
             if (qint64(firstDay[k]) > toDay)
@@ -131,8 +129,8 @@ public:
     using Index = IncidentColumns::Index;
 
     // `indices` are the filtered incidents (any order). The rows keep `columns` alive.
-    static std::shared_ptr<const TimelineRows> build(std::shared_ptr<const IncidentColumns> columns,
-                                                     const std::vector<Index> &indices, const RowOptions &options);
+    static std::shared_ptr<const TimelineRows> build(
+        std::shared_ptr<const IncidentColumns> columns, const std::vector<Index> &indices, const RowOptions &options);
 
     const IncidentColumns &columns() const { return *m_columns; }
     std::shared_ptr<const IncidentColumns> sharedColumns() const { return m_columns; }
@@ -162,9 +160,9 @@ private:
     std::vector<TimelineRow> m_rows;
     std::vector<std::pair<QString, QString>> m_hidden;
     std::vector<int> m_countryGroup; // country index -> group (identity, or region when collapsed)
-    std::vector<int> m_groupRow;     // group -> row position, or -1
+    std::vector<int> m_groupRow; // group -> row position, or -1
     std::vector<std::uint8_t> m_included; // 1 when incident i is in the filter result
-    int m_noneGroup = -1;            // group of incidents without a value (no attacker, no sector)
+    int m_noneGroup = -1; // group of incidents without a value (no attacker, no sector)
     qint32 m_firstDay = 0;
     qint32 m_lastDay = 0;
 };

@@ -3,22 +3,19 @@
 #include <QBuffer>
 #include <QDataStream>
 #include <QIODevice>
-
 #include <cstring>
 
 namespace {
 constexpr quint32 s_magic = 0x464C4343; // "FLCC"
 constexpr quint32 s_version = 1;
 
-template<typename T>
-void put(QDataStream &out, const std::vector<T> &v)
+template <typename T> void put(QDataStream &out, const std::vector<T> &v)
 {
     out << quint64(v.size());
     out.writeRawData(reinterpret_cast<const char *>(v.data()), int(v.size() * sizeof(T)));
 }
 
-template<typename T>
-bool take(QDataStream &in, std::vector<T> &v, quint64 expected, qint64 remaining)
+template <typename T> bool take(QDataStream &in, std::vector<T> &v, quint64 expected, qint64 remaining)
 {
     quint64 n = 0;
     in >> n;
@@ -50,8 +47,7 @@ bool offsetsValid(const std::vector<std::uint32_t> &offsets, std::size_t n, std:
     return true;
 }
 
-template<typename T>
-bool allBelow(const std::vector<T> &values, qsizetype limit)
+template <typename T> bool allBelow(const std::vector<T> &values, qsizetype limit)
 {
     for (const T v : values) {
         if (qsizetype(v) >= limit)
@@ -63,52 +59,52 @@ bool allBelow(const std::vector<T> &values, qsizetype limit)
 
 namespace ColumnCache {
 namespace {
-// A write-only device that hands its bytes on in parts of a fixed size.
-class PartWriter : public QIODevice
-{
-public:
-    PartWriter(qsizetype partBytes, const std::function<bool(QByteArrayView)> &part)
-        : m_partBytes(partBytes)
-        , m_part(part)
+    // A write-only device that hands its bytes on in parts of a fixed size.
+    class PartWriter : public QIODevice
     {
-        m_buffer.reserve(partBytes);
-        open(QIODevice::WriteOnly);
-    }
-    bool finish()
-    {
-        if (m_ok && !m_buffer.isEmpty())
-            m_ok = m_part(m_buffer);
-        m_buffer.clear();
-        return m_ok;
-    }
-    bool ok() const { return m_ok; }
-
-protected:
-    qint64 readData(char *, qint64) override { return -1; }
-    qint64 writeData(const char *data, qint64 length) override
-    {
-        qint64 done = 0;
-        while (m_ok && done < length) {
-            const qint64 room = m_partBytes - m_buffer.size();
-            const qint64 chunk = std::min(room, length - done);
-            m_buffer.append(data + done, qsizetype(chunk));
-            done += chunk;
-            if (m_buffer.size() == m_partBytes) {
-                m_ok = m_part(m_buffer);
-                m_buffer.resize(0);
-            }
+    public:
+        PartWriter(qsizetype partBytes, const std::function<bool(QByteArrayView)> &part)
+            : m_partBytes(partBytes)
+            , m_part(part)
+        {
+            m_buffer.reserve(partBytes);
+            open(QIODevice::WriteOnly);
         }
-        return m_ok ? length : -1;
-    }
+        bool finish()
+        {
+            if (m_ok && !m_buffer.isEmpty())
+                m_ok = m_part(m_buffer);
+            m_buffer.clear();
+            return m_ok;
+        }
+        bool ok() const { return m_ok; }
 
-private:
-    qsizetype m_partBytes;
-    const std::function<bool(QByteArrayView)> &m_part;
-    QByteArray m_buffer;
-    bool m_ok = true;
-};
+    protected:
+        qint64 readData(char *, qint64) override { return -1; }
+        qint64 writeData(const char *data, qint64 length) override
+        {
+            qint64 done = 0;
+            while (m_ok && done < length) {
+                const qint64 room = m_partBytes - m_buffer.size();
+                const qint64 chunk = std::min(room, length - done);
+                m_buffer.append(data + done, qsizetype(chunk));
+                done += chunk;
+                if (m_buffer.size() == m_partBytes) {
+                    m_ok = m_part(m_buffer);
+                    m_buffer.resize(0);
+                }
+            }
+            return m_ok ? length : -1;
+        }
 
-void encodeTo(QIODevice *device, const IncidentColumns &c);
+    private:
+        qsizetype m_partBytes;
+        const std::function<bool(QByteArrayView)> &m_part;
+        QByteArray m_buffer;
+        bool m_ok = true;
+    };
+
+    void encodeTo(QIODevice *device, const IncidentColumns &c);
 } // namespace
 
 bool encode(const IncidentColumns &columns, qsizetype partBytes, const std::function<bool(QByteArrayView)> &part)
@@ -129,34 +125,34 @@ QByteArray encode(const IncidentColumns &columns)
 }
 
 namespace {
-void encodeTo(QIODevice *device, const IncidentColumns &c)
-{
-    QDataStream out(device);
-    out.setVersion(QDataStream::Qt_6_4);
-    out << s_magic << s_version << quint16(0x0102) << quint64(c.size());
-    put(out, c.rowid);
-    put(out, c.firstDay);
-    put(out, c.lastDay);
-    put(out, c.precision);
-    put(out, c.hasEnd);
-    put(out, c.type);
-    put(out, c.attribution);
-    put(out, c.sectors);
-    put(out, c.actor);
-    put(out, c.dataset);
-    put(out, c.victimOffset);
-    put(out, c.victimCodes);
-    put(out, c.attackerOffset);
-    put(out, c.attackerCodes);
-    put(out, c.idOffset);
-    put(out, c.titleOffset);
-    put(out, c.byDate);
-    out << c.countries << c.actors << c.datasets;
-    out << quint64(c.idText.size());
-    out.writeRawData(c.idText.constData(), int(c.idText.size()));
-    out << quint64(c.titleText.size());
-    out.writeRawData(c.titleText.constData(), int(c.titleText.size()));
-}
+    void encodeTo(QIODevice *device, const IncidentColumns &c)
+    {
+        QDataStream out(device);
+        out.setVersion(QDataStream::Qt_6_4);
+        out << s_magic << s_version << quint16(0x0102) << quint64(c.size());
+        put(out, c.rowid);
+        put(out, c.firstDay);
+        put(out, c.lastDay);
+        put(out, c.precision);
+        put(out, c.hasEnd);
+        put(out, c.type);
+        put(out, c.attribution);
+        put(out, c.sectors);
+        put(out, c.actor);
+        put(out, c.dataset);
+        put(out, c.victimOffset);
+        put(out, c.victimCodes);
+        put(out, c.attackerOffset);
+        put(out, c.attackerCodes);
+        put(out, c.idOffset);
+        put(out, c.titleOffset);
+        put(out, c.byDate);
+        out << c.countries << c.actors << c.datasets;
+        out << quint64(c.idText.size());
+        out.writeRawData(c.idText.constData(), int(c.idText.size()));
+        out << quint64(c.titleText.size());
+        out.writeRawData(c.titleText.constData(), int(c.titleText.size()));
+    }
 } // namespace
 
 std::optional<IncidentColumns> decode(QByteArrayView bytes, QString *whyNot)
@@ -189,10 +185,10 @@ std::optional<IncidentColumns> decode(QIODevice *device, qint64 size, QString *w
         return refuse("incident count larger than the cache");
     IncidentColumns c;
     auto left = [&] { return size - device->pos(); };
-    const bool arrays = take(in, c.rowid, n, left()) && take(in, c.firstDay, n, left()) && take(in, c.lastDay, n, left())
-        && take(in, c.precision, n, left()) && take(in, c.hasEnd, n, left()) && take(in, c.type, n, left())
-        && take(in, c.attribution, n, left()) && take(in, c.sectors, n, left()) && take(in, c.actor, n, left())
-        && take(in, c.dataset, n, left()) && take(in, c.victimOffset, n + 1, left());
+    const bool arrays = take(in, c.rowid, n, left()) && take(in, c.firstDay, n, left())
+        && take(in, c.lastDay, n, left()) && take(in, c.precision, n, left()) && take(in, c.hasEnd, n, left())
+        && take(in, c.type, n, left()) && take(in, c.attribution, n, left()) && take(in, c.sectors, n, left())
+        && take(in, c.actor, n, left()) && take(in, c.dataset, n, left()) && take(in, c.victimOffset, n + 1, left());
     if (!arrays)
         return refuse("truncated or mis-sized arrays");
     if (!take(in, c.victimCodes, c.victimOffset.back(), left()) || !take(in, c.attackerOffset, n + 1, left())
@@ -212,9 +208,8 @@ std::optional<IncidentColumns> decode(QIODevice *device, qint64 size, QString *w
         || !offsetsValid(c.titleOffset, count, std::size_t(c.titleText.size())))
         return refuse("offsets out of order or out of range");
     if (!allBelow(c.victimCodes, c.countries.size()) || !allBelow(c.attackerCodes, c.countries.size())
-        || !allBelow(c.actor, c.actors.size()) || !allBelow(c.dataset, c.datasets.size())
-        || !allBelow(c.precision, 3) || !allBelow(c.type, IncidentTypeCount)
-        || !allBelow(c.attribution, AttributionCount) || !allBelow(c.hasEnd, 2)
+        || !allBelow(c.actor, c.actors.size()) || !allBelow(c.dataset, c.datasets.size()) || !allBelow(c.precision, 3)
+        || !allBelow(c.type, IncidentTypeCount) || !allBelow(c.attribution, AttributionCount) || !allBelow(c.hasEnd, 2)
         || !allBelow(c.sectors, 1 << SectorCount) || c.actors.isEmpty() || !c.actors.first().isEmpty())
         return refuse("an index out of range");
     for (std::size_t i = 0; i < count; ++i) {

@@ -5,9 +5,7 @@
 #include <QByteArray>
 #include <QIODevice>
 #include <QString>
-
 #include <functional>
-
 #include <optional>
 
 // The in-memory columns as bytes, so a document can keep them (table column_cache) and the

@@ -9,15 +9,20 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
-
 #include <sqlite3.h>
 
 Q_LOGGING_CATEGORY(lcStore, "faultline.store", QtInfoMsg)
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("Database", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Database", text);
+}
 
-QString sqliteError(sqlite3 *db) { return QString::fromUtf8(sqlite3_errmsg(db)); }
+QString sqliteError(sqlite3 *db)
+{
+    return QString::fromUtf8(sqlite3_errmsg(db));
+}
 
 // Embedded migrations "NNN-name.sql", in order; index i holds the script that produces
 // version i + 1.
@@ -26,7 +31,7 @@ const QStringList &migrationFiles()
     static const QStringList files = [] {
         QStringList list;
         const QDir dir(QStringLiteral(":/data/schema"));
-        for (const QString &name : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name))
+        for (const QString &name : dir.entryList({ QStringLiteral("*.sql") }, QDir::Files, QDir::Name))
             list << dir.filePath(name);
         return list;
     }();
@@ -39,11 +44,10 @@ bool isExpectedObject(const QString &type, const QString &name)
 {
     if (name.startsWith(u"sqlite_autoindex_") || name.startsWith(u"incident_fts"))
         return type == u"index" || type == u"table";
-    static const QStringList tables = {QStringLiteral("incident"), QStringLiteral("incident_country"),
-                                       QStringLiteral("source"), QStringLiteral("sqlite_stat1"),
-                                       QStringLiteral("document_meta"), QStringLiteral("column_cache"),
-                                       QStringLiteral("sqlite_sequence")};
-    static const QStringList indexes = {QStringLiteral("incident_country_code")};
+    static const QStringList tables = { QStringLiteral("incident"), QStringLiteral("incident_country"),
+        QStringLiteral("source"), QStringLiteral("sqlite_stat1"), QStringLiteral("document_meta"),
+        QStringLiteral("column_cache"), QStringLiteral("sqlite_sequence") };
+    static const QStringList indexes = { QStringLiteral("incident_country_code") };
     if (type == u"table")
         return tables.contains(name);
     if (type == u"index")
@@ -52,16 +56,24 @@ bool isExpectedObject(const QString &type, const QString &name)
 }
 } // namespace
 
-int Database::schemaVersion() { return int(migrationFiles().size()); }
+int Database::schemaVersion()
+{
+    return int(migrationFiles().size());
+}
 
 Database::Database()
     : m_connectionName(QStringLiteral("faultline-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{ }
+
+Database::~Database()
 {
+    close();
 }
 
-Database::~Database() { close(); }
-
-QSqlDatabase Database::connection() const { return QSqlDatabase::database(m_connectionName, false); }
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
 
 void Database::close()
 {
@@ -109,7 +121,7 @@ bool Database::open(const QString &path, Mode mode, QString *errorMessage)
 
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(info.absoluteFilePath());
-    QStringList options = {QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000")};
+    QStringList options = { QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000") };
     if (readOnly)
         options << QStringLiteral("QSQLITE_OPEN_READONLY");
     db.setConnectOptions(options.join(u';'));
@@ -180,9 +192,11 @@ bool Database::checkIdentity(QString *errorMessage)
                             .arg(schemaVersion());
         return false;
     }
-    const QVariant check = m_quickCheckOnOpen ? scalar(QStringLiteral("PRAGMA quick_check")) : QVariant(QStringLiteral("ok"));
+    const QVariant check
+        = m_quickCheckOnOpen ? scalar(QStringLiteral("PRAGMA quick_check")) : QVariant(QStringLiteral("ok"));
     if (check.toString() != u"ok") {
-        *errorMessage = tr("%1: the file is damaged: %2").arg(shown, check.isNull() ? sqliteError(m_handle) : check.toString());
+        *errorMessage
+            = tr("%1: the file is damaged: %2").arg(shown, check.isNull() ? sqliteError(m_handle) : check.toString());
         return false;
     }
     sqlite3_stmt *schema = nullptr;

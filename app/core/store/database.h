@@ -2,7 +2,6 @@
 
 #include <QSqlDatabase>
 #include <QString>
-
 #include <memory>
 
 struct sqlite3;
@@ -16,7 +15,7 @@ public:
     enum class Mode { ReadWrite, ReadOnly };
 
     static constexpr int s_applicationId = 0x464C544E; // "FLTN"
-    static int schemaVersion();                         // newest version this build knows
+    static int schemaVersion(); // newest version this build knows
 
     Database();
     ~Database();

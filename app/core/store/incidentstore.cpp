@@ -8,33 +8,34 @@
 #include <QHash>
 #include <QLoggingCategory>
 #include <QRegularExpression>
-
 #include <algorithm>
 #include <cstring>
 #include <string>
-#include <thread>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("IncidentStore", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("IncidentStore", text);
+}
 
 // std::string keys looked up by std::string_view without building a key (C++20).
 struct ViewHash
 {
     using is_transparent = void;
-    std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+    std::size_t operator()(std::string_view v) const { return std::hash<std::string_view> {}(v); }
 };
-template<typename T>
-using ViewMap = std::unordered_map<std::string, T, ViewHash, std::equal_to<>>;
+template <typename T> using ViewMap = std::unordered_map<std::string, T, ViewHash, std::equal_to<>>;
 
 const QChar s_listSeparator = u';';
 
-constexpr const char *s_selectColumns =
-    "SELECT rowid, id, title, start, \"end\", type, attribution, actor, sectors, summary, tags, related,"
-    " dataset, source_file, external_id, notes, disclosed, attributed_on FROM incident ";
+constexpr const char *s_selectColumns
+    = "SELECT rowid, id, title, start, \"end\", type, attribution, actor, sectors, summary, tags, related,"
+      " dataset, source_file, external_id, notes, disclosed, attributed_on FROM incident ";
 
 QStringList splitList(const QString &joined)
 {
@@ -68,8 +69,7 @@ struct IncidentStore::Statements
 
 IncidentStore::IncidentStore(Database &db)
     : m_db(db)
-{
-}
+{ }
 
 IncidentStore::~IncidentStore()
 {
@@ -77,7 +77,10 @@ IncidentStore::~IncidentStore()
         m_db.exec(QStringLiteral("PRAGMA cache_size = -16384"));
 }
 
-qint64 IncidentStore::count() const { return m_db.scalar(QStringLiteral("SELECT count(*) FROM incident")).toLongLong(); }
+qint64 IncidentStore::count() const
+{
+    return m_db.scalar(QStringLiteral("SELECT count(*) FROM incident")).toLongLong();
+}
 
 bool IncidentStore::beginImport(QString *errorMessage)
 {
@@ -86,25 +89,27 @@ bool IncidentStore::beginImport(QString *errorMessage)
     Statements &s = *m_st;
     const bool ok = s.findId.prepare(h, "SELECT rowid FROM incident WHERE id = ?1")
         && s.insert.prepare(h,
-                            "INSERT INTO incident (id, title, start, \"end\", first_day, last_day, precision, type,"
-                            " attribution, actor, sectors, summary, tags, related, dataset, source_file,"
-                            " external_id, disclosed, attributed_on, notes)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?21)")
+            "INSERT INTO incident (id, title, start, \"end\", first_day, last_day, precision, type,"
+            " attribution, actor, sectors, summary, tags, related, dataset, source_file,"
+            " external_id, disclosed, attributed_on, notes)"
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?21)")
         && s.update.prepare(h,
-                            "UPDATE incident SET title = ?2, start = ?3, \"end\" = ?4, first_day = ?5, last_day = ?6,"
-                            " precision = ?7, type = ?8, attribution = ?9, actor = ?10, sectors = ?11, summary = ?12,"
-                            " tags = ?13, related = ?14, dataset = ?15, source_file = ?16, external_id = ?17,"
-                            " disclosed = ?18, attributed_on = ?19 WHERE rowid = ?20")
+            "UPDATE incident SET title = ?2, start = ?3, \"end\" = ?4, first_day = ?5, last_day = ?6,"
+            " precision = ?7, type = ?8, attribution = ?9, actor = ?10, sectors = ?11, summary = ?12,"
+            " tags = ?13, related = ?14, dataset = ?15, source_file = ?16, external_id = ?17,"
+            " disclosed = ?18, attributed_on = ?19 WHERE rowid = ?20")
         && s.deleteCountries.prepare(h, "DELETE FROM incident_country WHERE incident = ?1")
-        && s.insertCountry.prepare(h, "INSERT INTO incident_country (incident, role, position, code) VALUES (?1, ?2, ?3, ?4)")
+        && s.insertCountry.prepare(
+            h, "INSERT INTO incident_country (incident, role, position, code) VALUES (?1, ?2, ?3, ?4)")
         && s.deleteSources.prepare(h, "DELETE FROM source WHERE incident = ?1")
         && s.insertSource.prepare(h,
-                                  "INSERT INTO source (incident, position, url, title, publisher, date)"
-                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-        && s.ftsInsert.prepare(h, "INSERT INTO incident_fts (rowid, title, summary, actor, tags) VALUES (?1, ?2, ?3, ?4, ?5)")
+            "INSERT INTO source (incident, position, url, title, publisher, date)"
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        && s.ftsInsert.prepare(
+            h, "INSERT INTO incident_fts (rowid, title, summary, actor, tags) VALUES (?1, ?2, ?3, ?4, ?5)")
         && s.ftsDelete.prepare(h,
-                               "INSERT INTO incident_fts (incident_fts, rowid, title, summary, actor, tags)"
-                               " VALUES ('delete', ?1, ?2, ?3, ?4, ?5)")
+            "INSERT INTO incident_fts (incident_fts, rowid, title, summary, actor, tags)"
+            " VALUES ('delete', ?1, ?2, ?3, ?4, ?5)")
         && s.ftsOld.prepare(h, "SELECT title, summary, actor, tags FROM incident WHERE rowid = ?1");
     if (!ok) {
         if (errorMessage)
@@ -116,7 +121,7 @@ bool IncidentStore::beginImport(QString *errorMessage)
     // Whatever this import changes, the cached columns no longer describe the document.
     if (!m_db.exec(QStringLiteral("UPDATE document_meta SET value = value + 1 WHERE key = 'generation';"
                                   "DELETE FROM column_cache"),
-                   errorMessage)) {
+            errorMessage)) {
         m_st.reset();
         return false;
     }
@@ -209,7 +214,7 @@ std::optional<IncidentStore::Outcome> IncidentStore::upsert(const Incident &r, Q
         if (!s.deleteCountries.exec() || !s.deleteSources.exec())
             return fail(s.deleteCountries, "cannot update");
     }
-    const QStringList *lists[2] = {&r.victims, &r.attackers};
+    const QStringList *lists[2] = { &r.victims, &r.attackers };
     for (int role = 0; role < 2; ++role) {
         int position = 0;
         for (const QString &code : *lists[role]) {
@@ -256,7 +261,7 @@ bool IncidentStore::finishImport(QString *errorMessage)
         QString error;
         if (!m_db.exec(QStringLiteral("CREATE INDEX incident_country_code ON incident_country(code, role);"
                                       "INSERT INTO incident_fts (incident_fts) VALUES ('rebuild')"),
-                       &error)) {
+                &error)) {
             if (errorMessage)
                 *errorMessage = tr("cannot build the full-text index: %1").arg(error);
             return false;
@@ -276,7 +281,7 @@ std::optional<Incident> IncidentStore::incident(const QString &id) const
 
 std::optional<Incident> IncidentStore::incidentByRowid(qint64 rowid) const
 {
-    const QList<Incident> list = incidents({rowid});
+    const QList<Incident> list = incidents({ rowid });
     if (list.isEmpty())
         return std::nullopt;
     return list.first();
@@ -318,7 +323,7 @@ QList<Incident> IncidentStore::incidents(const QList<qint64> &rowids) const
         r.summary = main.text(9);
         r.tags = splitList(main.text(10));
         r.related = splitList(main.text(11));
-        r.provenance = {main.text(12), main.text(13), main.text(14)};
+        r.provenance = { main.text(12), main.text(13), main.text(14) };
         r.notes = main.text(15);
         if (!main.isNull(16))
             r.disclosed = PartialDate::parse(main.text(16));
@@ -331,7 +336,7 @@ QList<Incident> IncidentStore::incidents(const QList<qint64> &rowids) const
         sources.reset();
         sources.bind(1, rowid);
         while (sources.step() == SQLITE_ROW)
-            r.sources.append({sources.text(0), sources.text(1), sources.text(2), sources.text(3)});
+            r.sources.append({ sources.text(0), sources.text(1), sources.text(2), sources.text(3) });
         result.append(std::move(r));
     }
     return result;
@@ -388,7 +393,8 @@ QList<qint64> IncidentStore::search(const QString &userQuery, QString *errorMess
 namespace {
 // Reads incidents with rowid in [fromRowid, toRowid) into `c` (empty on entry), countries
 // included. Runs on whichever connection it is given, so two can run at once.
-bool scanColumns(sqlite3 *h, qint64 fromRowid, qint64 toRowid, qint64 expected, IncidentColumns &c, QString *errorMessage)
+bool scanColumns(
+    sqlite3 *h, qint64 fromRowid, qint64 toRowid, qint64 expected, IncidentColumns &c, QString *errorMessage)
 {
     expected = std::clamp<qint64>(expected, 0, 50'000'000); // a hint; rowids can be sparse
     c.rowid.reserve(expected);
@@ -424,8 +430,8 @@ bool scanColumns(sqlite3 *h, qint64 fromRowid, qint64 toRowid, qint64 expected, 
     };
 
     Statement st(h,
-                 "SELECT rowid, id, title, first_day, last_day, precision, \"end\" IS NOT NULL, type, attribution,"
-                 " actor, sectors, dataset FROM incident WHERE rowid >= ?1 AND rowid < ?2 ORDER BY rowid");
+        "SELECT rowid, id, title, first_day, last_day, precision, \"end\" IS NOT NULL, type, attribution,"
+        " actor, sectors, dataset FROM incident WHERE rowid >= ?1 AND rowid < ?2 ORDER BY rowid");
     st.bind(1, fromRowid);
     st.bind(2, toRowid);
     int rc;
@@ -440,12 +446,12 @@ bool scanColumns(sqlite3 *h, qint64 fromRowid, qint64 toRowid, qint64 expected, 
         c.precision.push_back(quint8(st.integer(5)));
         c.hasEnd.push_back(quint8(st.integer(6)));
         const QByteArrayView typeKey = st.utf8(7);
-        c.type.push_back(lookup(typeCache, typeKey, [&] {
-            return quint8(Vocabulary::typeFromKey(QString::fromUtf8(typeKey)).value_or(IncidentType::Other));
-        }));
+        c.type.push_back(lookup(typeCache, typeKey,
+            [&] { return quint8(Vocabulary::typeFromKey(QString::fromUtf8(typeKey)).value_or(IncidentType::Other)); }));
         const QByteArrayView attributionKey = st.utf8(8);
         c.attribution.push_back(lookup(attributionCache, attributionKey, [&] {
-            return quint8(Vocabulary::attributionFromKey(QString::fromUtf8(attributionKey)).value_or(Attribution::None));
+            return quint8(
+                Vocabulary::attributionFromKey(QString::fromUtf8(attributionKey)).value_or(Attribution::None));
         }));
         const QByteArrayView actorText = st.utf8(9);
         c.actor.push_back(actorText.isEmpty() ? 0 : lookup(actorIndex, actorText, [&] {
@@ -471,8 +477,9 @@ bool scanColumns(sqlite3 *h, qint64 fromRowid, qint64 toRowid, qint64 expected, 
     c.victimOffset.assign(count + 1, 0);
     c.attackerOffset.assign(count + 1, 0);
     QHash<quint16, quint16> countryIndex; // packed two-letter code -> index
-    Statement cs(h, "SELECT incident, role, code FROM incident_country WHERE incident >= ?1 AND incident < ?2"
-                    " ORDER BY incident, role, position");
+    Statement cs(h,
+        "SELECT incident, role, code FROM incident_country WHERE incident >= ?1 AND incident < ?2"
+        " ORDER BY incident, role, position");
     cs.bind(1, fromRowid);
     cs.bind(2, toRowid);
     std::size_t i = 0;
@@ -511,8 +518,7 @@ bool scanColumns(sqlite3 *h, qint64 fromRowid, qint64 toRowid, qint64 expected, 
 }
 
 // Maps each string of `from` to its index in `into`, adding the ones it lacks.
-template<typename Index>
-std::vector<Index> mergeTable(QStringList &into, const QStringList &from)
+template <typename Index> std::vector<Index> mergeTable(QStringList &into, const QStringList &from)
 {
     QHash<QString, Index> known;
     for (qsizetype k = 0; k < into.size(); ++k)
@@ -562,7 +568,7 @@ void appendColumns(IncidentColumns &a, IncidentColumns &&b)
     appendCsr(a.attackerOffset, a.attackerCodes, b.attackerOffset, b.attackerCodes);
 
     auto appendText = [](QByteArray &text, std::vector<std::uint32_t> &offsets, const QByteArray &bText,
-                         const std::vector<std::uint32_t> &bOffsets) {
+                          const std::vector<std::uint32_t> &bOffsets) {
         const std::uint32_t base = std::uint32_t(text.size());
         text.append(bText);
         for (std::size_t k = 1; k < bOffsets.size(); ++k)
@@ -638,12 +644,13 @@ std::optional<IncidentColumns> readColumnCache(sqlite3 *h, qint64 generation, QS
 }
 } // namespace
 
-bool IncidentStore::writeColumnCache(const QString &path, const IncidentColumns &columns, qint64 generation,
-                                     QString *errorMessage)
+bool IncidentStore::writeColumnCache(
+    const QString &path, const IncidentColumns &columns, qint64 generation, QString *errorMessage)
 {
     sqlite3 *db = nullptr;
     bool ok = false;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) == SQLITE_OK) {
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr)
+        == SQLITE_OK) {
         sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
         sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
         sqlite3_busy_timeout(db, 5000);
@@ -713,8 +720,8 @@ IncidentColumns IncidentStore::loadColumns(QString *errorMessage, LoadMode mode,
     auto scanHalf = [&](qint64 from, qint64 to, qint64 expected, IncidentColumns &into, QString *error) {
         sqlite3 *connection = nullptr;
         bool ok = false;
-        if (sqlite3_open_v2(m_db.path().toUtf8().constData(), &connection, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-                            nullptr)
+        if (sqlite3_open_v2(
+                m_db.path().toUtf8().constData(), &connection, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr)
             == SQLITE_OK) {
             sqlite3_db_config(connection, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
             sqlite3_db_config(connection, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);

@@ -5,7 +5,6 @@
 
 #include <QList>
 #include <QString>
-
 #include <memory>
 #include <optional>
 
@@ -46,15 +45,15 @@ public:
     // Auto reads the document's column cache when it is current and sound, else scans the
     // rows with two threads; Scan always scans with two threads; Sequential with one.
     enum class LoadMode { Auto, Scan, Sequential };
-    IncidentColumns loadColumns(QString *errorMessage = nullptr, LoadMode mode = LoadMode::Auto,
-                                bool *fromCache = nullptr) const;
+    IncidentColumns loadColumns(
+        QString *errorMessage = nullptr, LoadMode mode = LoadMode::Auto, bool *fromCache = nullptr) const;
 
     // Raised by every import; a column cache is only read when it carries the current one.
     qint64 generation() const;
     // Stores `columns`, read at `generation`, as the document's column cache, on a connection
     // of its own (callable from any thread). Does nothing if an import has happened since.
-    static bool writeColumnCache(const QString &path, const IncidentColumns &columns, qint64 generation,
-                                 QString *errorMessage = nullptr);
+    static bool writeColumnCache(
+        const QString &path, const IncidentColumns &columns, qint64 generation, QString *errorMessage = nullptr);
     static constexpr qint64 s_parallelLoadThreshold = 50000;
 
     // The records with these rowids, in the given order (missing ones are skipped); every

@@ -3,10 +3,8 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringEncoder>
-
-#include <vector>
-
 #include <sqlite3.h>
+#include <vector>
 
 // A prepared SQLite statement, finalized on destruction. Internal to the store: the hot
 // paths (bulk upsert, loading the columns) bind and read without QVariant round trips.
