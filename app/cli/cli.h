@@ -2,9 +2,8 @@
 
 #include <QStringList>
 
-// The headless command line of SPEC §5: import, list, stats (export arrives with its own
-// issue). Runs under a QCoreApplication; prints to stdout/stderr and returns the exit code:
-// 0 success, 1 some records rejected, 2 bad usage or unreadable input.
+// The headless command line: import, list, stats (README.md, "Command line"). Runs under a QCoreApplication; prints to
+// stdout/stderr and returns the exit code: 0 success, 1 some records rejected, 2 bad usage or unreadable input.
 namespace Cli {
 enum ExitCode { Success = 0, Rejected = 1, Usage = 2 };
 

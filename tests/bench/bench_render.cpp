@@ -1,4 +1,4 @@
-// bench_render: timeline frames (SPEC §8) over a benchmark document.
+// bench_render: timeline frames over a benchmark document.
 //   bench_render N DB RUNS OUT_DIR
 // Reports: "core only: rows read to first frame" (store, filter, rows, one frame; the window
 // path is bench_open), "timeline rows build" (once per filter change), "frame 1920x1080 full range",

@@ -12,7 +12,7 @@
 #include <sqlite3.h>
 
 namespace {
-// The content signature of RELIABILITY E3: an ordered dump of every user table plus the
+// A content signature of the document: an ordered dump of every user table plus the
 // schema version. Equal signatures mean nothing was written.
 QByteArray signature(Database &db)
 {

@@ -244,7 +244,7 @@ private slots:
         QVERIFY(std::isfinite(a.width()) && std::isfinite(z.left()));
     }
 
-    // 200k generated incidents (FAULTLINE_TIMELINE_N overrides, e.g. 1000000 for SPEC §8):
+    // 200k generated incidents (FAULTLINE_TIMELINE_N overrides, e.g. 1000000, the size the speed goals are set for):
     // full range aggregates every row into a density strip whose buckets add up to the
     // incidents in view; a month view draws individual marks again. Prints median frame times.
     void crowding()

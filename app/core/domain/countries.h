@@ -6,7 +6,7 @@
 #include <optional>
 
 // Resolves country names, alpha-3 and alpha-2 codes, tracker aliases and demonyms to
-// ISO 3166-1 alpha-2 (SPEC §2). The data is the iso-codes JSON embedded at build time
+// ISO 3166-1 alpha-2. The data is the iso-codes JSON embedded at build time
 // (":/data/iso_3166-1.json") plus Faultline's alias table (":/data/country-aliases.tsv").
 // Matching is case-, accent- and punctuation-insensitive; unknown names yield nullopt,
 // never a guess. Thread-safe after construction; use instance() for the shared table.

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <optional>
 
-// The closed vocabularies of the incident record (SPEC §2). Their text forms are the
+// The closed vocabularies of the incident record (ARCHITECTURE.md, "The incident record"). Their text forms are the
 // file and database forms; the numeric values index palettes and in-memory columns.
 
 enum class Precision : std::uint8_t { Day, Month, Year };

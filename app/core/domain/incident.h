@@ -29,8 +29,8 @@ struct Provenance
     friend bool operator==(const Provenance &, const Provenance &) = default;
 };
 
-// One incident record (SPEC §2). Country lists hold ISO 3166-1 alpha-2 codes, upper case;
-// "XX" means unknown.
+// One incident record (ARCHITECTURE.md, "The incident record"). Country lists hold ISO 3166-1 alpha-2 codes, upper
+// case; "XX" means unknown.
 struct Incident
 {
     QString id;

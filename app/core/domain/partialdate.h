@@ -6,7 +6,7 @@
 #include <QString>
 #include <optional>
 
-// A calendar date of reduced precision: a day, a month or a year (SPEC §2).
+// A calendar date of reduced precision: a day, a month or a year.
 // Stored as the Julian day number of the first day of the interval plus the precision,
 // so "2022-07" covers [2022-07-01, 2022-07-31] and is never mistaken for a day.
 // Whole days only: no times, no time zones.

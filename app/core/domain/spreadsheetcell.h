@@ -4,7 +4,7 @@
 
 // Text cells that a spreadsheet would run as a formula (starting with = + - @ TAB CR, or an
 // apostrophe that already protects one) get a leading apostrophe when written to CSV
-// (SPEC §7, ASVS V1.2.10); reading CSV removes exactly that apostrophe again, so export and
+// (OWASP ASVS V1.2.10); reading CSV removes exactly that apostrophe again, so export and
 // import round-trip. Shared by the CSV writer and the CSV importer.
 namespace SpreadsheetCell {
 QString neutralise(const QString &text);
