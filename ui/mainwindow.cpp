@@ -2,6 +2,8 @@
 
 #include "document/documentcontroller.h"
 #include "domain/countries.h"
+#include "help/aboutdialog.h"
+#include "help/shortcutsdialog.h"
 #include "models/incidenttablemodel.h"
 #include "panes/detailpane.h"
 #include "panes/filterpane.h"
@@ -92,6 +94,7 @@ MainWindow::MainWindow(QWidget *parent)
     createFileMenu();
     createEditMenu();
     createViewMenu();
+    createHelpMenu();
     createToolBar();
     setAcceptDrops(true);
     restoreWindowGeometry();
@@ -274,6 +277,14 @@ void MainWindow::createViewMenu()
     QAction *details = findChild<QDockWidget *>(QStringLiteral("detailDock"))->toggleViewAction();
     details->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     view->addAction(details);
+}
+
+void MainWindow::createHelpMenu()
+{
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Slash), this,
+        [this] { (new ShortcutsDialog(*this, this))->open(); });
+    help->addAction(tr("&About Faultline"), this, [this] { (new AboutDialog(this))->open(); });
 }
 
 void MainWindow::createToolBar()

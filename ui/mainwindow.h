@@ -86,6 +86,7 @@ private:
     void createFileMenu();
     void createEditMenu();
     void createViewMenu();
+    void createHelpMenu();
     void createToolBar();
     void restoreWindowGeometry();
 
