@@ -9,6 +9,7 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QSet>
 #include <QStandardPaths>
@@ -112,7 +113,9 @@ private slots:
         const QString text = AboutDialog::text();
         QVERIFY(text.contains(QStringLiteral("Faultline 9.8.7")));
         QVERIFY(text.contains(release.version));
-        QVERIFY(text.contains(release.coversTo));
+        const QDate coversTo = QDate::fromString(release.coversTo, QStringLiteral("yyyy-MM"));
+        QVERIFY(coversTo.isValid());
+        QVERIFY(text.contains(QLocale().toString(coversTo, QStringLiteral("MMMM yyyy"))));
         QVERIFY(text.contains(QStringLiteral("CC BY 4.0")));
         QVERIFY(text.contains(QStringLiteral("LGPL")));
         AboutDialog dialog;

@@ -14,12 +14,15 @@ QString AboutDialog::text()
 {
     const BundledDataset::Release release = BundledDataset::release();
     const QLocale locale;
+    const QDate coversTo = QDate::fromString(release.coversTo, QStringLiteral("yyyy-MM"));
+    const QString coversToText
+        = coversTo.isValid() ? locale.toString(coversTo, QStringLiteral("MMMM yyyy")) : release.coversTo;
     QStringList lines;
     lines << tr("Faultline %1").arg(QCoreApplication::applicationVersion());
     lines << tr("An offline timeline of cyber incidents, by country and date.");
     lines << QString();
     lines << tr("Bundled dataset: version %1, released %2, with records up to %3.")
-                 .arg(release.version, locale.toString(release.released, QLocale::LongFormat), release.coversTo);
+                 .arg(release.version, locale.toString(release.released, QLocale::LongFormat), coversToText);
     lines << tr("The dataset is released under the Creative Commons Attribution 4.0 licence (CC BY 4.0); "
                 "credit it as \"Faultline contributors, Faultline significant cyber incidents dataset\". "
                 "The sources it cites belong to their publishers.");

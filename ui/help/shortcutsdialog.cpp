@@ -74,6 +74,7 @@ ShortcutsDialog::ShortcutsDialog(const QMainWindow &window, QWidget *parent)
     table->setObjectName(QStringLiteral("shortcutTable"));
     table->setHorizontalHeaderLabels({ tr("Menu"), tr("Command"), tr("Keys") });
     table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setTabKeyNavigation(false);
