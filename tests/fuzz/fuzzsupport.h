@@ -1,0 +1,62 @@
+#pragma once
+
+#include "store/database.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDir>
+#include <QString>
+#include <QTemporaryDir>
+#include <cstddef>
+#include <cstdint>
+
+// Shared by the fuzz harnesses: each harness defines LLVMFuzzerTestOneInput, which libFuzzer
+// calls (fuzz_NAME, built with clang) and the replay runner calls once per corpus file
+// (fuzz_replay_NAME, an ordinary test of every build).
+namespace FuzzSupport {
+
+inline void ensureApplication()
+{
+    static int argc = 1;
+    static char name[] = "faultline-fuzz";
+    static char *argv[] = { name, nullptr };
+    static QCoreApplication *app = QCoreApplication::instance() ? nullptr : new QCoreApplication(argc, argv);
+    Q_UNUSED(app);
+}
+
+// A folder for the harness's files, removed at exit.
+inline QString workDir()
+{
+    static QTemporaryDir dir;
+    return dir.path();
+}
+
+// One document per process, made anew every `runs` inputs so that records imported by earlier
+// inputs do not pile up over a long campaign. The last one is left open at exit on purpose: the
+// process ends there, and closing it from a static destructor would run after Qt's own globals
+// are gone.
+inline Database &document(int runs = 500)
+{
+    static Database *db = nullptr;
+    static int used = 0;
+    static int generation = 0;
+    if (!db || ++used > runs) {
+        delete db;
+        db = new Database;
+        used = 0;
+        const QString path = QDir(workDir()).filePath(QStringLiteral("fuzz-%1.faultline").arg(++generation));
+        QFile::remove(path);
+        if (!db->open(path))
+            qFatal("fuzz: cannot create a document in %s", qPrintable(workDir()));
+    }
+    return *db;
+}
+
+inline QByteArray bytes(const std::uint8_t *data, std::size_t size)
+{
+    return QByteArray(reinterpret_cast<const char *>(data), qsizetype(size));
+}
+
+} // namespace FuzzSupport
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size);
