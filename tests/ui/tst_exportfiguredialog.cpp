@@ -202,10 +202,14 @@ private slots:
             format->setCurrentIndex(format->findData(int(FigureFormat::Svg)));
             child<QSpinBox>(&dialog, "dpi")->setValue(150);
             child<QComboBox>(&dialog, "theme")->setCurrentIndex(1);
+            child<QComboBox>(&dialog, "unit")->setCurrentIndex(1); // millimetres
+            child<QDoubleSpinBox>(&dialog, "width")->setValue(12.5);
             QVERIFY(dialog.exportTo(m_dir.filePath(QStringLiteral("remembered.svg"))).ok);
         }
         ExportFigureDialog again(m_state);
         QCOMPARE(again.options().format, FigureFormat::Svg);
+        QCOMPARE(child<QComboBox>(&again, "unit")->currentIndex(), 1);
+        QCOMPARE(child<QDoubleSpinBox>(&again, "width")->value(), 12.5); // not clamped to a pixel minimum
         QCOMPARE(again.options().dpi, 150.0);
         QVERIFY(again.options().dark);
         QVERIFY(again.suggestedPath().startsWith(m_dir.path()));

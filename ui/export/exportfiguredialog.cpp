@@ -48,6 +48,13 @@ double fromMillimetres(double mm, int unit, double dpi)
     return unit == Pixels ? std::round(mm / 25.4 * dpi) : unit == Inches ? mm / 25.4 : mm;
 }
 
+// Pixels are whole numbers from 16; millimetres and inches have a decimal and start at 1.
+void setLengthUnit(QDoubleSpinBox *spin, int unit)
+{
+    spin->setDecimals(unit == Pixels ? 0 : 1);
+    spin->setRange(unit == Pixels ? 16 : 1, unit == Pixels ? 20000 : 5000);
+}
+
 QString extension(FigureFormat format)
 {
     return format == FigureFormat::Png ? QStringLiteral(".png")
@@ -197,10 +204,8 @@ QWidget *ExportFigureDialog::sizeGroup()
     form->addRow(tr("&Page (PDF):"), m_pageSize);
     form->addRow(tr("&Orientation:"), m_orientation);
     m_lastUnit = Pixels;
-    for (QDoubleSpinBox *spin : { m_width, m_height }) {
-        spin->setRange(16, 20000);
-        spin->setDecimals(0);
-    }
+    for (QDoubleSpinBox *spin : { m_width, m_height })
+        setLengthUnit(spin, Pixels);
     m_width->setValue(1600);
     m_height->setValue(900);
     return box;
@@ -270,8 +275,8 @@ void ExportFigureDialog::loadSettings()
     m_unit->setCurrentIndex(std::clamp(s.value(settingsKey("unit"), 0).toInt(), 0, 2));
     m_lastUnit = m_unit->currentIndex();
     m_dpi->setValue(s.value(settingsKey("dpi"), 96).toInt());
-    m_width->setDecimals(m_lastUnit == Pixels ? 0 : 1);
-    m_height->setDecimals(m_lastUnit == Pixels ? 0 : 1);
+    setLengthUnit(m_width, m_lastUnit);
+    setLengthUnit(m_height, m_lastUnit);
     m_width->setValue(s.value(settingsKey("width"), 1600).toDouble());
     m_height->setValue(s.value(settingsKey("height"), 900).toDouble());
     select(m_pageSize, s.value(settingsKey("pageSize"), int(QPageSize::A4)));
@@ -306,8 +311,7 @@ void ExportFigureDialog::convertUnit(int previousUnit)
     for (QDoubleSpinBox *spin : { m_width, m_height }) {
         const double mm = toMillimetres(spin->value(), previousUnit, dpi);
         QSignalBlocker block(spin);
-        spin->setDecimals(unit == Pixels ? 0 : 1);
-        spin->setRange(unit == Pixels ? 16 : 1, unit == Pixels ? 20000 : 5000);
+        setLengthUnit(spin, unit);
         spin->setValue(fromMillimetres(mm, unit, dpi));
     }
 }
