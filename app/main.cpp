@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QIcon>
 
 int main(int argc, char *argv[])
@@ -19,6 +20,11 @@ int main(int argc, char *argv[])
     for (int i = 1; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
 
+    if (Cli::wantsCli(arguments) && Cli::drawsFigures(arguments)) {
+        qputenv("QT_QPA_PLATFORM", "offscreen"); // fonts without a display
+        QGuiApplication app(argc, argv);
+        return Cli::run(arguments);
+    }
     if (Cli::wantsCli(arguments)) {
         QCoreApplication app(argc, argv);
         return Cli::run(arguments);

@@ -2,6 +2,7 @@
 
 #include "document/documentcontroller.h"
 #include "domain/countries.h"
+#include "export/figureactions.h"
 #include "help/aboutdialog.h"
 #include "help/shortcutsdialog.h"
 #include "models/incidenttablemodel.h"
@@ -240,6 +241,11 @@ void MainWindow::createFileMenu()
         = file->addAction(tr("&Import Records…"), QKeySequence(Qt::CTRL | Qt::Key_I), this, &MainWindow::chooseImport);
     file->addAction(tr("Save a &Copy As…"), QKeySequence::SaveAs, this, &MainWindow::saveCopy);
     file->addSeparator();
+    m_figures = new FigureActions(
+        this, m_document, [this] { return FigureActions::viewState(*m_timeline, m_filter); },
+        [this] { return FigureActions::rowidsInDateOrder(*m_model); });
+    file->addActions({ m_figures->exportFigureAction(), m_figures->exportDataAction(), m_figures->printAction() });
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 }
 
@@ -250,6 +256,7 @@ void MainWindow::createEditMenu()
         m_search->setFocus();
         m_search->selectAll();
     });
+    edit->addAction(m_figures->copyFigureAction());
     edit->addAction(tr("Previous Incident"), QKeySequence(Qt::ALT | Qt::Key_Left), this, [this] { step(-1); });
     edit->addAction(tr("Next Incident"), QKeySequence(Qt::ALT | Qt::Key_Right), this, [this] { step(+1); });
 }
@@ -298,6 +305,7 @@ void MainWindow::createToolBar()
     bar->addAction(m_timeline->zoomStack()->backAction());
     bar->addAction(m_timeline->zoomStack()->forwardAction());
     bar->addAction(m_timeline->zoomToFitAction());
+    bar->addAction(m_figures->exportFigureAction());
     bar->addSeparator();
     bar->addWidget(m_search);
 }

@@ -9,6 +9,7 @@
 
 class DetailPane;
 class DocumentController;
+class FigureActions;
 class FilterPane;
 class OverviewStrip;
 class TimelineView;
@@ -51,6 +52,7 @@ public:
     OverviewStrip *overview() const { return m_overview; }
     FilterPane *filterPane() const { return m_filterPane; }
     QMenu *savedViewsMenu() const { return m_viewsMenu; }
+    FigureActions *figureActions() const { return m_figures; } // Export Figure, Export Data, Print, Copy Figure
     const Filter &filter() const { return m_filter; }
     void setFilter(const Filter &filter);
     int visibleCount() const;
@@ -123,6 +125,7 @@ private:
     QSplitter *m_splitter; // timeline above, table below
     QTimer *m_searchDelay;
     QMenu *m_viewsMenu = nullptr;
+    FigureActions *m_figures = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_importAction = nullptr;
 };

@@ -1,7 +1,9 @@
 #include "cli.h"
 
+#include "clishared.h"
 #include "domain/countries.h"
 #include "export/recordwriter.h"
+#include "exportcommand.h"
 #include "import/importer.h"
 #include "query/filter.h"
 #include "query/filterengine.h"
@@ -21,7 +23,8 @@
 
 namespace Cli {
 namespace {
-    const QStringList s_commands = { QStringLiteral("import"), QStringLiteral("list"), QStringLiteral("stats") };
+    const QStringList s_commands
+        = { QStringLiteral("import"), QStringLiteral("list"), QStringLiteral("stats"), QStringLiteral("export") };
 
     QTextStream &out()
     {
@@ -56,6 +59,7 @@ namespace {
             "       faultline [--db PATH] import [--format auto|faultline|csv] [--strict] [--bundled] [FILE...]\n"
             "       faultline [--db PATH] list   [FILTERS] [--format table|csv|json]\n"
             "       faultline [--db PATH] stats  [--json]\n"
+            "       faultline [--db PATH] export [FILTERS] --out FILE [EXPORT OPTIONS]\n"
             "       faultline --version | --help\n"
             "\n"
             "Faultline keeps cyber-incident records in one SQLite document and draws them on a\n"
@@ -73,6 +77,19 @@ namespace {
             "  --attribution A[,A]  %4\n"
             "  --actor TEXT         actor name contains TEXT\n"
             "  --search QUERY       full-text search in title, summary, actor and tags\n"
+            "\n"
+            "export:\n"
+            "  --out FILE           where to write what list would print; the extension picks the\n"
+            "                       format: .png .svg .pdf (a figure), .csv .json (faultline\n"
+            "                       records) or .stix.json (a STIX 2.1 bundle). No display needed\n"
+            "  --width PX           figure width in pixels, 16 to 20000 (default 1600)\n"
+            "  --height PX          figure height in pixels, 16 to 20000 (default 900); a PDF is an\n"
+            "                       A4 landscape page unless --width or --height gives its size\n"
+            "  --dpi DPI            figure resolution, 24 to 2400 (default 96); text keeps its size\n"
+            "  --title TEXT         figure title (default: proposed from the filters)\n"
+            "  --theme light|dark   figure colours (default light)\n"
+            "  --rows victims|attackers|actor|type|sector  what a figure row is (default victims)\n"
+            "  --top N              only the N rows with the most incidents\n"
             "\n"
             "Exit codes: 0 success; 1 some records rejected (the valid ones are in, unless --strict);\n"
             "2 bad usage or unreadable input (nothing written).\n")
@@ -324,9 +341,47 @@ namespace {
     }
 } // namespace
 
+namespace Shared {
+    int usageError(const QString &message)
+    {
+        return Cli::usageError(message);
+    }
+    void printError(const QString &message)
+    {
+        err() << "faultline: " << message << "\n";
+        err().flush();
+    }
+    bool parseFilter(const QCommandLineParser &parser, Filter &filter, QString *error)
+    {
+        return Cli::parseFilter(parser, filter, error);
+    }
+    bool openForReading(Database &db, const QString &explicitPath, QString *error)
+    {
+        return openDatabase(db, explicitPath, Database::Mode::ReadOnly, error)
+            || openDatabase(db, explicitPath, Database::Mode::ReadWrite, error);
+    }
+    QList<qint64> matchingRowids(Database &db, const Filter &filter)
+    {
+        return Cli::matchingRowids(db, filter);
+    }
+} // namespace Shared
+
 QString defaultDatabasePath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/faultline.db");
+}
+
+bool drawsFigures(const QStringList &arguments)
+{
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        if (arguments.at(i) == u"--db") {
+            ++i;
+            continue;
+        }
+        if (!arguments.at(i).startsWith(u'-'))
+            return arguments.at(i) == u"export";
+    }
+    return false;
 }
 
 bool wantsCli(const QStringList &arguments)
@@ -365,6 +420,14 @@ int run(const QStringList &arguments)
         { QStringLiteral("attribution"), QStringLiteral("Attribution bases."), QStringLiteral("A") },
         { QStringLiteral("actor"), QStringLiteral("Actor contains."), QStringLiteral("TEXT") },
         { QStringLiteral("search"), QStringLiteral("Full-text query."), QStringLiteral("QUERY") },
+        { QStringLiteral("out"), QStringLiteral("Export to this file."), QStringLiteral("FILE") },
+        { QStringLiteral("width"), QStringLiteral("Figure width."), QStringLiteral("PX") },
+        { QStringLiteral("height"), QStringLiteral("Figure height."), QStringLiteral("PX") },
+        { QStringLiteral("dpi"), QStringLiteral("Figure resolution."), QStringLiteral("DPI") },
+        { QStringLiteral("title"), QStringLiteral("Figure title."), QStringLiteral("TEXT") },
+        { QStringLiteral("theme"), QStringLiteral("Figure theme."), QStringLiteral("THEME") },
+        { QStringLiteral("rows"), QStringLiteral("Figure rows."), QStringLiteral("ROWS") },
+        { QStringLiteral("top"), QStringLiteral("Figure row count."), QStringLiteral("N") },
         { { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help.") },
         { { QStringLiteral("v"), QStringLiteral("version") }, QStringLiteral("Show the version.") },
     };
@@ -386,7 +449,7 @@ int run(const QStringList &arguments)
         return usageError(QStringLiteral("no command"));
     const QString command = positional.takeFirst();
     // Options that belong to another command are usage errors, not silently ignored.
-    const QHash<QString, QStringList> allowed = {
+    QHash<QString, QStringList> allowed = {
         { QStringLiteral("import"),
             { QStringLiteral("db"), QStringLiteral("format"), QStringLiteral("strict"), QStringLiteral("bundled") } },
         { QStringLiteral("list"),
@@ -395,6 +458,9 @@ int run(const QStringList &arguments)
                 QStringLiteral("attribution"), QStringLiteral("actor"), QStringLiteral("search") } },
         { QStringLiteral("stats"), { QStringLiteral("db"), QStringLiteral("json") } },
     };
+    QStringList exportOptions = allowed.value(QStringLiteral("list")) + ExportCommand::optionNames();
+    exportOptions.removeAll(QStringLiteral("format")); // the extension of --out says it
+    allowed.insert(QStringLiteral("export"), exportOptions);
     if (!allowed.contains(command))
         return usageError(QStringLiteral("unknown command \"%1\"").arg(command));
     for (const QString &name : p.optionNames()) {
@@ -410,6 +476,8 @@ int run(const QStringList &arguments)
         return usageError(QStringLiteral("%1: unexpected argument \"%2\"").arg(command, positional.first()));
     if (command == u"list")
         return commandList(p);
+    if (command == u"export")
+        return ExportCommand::run(p);
     return commandStats(p);
 }
 } // namespace Cli

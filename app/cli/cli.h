@@ -2,13 +2,17 @@
 
 #include <QStringList>
 
-// The headless command line: import, list, stats (README.md, "Command line"). Runs under a QCoreApplication; prints to
+// The headless command line: import, list, stats and export (README.md, "Command line"). Runs under a
+// QCoreApplication, except export, which draws text and needs a QGuiApplication (see drawsFigures()); prints to
 // stdout/stderr and returns the exit code: 0 success, 1 some records rejected, 2 bad usage or unreadable input.
 namespace Cli {
 enum ExitCode { Success = 0, Rejected = 1, Usage = 2 };
 
 // True when `arguments` (without argv[0]) ask for the command line rather than the window.
 bool wantsCli(const QStringList &arguments);
+// True when the command (`export`) may draw a figure: it needs a QGuiApplication for fonts,
+// started on the offscreen platform so that no display is needed.
+bool drawsFigures(const QStringList &arguments);
 int run(const QStringList &arguments);
 
 // Where the document lives when no --db is given (QStandardPaths::AppDataLocation).

@@ -1,12 +1,16 @@
 // The command line as a user runs it: the real binary, no display, exit codes and output.
 #include "testsupport.h"
 
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 class TestCli : public QObject
 {
@@ -40,6 +44,34 @@ private:
     }
 
     QString db(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
+    QString out(const QString &name) const { return m_dir.filePath(name); }
+
+    // `export` on a document holding good.json and good.csv (five incidents, 2007 to 2021).
+    Run exportRun(const QStringList &arguments)
+    {
+        if (!QFile::exists(db("export.db"))) {
+            const Run imported = run({ QStringLiteral("--db"), db("export.db"), QStringLiteral("import"),
+                QFINDTESTDATA("../data/good.json"), QFINDTESTDATA("../data/good.csv") });
+            if (imported.code != 0)
+                return imported;
+        }
+        return run(QStringList { QStringLiteral("--db"), db("export.db"), QStringLiteral("export") } + arguments);
+    }
+
+    // Every text node of an SVG document, in order.
+    static QStringList svgTexts(const QString &path)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        QXmlStreamReader xml(&file);
+        QStringList texts;
+        while (!xml.atEnd()) {
+            if (xml.readNext() == QXmlStreamReader::Characters && !xml.isWhitespace())
+                texts << xml.text().toString().trimmed();
+        }
+        return xml.hasError() ? QStringList { QStringLiteral("XML error: ") + xml.errorString() } : texts;
+    }
 
 private slots:
     void versionAndHelp()
@@ -52,7 +84,9 @@ private slots:
         for (const char *word :
             { "import", "list", "stats", "--strict", "--bundled", "--country", "--search", "Exit codes" })
             QVERIFY2(h.out.contains(word), word);
-        QVERIFY2(!h.out.contains("export"), "export is not offered before it exists");
+        for (const char *word : { "export", "--out FILE", ".stix.json", "--width", "--height", "--dpi", "--title",
+                 "--theme light|dark", "--rows victims|attackers|actor|type|sector", "--top N" })
+            QVERIFY2(h.out.contains(word), word);
     }
 
     void usageErrors_data()
@@ -212,6 +246,198 @@ private slots:
         const Run r = run({ QStringLiteral("--db"), file, QStringLiteral("stats") });
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains("not a SQLite database"), r.err.constData());
+    }
+
+    void exportUsageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("message");
+        auto row = [](const char *name, const QStringList &args, const char *message) {
+            QTest::newRow(name) << args << QByteArray(message);
+        };
+        const QString png = QStringLiteral("bad.png");
+        row("no-out", { QStringLiteral("--width"), QStringLiteral("100") }, "--out FILE is required");
+        row("extension", { QStringLiteral("--out"), QStringLiteral("bad.gif") }, "--out: \"bad.gif\" does not end in");
+        row("no-extension", { QStringLiteral("--out"), QStringLiteral("figure") }, "--out:");
+        row("bare-extension", { QStringLiteral("--out"), QStringLiteral(".png") }, "--out:");
+        row("width-zero", { QStringLiteral("--out"), png, QStringLiteral("--width"), QStringLiteral("0") }, "--width:");
+        row("width-text", { QStringLiteral("--out"), png, QStringLiteral("--width"), QStringLiteral("wide") },
+            "--width: \"wide\" is not a whole number");
+        row("height-huge", { QStringLiteral("--out"), png, QStringLiteral("--height"), QStringLiteral("99999") },
+            "--height:");
+        row("dpi-zero", { QStringLiteral("--out"), png, QStringLiteral("--dpi"), QStringLiteral("0") }, "--dpi:");
+        row("dpi-text", { QStringLiteral("--out"), png, QStringLiteral("--dpi"), QStringLiteral("high") }, "--dpi:");
+        row("theme", { QStringLiteral("--out"), png, QStringLiteral("--theme"), QStringLiteral("blue") },
+            "--theme: \"blue\" is not light or dark");
+        row("rows", { QStringLiteral("--out"), png, QStringLiteral("--rows"), QStringLiteral("country") },
+            "--rows: \"country\"");
+        row("top-zero", { QStringLiteral("--out"), png, QStringLiteral("--top"), QStringLiteral("0") }, "--top:");
+        row("top-text", { QStringLiteral("--out"), png, QStringLiteral("--top"), QStringLiteral("ten") }, "--top:");
+        row("figure-option-on-data",
+            { QStringLiteral("--out"), QStringLiteral("bad.csv"), QStringLiteral("--width"), QStringLiteral("100") },
+            "--width: only figures");
+        row("top-on-data",
+            { QStringLiteral("--out"), QStringLiteral("bad.stix.json"), QStringLiteral("--top"), QStringLiteral("3") },
+            "--top: only figures");
+        row("format-option", { QStringLiteral("--out"), png, QStringLiteral("--format"), QStringLiteral("png") },
+            "unknown option --format");
+        row("bad-type", { QStringLiteral("--out"), png, QStringLiteral("--type"), QStringLiteral("cyberwar") },
+            "--type: unknown type");
+        row("bad-date", { QStringLiteral("--out"), png, QStringLiteral("--to"), QStringLiteral("2022-13") }, "--to:");
+        row("bad-country", { QStringLiteral("--out"), png, QStringLiteral("--country"), QStringLiteral("Atlantis") },
+            "--country: unknown country");
+    }
+
+    void exportUsageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, message);
+        // The output names are made absolute in the temporary folder, which must stay empty of them.
+        for (qsizetype i = 0; i + 1 < arguments.size(); ++i) {
+            if (arguments.at(i) == u"--out")
+                arguments[i + 1] = out(arguments.at(i + 1));
+        }
+        const Run r = exportRun(arguments);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(message), r.err.constData());
+        const qsizetype at = arguments.indexOf(QStringLiteral("--out"));
+        if (at >= 0)
+            QVERIFY(!QFile::exists(arguments.at(at + 1)));
+    }
+
+    void exportPng()
+    {
+        const Run r = exportRun({ QStringLiteral("--out"), out(QStringLiteral("f.png")), QStringLiteral("--width"),
+            QStringLiteral("800"), QStringLiteral("--height"), QStringLiteral("450") });
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("f.png"), r.out.constData());
+        const QImage light(out(QStringLiteral("f.png")));
+        QCOMPARE(light.size(), QSize(800, 450));
+        QVERIFY(qGray(light.pixel(2, 2)) > 200);
+
+        // The dpi keeps the pixel size, records itself in the file, and the dark theme is dark.
+        const Run dark = exportRun({ QStringLiteral("--out"), out(QStringLiteral("dark.PNG")),
+            QStringLiteral("--width"), QStringLiteral("1000"), QStringLiteral("--height"), QStringLiteral("600"),
+            QStringLiteral("--dpi"), QStringLiteral("192"), QStringLiteral("--theme"), QStringLiteral("dark") });
+        QCOMPARE(dark.code, 0);
+        const QImage image(out(QStringLiteral("dark.PNG")));
+        QCOMPARE(image.size(), QSize(1000, 600));
+        QCOMPARE(image.dotsPerMeterX(), qRound(192 / 0.0254));
+        QVERIFY(qGray(image.pixel(2, 2)) < 80);
+    }
+
+    void exportSvgKeepsTextAndRows()
+    {
+        const QString svg = out(QStringLiteral("f.svg"));
+        const Run r = exportRun({ QStringLiteral("--out"), svg, QStringLiteral("--title"),
+            QStringLiteral("Cyber incidents & more, 2007–2021") });
+        QCOMPARE(r.code, 0);
+        const QStringList texts = svgTexts(svg);
+        QVERIFY2(texts.contains(QStringLiteral("Cyber incidents & more, 2007–2021")), qPrintable(texts.join(u'|')));
+        for (const char *country : { "Estonia", "Germany", "Ireland", "Kosovo", "Philippines" })
+            QVERIFY2(texts.contains(QString::fromUtf8(country)), country);
+        QVERIFY2(texts.join(u' ').contains(QStringLiteral("5 incidents")), qPrintable(texts.join(u'|')));
+
+        // Without --title the filters propose one; --top keeps the busiest rows only.
+        const QString top = out(QStringLiteral("top.svg"));
+        const Run t = exportRun({ QStringLiteral("--out"), top, QStringLiteral("--type"), QStringLiteral("ransomware"),
+            QStringLiteral("--rows"), QStringLiteral("sector"), QStringLiteral("--top"), QStringLiteral("1") });
+        QCOMPARE(t.code, 0);
+        const QStringList topTexts = svgTexts(top);
+        QVERIFY2(topTexts.first().startsWith(QStringLiteral("Ransomware")), qPrintable(topTexts.join(u'|')));
+        QVERIFY2(topTexts.contains(QStringLiteral("Health")), qPrintable(topTexts.join(u'|')));
+        QVERIFY(!topTexts.contains(QStringLiteral("Ireland")));
+
+        const QString byType = out(QStringLiteral("types.svg"));
+        QCOMPARE(exportRun({ QStringLiteral("--out"), byType, QStringLiteral("--rows"), QStringLiteral("type"),
+                               QStringLiteral("--top"), QStringLiteral("2") })
+                     .code,
+            0);
+        const QStringList typeTexts = svgTexts(byType);
+        QVERIFY(!typeTexts.contains(QStringLiteral("Estonia")));
+        QVERIFY2(typeTexts.join(u' ').contains(QStringLiteral("first 2 of")) || typeTexts.size() > 2,
+            qPrintable(typeTexts.join(u'|')));
+    }
+
+    void exportPdf()
+    {
+        const QString pdf = out(QStringLiteral("f.pdf"));
+        const Run r = exportRun({ QStringLiteral("--out"), pdf, QStringLiteral("--from"), QStringLiteral("2015"),
+            QStringLiteral("--to"), QStringLiteral("2016"), QStringLiteral("--title"), QStringLiteral("Leaks") });
+        QCOMPARE(r.code, 0);
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("%PDF-"));
+        QCOMPARE(bytes.count("/Type /Page\n") + bytes.count("/Type /Page\r") + bytes.count("/Type /Page>"), 1);
+        // A custom page: 960 x 480 px at 96 dpi is 10 x 5 inches, 720 x 360 points.
+        const QString custom = out(QStringLiteral("custom.pdf"));
+        QCOMPARE(exportRun({ QStringLiteral("--out"), custom, QStringLiteral("--width"), QStringLiteral("960"),
+                               QStringLiteral("--height"), QStringLiteral("480") })
+                     .code,
+            0);
+        QFile customFile(custom);
+        QVERIFY(customFile.open(QIODevice::ReadOnly));
+        const QByteArray customBytes = customFile.readAll();
+        QVERIFY2(QRegularExpression(QStringLiteral("/MediaBox \\[0 0 720(\\.0+)? 360(\\.0+)?\\]"))
+                     .match(QString::fromLatin1(customBytes))
+                     .hasMatch(),
+            "custom page size");
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        if (pdftotext.isEmpty())
+            QSKIP("pdftotext is not installed: the text of the PDF is not checked");
+        QProcess text;
+        text.start(pdftotext, { pdf, QStringLiteral("-") });
+        QVERIFY(text.waitForFinished(30000));
+        const QByteArray extracted = text.readAllStandardOutput();
+        for (const char *word : { "Leaks", "Germany", "Philippines", "2 incidents" })
+            QVERIFY2(extracted.contains(word), extracted.constData());
+        QVERIFY(!extracted.contains("Estonia"));
+    }
+
+    void exportData()
+    {
+        const QString csv = out(QStringLiteral("f.csv"));
+        const Run c
+            = exportRun({ QStringLiteral("--out"), csv, QStringLiteral("--country"), QStringLiteral("Kosovo") });
+        QCOMPARE(c.code, 0);
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QByteArray csvBytes = csvFile.readAll();
+        QVERIFY(csvBytes.startsWith("id,title,start,end,victims"));
+        QVERIFY2(csvBytes.contains("c-2,\"'=HYPERLINK(\"\"x\"\")\""), csvBytes.constData());
+        QCOMPARE(csvBytes.trimmed().count("\r\n"), 1);
+
+        const QString json = out(QStringLiteral("f.json"));
+        QCOMPARE(
+            exportRun({ QStringLiteral("--out"), json, QStringLiteral("--from"), QStringLiteral("2015") }).code, 0);
+        QFile jsonFile(json);
+        QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+        const QJsonObject document = QJsonDocument::fromJson(jsonFile.readAll()).object();
+        QCOMPARE(document.value(u"faultline").toInt(), 1);
+        QCOMPARE(document.value(u"incidents").toArray().size(), 4);
+
+        const QString stix = out(QStringLiteral("f.stix.json"));
+        QCOMPARE(
+            exportRun({ QStringLiteral("--out"), stix, QStringLiteral("--type"), QStringLiteral("ddos") }).code, 0);
+        QFile stixFile(stix);
+        QVERIFY(stixFile.open(QIODevice::ReadOnly));
+        const QJsonObject bundle = QJsonDocument::fromJson(stixFile.readAll()).object();
+        QCOMPARE(bundle.value(u"type").toString(), QStringLiteral("bundle"));
+        QStringList incidents;
+        for (const QJsonValue &o : bundle.value(u"objects").toArray()) {
+            if (o.toObject().value(u"type").toString() == u"incident")
+                incidents << o.toObject().value(u"name").toString();
+        }
+        QCOMPARE(incidents, QStringList { QStringLiteral("DDoS campaign against Estonian government and banks") });
+    }
+
+    void exportFailureLeavesNothing()
+    {
+        const Run r = exportRun({ QStringLiteral("--out"), out(QStringLiteral("missing/folder/f.png")) });
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("missing/folder/f.png"), r.err.constData());
+        QVERIFY(!QFile::exists(out(QStringLiteral("missing"))));
     }
 };
 

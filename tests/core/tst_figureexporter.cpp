@@ -556,6 +556,9 @@ private slots:
         facts.datasets.clear();
         QCOMPARE(FigureExporter::caption(facts),
             QStringLiteral("Filters: none; 1 Jan 2022 \u2013 31 Dec 2022; 1 incident; Faultline, 4 December 2026"));
+        facts.filter.fromDay = QDate(2022, 1, 1).toJulianDay(); // dates alone are said by the dates
+        QCOMPARE(FigureExporter::caption(facts),
+            QStringLiteral("1 Jan 2022 \u2013 31 Dec 2022; 1 incident; Faultline, 4 December 2026"));
     }
 
     // The bundled dataset's 2022 as an analyst would export it: PNG 1600 x 900, SVG, and

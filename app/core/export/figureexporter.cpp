@@ -367,8 +367,10 @@ ExportResult FigureExporter::writeSvg(QIODevice &device)
     svg.setSize(logical.toSize());
     svg.setViewBox(QRectF(QPointF(0, 0), logical));
     svg.setResolution(96);
-    svg.setTitle(m_options.title);
-    svg.setDescription(m_options.caption);
+    // QSvgGenerator writes the title and description into the XML as they are; escaped here,
+    // so that a "&" or "<" in a title keeps the file well-formed.
+    svg.setTitle(m_options.title.toHtmlEscaped());
+    svg.setDescription(m_options.caption.toHtmlEscaped());
     QPainter painter;
     if (!painter.begin(&svg))
         return ExportResult::failure(tr("cannot start the SVG document"));

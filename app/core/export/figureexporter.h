@@ -139,7 +139,8 @@ public:
     };
     // "Filters: type ransomware, sector health; 1 Jan 2022 – 31 Dec 2022; 123 incidents;
     // datasets: faultline; Faultline, 4 December 2026" (dates in the default QLocale; the
-    // values of one criterion are joined by "or", as the filter matches any of them).
+    // values of one criterion are joined by "or", as the filter matches any of them). A filter
+    // of dates alone has no "Filters:" part: the dates say it.
     static QString caption(const CaptionFacts &facts);
 
 private:

@@ -136,7 +136,12 @@ QString FigureExporter::caption(const CaptionFacts &facts)
     const qint64 first = qint64(std::floor(facts.firstDay));
     const qint64 last = std::max(first, qint64(std::ceil(facts.endDay)) - 1);
     QStringList parts;
-    parts << tr("Filters: %1").arg(filterDescription(facts.filter));
+    // A filter of dates alone is said by the dates that follow, not by "Filters: none".
+    Filter criteria = facts.filter;
+    criteria.fromDay.reset();
+    criteria.toDay.reset();
+    if (!criteria.isEmpty() || facts.filter.isEmpty())
+        parts << tr("Filters: %1").arg(filterDescription(facts.filter));
     parts << QStringLiteral("%1 \u2013 %2")
                  .arg(locale.toString(QDate::fromJulianDay(first), QStringLiteral("d MMM yyyy")),
                      locale.toString(QDate::fromJulianDay(last), QStringLiteral("d MMM yyyy")));

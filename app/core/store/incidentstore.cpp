@@ -305,6 +305,12 @@ QList<Incident> IncidentStore::incidents(const QList<qint64> &rowids) const
     Statement main(h, sql.constData());
     Statement countries(h, "SELECT role, code FROM incident_country WHERE incident = ?1 ORDER BY role, position");
     Statement sources(h, "SELECT url, title, publisher, date FROM source WHERE incident = ?1 ORDER BY position");
+    // One read transaction for the whole batch (unless one is open already): outside a
+    // transaction every statement takes and drops the file lock, system calls that cost more
+    // than the lookups themselves.
+    const bool ownTransaction = sqlite3_get_autocommit(h) != 0;
+    if (ownTransaction)
+        sqlite3_exec(h, "BEGIN", nullptr, nullptr, nullptr);
     for (const qint64 rowid : rowids) {
         main.reset();
         main.bind(1, rowid);
@@ -339,6 +345,8 @@ QList<Incident> IncidentStore::incidents(const QList<qint64> &rowids) const
             r.sources.append({ sources.text(0), sources.text(1), sources.text(2), sources.text(3) });
         result.append(std::move(r));
     }
+    if (ownTransaction)
+        sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr);
     return result;
 }
 
