@@ -9,7 +9,7 @@
 #include <optional>
 
 // The fields of one record as a file gave them, before validation: what the faultline JSON
-// and CSV readers (and the CSV mapping) produce. Scalars are text; list fields are lists.
+// and CSV readers produce. Scalars are text by field name; list fields are lists.
 struct RawRecord
 {
     int line = 0;
