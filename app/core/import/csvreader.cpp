@@ -37,11 +37,6 @@ QChar CsvReader::detectDelimiter(QByteArrayView bytes)
     return QChar::fromLatin1(candidates[best]);
 }
 
-bool CsvReader::atEnd() const
-{
-    return m_eof && m_pos >= m_buffer.size();
-}
-
 void CsvReader::fail(int line, int column, const QString &reason)
 {
     m_error = tr("%1:%2: %3").arg(line).arg(column).arg(reason);

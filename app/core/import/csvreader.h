@@ -25,14 +25,12 @@ public:
     explicit CsvReader(QIODevice *device);
 
     void setDelimiter(QChar delimiter) { m_delimiter = delimiter; }
-    QChar delimiter() const { return m_delimiter; }
     // Picks the delimiter among , ; TAB | from the first line (counted outside quotes).
     static QChar detectDelimiter(QByteArrayView firstBytes);
 
     // Reads the next row; false at the end or on error (see hasError() and errorMessage()).
     // Blank lines between rows are skipped. bytesRead() tells how far the read has come.
     bool readRow(Row &row);
-    bool atEnd() const;
     bool hasError() const { return !m_error.isEmpty(); }
     QString errorMessage() const { return m_error; } // "LINE:COL: reason" (COL 0 when unknown)
     int errorLine() const { return m_errorLine; }

@@ -111,6 +111,9 @@ bool Database::open(const QString &path, Mode mode, QString *errorMessage)
     m_path = info.absoluteFilePath();
     m_readOnly = readOnly;
     m_created = !exists;
+    // Quietly: on a file that is no database this fails, and checkIdentity() says so.
+    const QByteArray cache = "PRAGMA cache_size = -" + QByteArray::number(s_cacheKiB);
+    sqlite3_exec(handle(), cache.constData(), nullptr, nullptr, nullptr);
 
     QString error;
     if (!checkIdentity(&error))

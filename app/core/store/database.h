@@ -16,6 +16,9 @@ public:
     enum class Mode { ReadWrite, ReadOnly };
 
     static constexpr int s_applicationId = 0x464C544E; // "FLTN"
+    // The page cache of the document's connection while it reads; an import raises it while
+    // it runs (IncidentStore).
+    static constexpr int s_cacheKiB = 16 * 1024;
     static int schemaVersion(); // newest version this build knows
 
     Database();

@@ -6,7 +6,6 @@
 #include "store/statement.h"
 
 #include <QCoreApplication>
-#include <QHash>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 
@@ -27,6 +26,12 @@ constexpr const char *s_selectColumns
 QStringList splitList(const QString &joined)
 {
     return joined.isEmpty() ? QStringList() : joined.split(s_listSeparator, Qt::SkipEmptyParts);
+}
+
+// Back to the page cache every connection reads with (an import raises it while it runs).
+void restoreReadingCache(Database &db)
+{
+    db.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(Database::s_cacheKiB));
 }
 } // namespace
 
@@ -50,8 +55,8 @@ IncidentStore::IncidentStore(Database &db)
 
 IncidentStore::~IncidentStore()
 {
-    if (m_st) // an import that did not finish: back to the reading cache size
-        m_db.exec(QStringLiteral("PRAGMA cache_size = -16384"));
+    if (m_st) // an import that did not finish
+        restoreReadingCache(m_db);
 }
 
 qint64 IncidentStore::count() const
@@ -257,7 +262,7 @@ std::optional<IncidentStore::Outcome> IncidentStore::upsert(const Incident &r, Q
 bool IncidentStore::finishImport(QString *errorMessage)
 {
     m_st.reset();
-    m_db.exec(QStringLiteral("PRAGMA cache_size = -16384"));
+    restoreReadingCache(m_db);
     if (m_bulk) {
         m_bulk = false;
         QString error;

@@ -30,10 +30,6 @@ bool harden(sqlite3 *db)
     sqlite3_limit(db, SQLITE_LIMIT_LENGTH, SqliteConnection::s_maxLength);
     sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
     sqlite3_busy_timeout(db, SqliteConnection::s_busyTimeoutMs);
-    // The pragma reads the schema; a file that is no database or is locked fails it here and
-    // again, with the caller's own words, at the caller's first statement.
-    const QByteArray cache = "PRAGMA cache_size = -" + QByteArray::number(SqliteConnection::s_cacheKiB);
-    sqlite3_exec(db, cache.constData(), nullptr, nullptr, nullptr);
     return true;
 }
 } // namespace

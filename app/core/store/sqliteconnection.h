@@ -13,7 +13,10 @@ struct sqlite3;
 //  - triggers and views off, so SQL stored in a hostile file never runs,
 //  - no extension loading and no ATTACH,
 //  - strings and blobs of at most s_maxLength bytes,
-//  - a busy timeout of s_busyTimeoutMs and a page cache of s_cacheKiB.
+//  - a busy timeout of s_busyTimeoutMs.
+// The page cache is left at SQLite's default (about 2 MiB): the helper connections read each
+// page once, and a 16 MiB cache on them made the two-thread load twice as slow (the pages are
+// allocated rather than reused). Database sets a larger one on the document's own connection.
 // A connection is opened without SQLite's per-call mutex: it belongs to the thread that uses
 // it, and is closed when the object is destroyed.
 class SqliteConnection
@@ -26,7 +29,6 @@ public:
     };
     static constexpr int s_maxLength = 64 * 1024 * 1024;
     static constexpr int s_busyTimeoutMs = 5000;
-    static constexpr int s_cacheKiB = 16 * 1024;
 
     SqliteConnection() = default;
     SqliteConnection(const QString &path, Mode mode) { open(path, mode); }
