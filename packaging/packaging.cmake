@@ -116,9 +116,9 @@ set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
-# The libraries the binary links come from dpkg-shlibdeps. Added by hand, what it loads or
-# reads by name: Qt's SQLite driver (every document goes through it), Qt's platform plugins
-# (the window) and the flags. Not iso-codes: its country table is copied in at build time.
+# The libraries the binary links (SQLite among them) come from dpkg-shlibdeps. Added by hand,
+# what it loads or reads by name: Qt's platform plugins (the window) and the flags. Not
+# iso-codes: its country table is copied in at build time.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins, iso-flags-svg")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, iso-flags-svg")
 include(CPack)

@@ -9,7 +9,6 @@
 #include <QBuffer>
 #include <QTemporaryDir>
 #include <QTest>
-#include <random>
 
 namespace {
 // Every array and table equal; QVERIFY-style failures name the first difference.
@@ -125,9 +124,9 @@ private slots:
         bool fromCache = true;
         const IncidentColumns scanned = store.loadColumns(nullptr, IncidentStore::LoadMode::Auto, &fromCache);
         QVERIFY(!fromCache);
-        const qint64 generation = store.generation();
+        const qint64 generation = ColumnCache::generation(db);
         QString error;
-        QVERIFY2(IncidentStore::writeColumnCache(path, scanned, generation, &error), qPrintable(error));
+        QVERIFY2(ColumnCache::write(path, scanned, generation, &error), qPrintable(error));
         const IncidentColumns cached = store.loadColumns(nullptr, IncidentStore::LoadMode::Auto, &fromCache);
         QVERIFY(fromCache);
         QCOMPARE(difference(scanned, cached), QString());
@@ -135,61 +134,22 @@ private slots:
         const Importer::Result more = Importer::importBytes(
             db, "id,title,start,victims,type\nlate-1,Late record,2026-01-02,FR,ddos\n", QStringLiteral("late.csv"));
         QCOMPARE(more.imported, 1);
-        QVERIFY(store.generation() > generation);
+        QVERIFY(ColumnCache::generation(db) > generation);
         const IncidentColumns after = store.loadColumns(nullptr, IncidentStore::LoadMode::Auto, &fromCache);
         QVERIFY(!fromCache);
         QCOMPARE(after.size(), IncidentColumns::Index(n + 1));
         // A cache built before the import is refused when it arrives late.
-        QVERIFY(!IncidentStore::writeColumnCache(path, scanned, generation));
+        QVERIFY(!ColumnCache::write(path, scanned, generation));
         QVERIFY(!store.loadColumns(nullptr, IncidentStore::LoadMode::Auto, &fromCache).isEmpty());
         QVERIFY(!fromCache);
 
         // A damaged cache is refused and the rows are read instead.
-        QVERIFY(IncidentStore::writeColumnCache(path, after, store.generation()));
+        QVERIFY(ColumnCache::write(path, after, ColumnCache::generation(db)));
         QVERIFY(
             db.exec(QStringLiteral("UPDATE column_cache SET data = substr(data, 1, length(data) / 2) WHERE part = 0")));
         const IncidentColumns fallback = store.loadColumns(nullptr, IncidentStore::LoadMode::Auto, &fromCache);
         QVERIFY(!fromCache);
         QCOMPARE(difference(after, fallback), QString());
-    }
-
-    void damagedCacheBytesAreRefused()
-    {
-        // A small cache with bytes flipped at random: decoding refuses it or gives columns
-        // whose every index is in range; it never reads outside what it holds.
-        QByteArray csv;
-        QBuffer buffer(&csv);
-        buffer.open(QIODevice::WriteOnly);
-        Generator::writeCsv(&buffer, 300, 5);
-        Database db;
-        QVERIFY(db.open(m_dir.filePath(QStringLiteral("small.faultline"))));
-        QVERIFY(!Importer::importBytes(db, csv, QStringLiteral("small.csv")).failed);
-        const IncidentColumns columns = IncidentStore(db).loadColumns(nullptr, IncidentStore::LoadMode::Scan);
-        const QByteArray good = ColumnCache::encode(columns);
-        QVERIFY(ColumnCache::decode(good).has_value());
-        QCOMPARE(difference(columns, *ColumnCache::decode(good)), QString());
-        QVERIFY(!ColumnCache::decode(good.left(good.size() - 1)).has_value());
-        QVERIFY(!ColumnCache::decode(QByteArray()).has_value());
-        std::mt19937 rng(11);
-        int refused = 0;
-        for (int round = 0; round < 400; ++round) {
-            QByteArray bad = good;
-            for (int flips = 0; flips < 1 + int(rng() % 4); ++flips)
-                bad[qsizetype(rng() % std::uint32_t(bad.size()))] = char(rng());
-            const auto decoded = ColumnCache::decode(bad);
-            if (!decoded) {
-                ++refused;
-                continue;
-            }
-            const IncidentColumns &c = *decoded;
-            for (IncidentColumns::Index i = 0; i < c.size(); ++i) {
-                QVERIFY(c.title(i).size() >= 0);
-                for (auto k = c.victimOffset[i]; k < c.victimOffset[i + 1]; ++k)
-                    QVERIFY(!c.countries.at(c.victimCodes[k]).isNull());
-                QVERIFY(c.actor[i] < std::uint32_t(c.actors.size()));
-            }
-        }
-        QVERIFY(refused > 0);
     }
 };
 

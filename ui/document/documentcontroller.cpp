@@ -1,6 +1,7 @@
 #include "document/documentcontroller.h"
 
 #include "import/bundleddataset.h"
+#include "store/columncache.h"
 #include "store/database.h"
 #include "store/incidentstore.h"
 
@@ -155,9 +156,8 @@ void DocumentController::checkInBackground()
 IncidentColumns DocumentController::loadColumnsPreferringCache(
     QString *errorMessage, bool *fromCache, qint64 *generation) const
 {
-    IncidentStore store(*m_db);
-    *generation = store.generation(); // before the read: an import in between voids the cache
-    return store.loadColumns(errorMessage, IncidentStore::LoadMode::Auto, fromCache);
+    *generation = ColumnCache::generation(*m_db); // before the read: an import in between voids the cache
+    return IncidentStore(*m_db).loadColumns(errorMessage, IncidentStore::LoadMode::Auto, fromCache);
 }
 
 void DocumentController::writeColumnCacheInBackground(qint64 generation)
@@ -168,22 +168,14 @@ void DocumentController::writeColumnCacheInBackground(qint64 generation)
     const std::shared_ptr<const IncidentColumns> columns = m_columns;
     const quint64 serial = m_serial;
     QTimer::singleShot(s_cacheDelayMs, this, [this, path, columns, generation, serial] {
-        runInBackground(
-            this, [path, columns, generation] { return writeColumnCache(path, *columns, generation); },
-            [this, serial](bool ok) {
-                if (serial == m_serial)
-                    emit columnCacheWritten(ok);
-            });
+        auto *watcher = new QFutureWatcher<bool>(this);
+        connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher, serial] {
+            watcher->deleteLater();
+            if (serial == m_serial)
+                emit columnCacheWritten(watcher->result());
+        });
+        watcher->setFuture(ColumnCache::writeInBackground(path, columns, generation));
     });
-}
-
-bool DocumentController::writeColumnCache(const QString &path, const IncidentColumns &columns, qint64 generation)
-{
-    QString error;
-    const bool ok = IncidentStore::writeColumnCache(path, columns, generation, &error);
-    if (!ok)
-        qCDebug(lcDocument) << error;
-    return ok;
 }
 
 // --- records ------------------------------------------------------------------------------

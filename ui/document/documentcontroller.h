@@ -82,11 +82,11 @@ signals:
 
 private:
     void checkInBackground();
-    // The column cache, read and written here only. `generation` is the document's import
-    // generation the columns were read at; the cache is written for that one.
+    // The columns from the column cache when it is current (ColumnCache), else from the rows.
+    // `generation` is the document's import generation the columns were read at; the cache
+    // is written for that one, in the background, when the columns came from the rows.
     IncidentColumns loadColumnsPreferringCache(QString *errorMessage, bool *fromCache, qint64 *generation) const;
     void writeColumnCacheInBackground(qint64 generation);
-    static bool writeColumnCache(const QString &path, const IncidentColumns &columns, qint64 generation);
 
     std::unique_ptr<Database> m_db;
     std::shared_ptr<const IncidentColumns> m_columns;

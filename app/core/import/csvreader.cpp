@@ -37,11 +37,6 @@ QChar CsvReader::detectDelimiter(QByteArrayView bytes)
     return QChar::fromLatin1(candidates[best]);
 }
 
-bool CsvReader::atEnd() const
-{
-    return m_eof && m_pos >= m_buffer.size();
-}
-
 void CsvReader::fail(int line, int column, const QString &reason)
 {
     m_error = tr("%1:%2: %3").arg(line).arg(column).arg(reason);
@@ -126,10 +121,26 @@ bool CsvReader::readRow(Row &row)
         m_buffer.remove(0, m_pos);
         m_pos = 0;
     }
-    if (m_pos >= m_buffer.size() && !fill())
+    if (!skipToRow())
         return false;
+    row.line = m_line;
+    FieldState state;
+    while (true) {
+        if (m_pos >= m_buffer.size() && !fill())
+            return finishAtEnd(row, state);
+        if (!takeRun(state)) {
+            const Step step = takeCharacter(row, state);
+            if (step != Step::More)
+                return step == Step::RowEnds;
+        }
+        if (fieldTooLong(row, state))
+            return false;
+    }
+}
 
-    // Skip a Ctrl-Z at the very end and blank lines between rows.
+bool CsvReader::skipToRow()
+{
+    // Skip blank lines between rows and a Ctrl-Z at the very end.
     while (true) {
         if (m_pos >= m_buffer.size() && !fill())
             return false;
@@ -146,114 +157,121 @@ bool CsvReader::readRow(Row &row)
             ++m_pos;
             return false;
         }
-        break;
+        return true;
     }
+}
 
-    row.line = m_line;
-    QString field;
-    bool quoted = false; // inside a quoted field
-    bool wasQuoted = false; // current field began with a quote
-    int quoteLine = 0, quoteColumn = 0, column = 1;
-    while (true) {
-        if (m_pos >= m_buffer.size()) {
-            if (!fill()) {
-                if (hasError())
-                    return false;
-                if (quoted) {
-                    fail(quoteLine, quoteColumn, tr("quote opened here is never closed"));
-                    return false;
-                }
-                row.fields.append(field);
-                return true;
-            }
+bool CsvReader::finishAtEnd(Row &row, FieldState &state)
+{
+    if (hasError())
+        return false;
+    if (state.quoted) {
+        fail(state.quoteLine, state.quoteColumn, tr("quote opened here is never closed"));
+        return false;
+    }
+    row.fields.append(state.field);
+    return true;
+}
+
+bool CsvReader::fieldTooLong(const Row &row, const FieldState &state)
+{
+    if (state.field.size() <= s_maxFieldChars)
+        return false;
+    fail(row.line, state.column, tr("a field longer than %1 characters").arg(s_maxFieldChars));
+    return true;
+}
+
+bool CsvReader::takeRun(FieldState &state)
+{
+    // Runs of ordinary characters are copied in one append; they stop at the characters that matter.
+    if (state.quoted)
+        return takeQuotedRun(state);
+    if (!state.wasQuoted)
+        return takePlainRun(state);
+    return false;
+}
+
+bool CsvReader::takeQuotedRun(FieldState &state)
+{
+    const qsizetype quote = m_buffer.indexOf(u'"', m_pos);
+    const qsizetype runEnd = quote < 0 ? m_buffer.size() : quote;
+    if (runEnd == m_pos)
+        return false;
+    const QStringView run = QStringView(m_buffer).sliced(m_pos, runEnd - m_pos);
+    for (qsizetype k = 0; k < run.size(); ++k) {
+        // A line break inside the field: LF, or a CR that no LF follows (in the run or just after it).
+        const QChar ch = run[k];
+        if (ch == u'\n'
+            || (ch == u'\r' && !(k + 1 < run.size() && run[k + 1] == u'\n')
+                && !(k + 1 == run.size() && runEnd < m_buffer.size() && m_buffer.at(runEnd) == u'\n'))) {
+            ++m_line;
+            state.column = 1;
         }
-        // Copy runs of ordinary characters in one append; stop at the characters that matter.
-        if (quoted) {
-            const qsizetype quote = m_buffer.indexOf(u'"', m_pos);
-            const qsizetype runEnd = quote < 0 ? m_buffer.size() : quote;
-            if (runEnd > m_pos) {
-                const QStringView run = QStringView(m_buffer).sliced(m_pos, runEnd - m_pos);
-                for (qsizetype k = 0; k < run.size(); ++k) {
-                    const QChar ch = run[k];
-                    if (ch == u'\n'
-                        || (ch == u'\r' && !(k + 1 < run.size() && run[k + 1] == u'\n')
-                            && !(k + 1 == run.size() && runEnd < m_buffer.size() && m_buffer.at(runEnd) == u'\n'))) {
-                        ++m_line;
-                        column = 1;
-                    }
-                }
-                field.append(run);
-                column += int(run.size());
-                m_pos = runEnd;
-                if (field.size() > s_maxFieldBytes) {
-                    fail(row.line, column, tr("a field longer than %1 characters").arg(s_maxFieldBytes));
-                    return false;
-                }
-                continue;
-            }
-        } else if (!wasQuoted) {
-            qsizetype runEnd = m_pos;
-            const qsizetype size = m_buffer.size();
-            const QChar *data = m_buffer.constData();
-            while (runEnd < size) {
-                const QChar ch = data[runEnd];
-                if (ch == m_delimiter || ch == u'\n' || ch == u'\r'
-                    || (ch == u'"' && runEnd == m_pos && field.isEmpty()))
-                    break;
-                ++runEnd;
-            }
-            if (runEnd > m_pos) {
-                field.append(QStringView(m_buffer).sliced(m_pos, runEnd - m_pos));
-                column += int(runEnd - m_pos);
-                m_pos = runEnd;
-                if (field.size() > s_maxFieldBytes) {
-                    fail(row.line, column, tr("a field longer than %1 characters").arg(s_maxFieldBytes));
-                    return false;
-                }
-                continue;
-            }
+    }
+    state.field.append(run);
+    state.column += int(run.size());
+    m_pos = runEnd;
+    return true;
+}
+
+bool CsvReader::takePlainRun(FieldState &state)
+{
+    qsizetype runEnd = m_pos;
+    const qsizetype size = m_buffer.size();
+    const QChar *data = m_buffer.constData();
+    while (runEnd < size) {
+        const QChar ch = data[runEnd];
+        if (ch == m_delimiter || ch == u'\n' || ch == u'\r' || (ch == u'"' && runEnd == m_pos && state.field.isEmpty()))
+            break;
+        ++runEnd;
+    }
+    if (runEnd == m_pos)
+        return false;
+    state.field.append(QStringView(m_buffer).sliced(m_pos, runEnd - m_pos));
+    state.column += int(runEnd - m_pos);
+    m_pos = runEnd;
+    return true;
+}
+
+CsvReader::Step CsvReader::takeCharacter(Row &row, FieldState &state)
+{
+    const QChar c = m_buffer.at(m_pos++);
+    ++state.column;
+    if (state.quoted) {
+        // Only a quote reaches here: the run consumed everything else. Doubled, it is one quote.
+        if (m_pos >= m_buffer.size())
+            fill();
+        if (m_pos < m_buffer.size() && m_buffer.at(m_pos) == u'"') {
+            state.field.append(u'"');
+            ++m_pos;
+        } else {
+            state.quoted = false;
         }
-        const QChar c = m_buffer.at(m_pos++);
-        ++column;
-        if (quoted) {
-            // Only a quote reaches here: the run above consumed everything else.
+    } else if (c == u'"' && state.field.isEmpty() && !state.wasQuoted) {
+        state.quoted = state.wasQuoted = true;
+        state.quoteLine = m_line;
+        state.quoteColumn = state.column - 1;
+    } else if (c == m_delimiter) {
+        row.fields.append(state.field);
+        state.field.clear();
+        state.wasQuoted = false;
+        if (row.fields.size() > s_maxFields) {
+            fail(row.line, state.column, tr("more than %1 fields").arg(s_maxFields));
+            return Step::Failed;
+        }
+    } else if (c == u'\r' || c == u'\n') {
+        if (c == u'\r') {
             if (m_pos >= m_buffer.size())
                 fill();
-            if (m_pos < m_buffer.size() && m_buffer.at(m_pos) == u'"') {
-                field.append(u'"');
+            if (m_pos < m_buffer.size() && m_buffer.at(m_pos) == u'\n')
                 ++m_pos;
-            } else {
-                quoted = false;
-            }
-        } else if (c == u'"' && field.isEmpty() && !wasQuoted) {
-            quoted = wasQuoted = true;
-            quoteLine = m_line;
-            quoteColumn = column - 1;
-        } else if (c == m_delimiter) {
-            row.fields.append(field);
-            field.clear();
-            wasQuoted = false;
-            if (row.fields.size() > s_maxFields) {
-                fail(row.line, column, tr("more than %1 fields").arg(s_maxFields));
-                return false;
-            }
-        } else if (c == u'\r' || c == u'\n') {
-            if (c == u'\r') {
-                if (m_pos >= m_buffer.size())
-                    fill();
-                if (m_pos < m_buffer.size() && m_buffer.at(m_pos) == u'\n')
-                    ++m_pos;
-            }
-            ++m_line;
-            row.fields.append(field);
-            return true;
-        } else {
-            // Text after a closing quote ("abc"def) is kept, as spreadsheets do.
-            field.append(c);
         }
-        if (field.size() > s_maxFieldBytes) {
-            fail(row.line, column, tr("a field longer than %1 characters").arg(s_maxFieldBytes));
-            return false;
-        }
+        ++m_line;
+        row.fields.append(state.field);
+        return Step::RowEnds;
+    } else {
+        // Text after a closing quote ("abc"def) is kept, as spreadsheets do.
+        state.field.append(c);
     }
+    return Step::More;
 }

@@ -8,9 +8,11 @@
 
 // An RFC 4180 CSV reader over a QIODevice, UI-free and streaming. Quoted fields may hold
 // delimiters, doubled quotes and line breaks; CRLF, LF and CR line ends are all accepted.
-// Every row reports the physical line it starts on. Input must be UTF-8 (a BOM is
-// skipped; UTF-16 with a BOM is decoded); invalid UTF-8 stops the read with an error that
-// names the line. Limits guard against structural bombs.
+// Every row reports the physical line it starts on. Input must be UTF-8 (a UTF-8 BOM is
+// skipped) or UTF-16 little-endian with its BOM; invalid UTF-8 stops the read with an error
+// that names the line. A row of more than s_maxFields fields or a field of more than
+// s_maxFieldChars characters stops the read with an error, so a hostile file cannot make
+// the reader hold an unbounded row.
 class CsvReader
 {
 public:
@@ -23,24 +25,41 @@ public:
     explicit CsvReader(QIODevice *device);
 
     void setDelimiter(QChar delimiter) { m_delimiter = delimiter; }
-    QChar delimiter() const { return m_delimiter; }
     // Picks the delimiter among , ; TAB | from the first line (counted outside quotes).
     static QChar detectDelimiter(QByteArrayView firstBytes);
 
-    // Reads the next row; false at the end or on error (see errorMessage()).
-    // `progress` receives bytes consumed so far; returning false from it cancels.
+    // Reads the next row; false at the end or on error (see hasError() and errorMessage()).
+    // Blank lines between rows are skipped. bytesRead() tells how far the read has come.
     bool readRow(Row &row);
-    bool atEnd() const;
     bool hasError() const { return !m_error.isEmpty(); }
-    QString errorMessage() const { return m_error; } // "LINE:COL: reason"
+    QString errorMessage() const { return m_error; } // "LINE:COL: reason" (COL 0 when unknown)
     int errorLine() const { return m_errorLine; }
     qint64 bytesRead() const { return m_consumed; }
 
     static constexpr int s_maxFields = 1000;
-    static constexpr qsizetype s_maxFieldBytes = 4 * 1024 * 1024;
+    static constexpr qsizetype s_maxFieldChars = 4 * 1024 * 1024; // UTF-16 code units
 
 private:
+    // The field being read and where the reader is in it.
+    struct FieldState
+    {
+        QString field;
+        bool quoted = false; // inside a quoted field
+        bool wasQuoted = false; // the field began with a quote
+        int quoteLine = 0;
+        int quoteColumn = 0;
+        int column = 1;
+    };
+    enum class Step { More, RowEnds, Failed };
+
     bool fill();
+    bool skipToRow(); // false at the end
+    bool finishAtEnd(Row &row, FieldState &state);
+    bool fieldTooLong(const Row &row, const FieldState &state); // fails the read when it is
+    bool takeRun(FieldState &state); // false when no run starts here
+    bool takeQuotedRun(FieldState &state);
+    bool takePlainRun(FieldState &state);
+    Step takeCharacter(Row &row, FieldState &state);
     void fail(int line, int column, const QString &reason);
 
     QIODevice *m_device;

@@ -5,7 +5,8 @@
 
 // One problem found while reading a file. Errors reject the record (or the file, when
 // `line` is 0 and the field is empty); warnings keep it. Rendered as
-// "FILE:LINE: field: reason" (SPEC §4), or "FILE: reason" for whole-file problems.
+// "FILE:LINE: field: reason", without ":LINE" when the line is 0 and without "field: " when
+// there is none, and with "warning: " before the reason of a warning.
 struct Diagnostic
 {
     enum class Severity { Error, Warning };

@@ -1,5 +1,6 @@
 #include "import/faultlinecsvreader.h"
 
+#include "domain/sourcelist.h"
 #include "domain/spreadsheetcell.h"
 #include "import/csvreader.h"
 
@@ -27,27 +28,19 @@ QStringList splitValues(const QString &text)
     }
     return list;
 }
-} // namespace
 
-bool FaultlineCsvReader::read(QIODevice *device, const QString &fileName, const QString &dataset, const Sink &sink,
-    Diagnostics &diagnostics, const Progress &progress)
+Diagnostic fileError(const QString &fileName, int line, const QString &field, const QString &reason)
 {
-    auto fileError = [&](int line, const QString &field, const QString &reason) {
-        diagnostics.append({ fileName, line, field, reason, Diagnostic::Severity::Error, {} });
-        return false;
-    };
-    CsvReader reader(device);
-    reader.setDelimiter(CsvReader::detectDelimiter(device->peek(64 * 1024)));
-    CsvReader::Row header;
-    if (!reader.readRow(header)) {
-        if (reader.hasError())
-            return fileError(reader.errorLine(), {}, reader.errorMessage().section(u' ', 1));
-        return fileError(0, {}, tr("empty, no records"));
-    }
+    return { fileName, line, field, reason, Diagnostic::Severity::Error, {} };
+}
 
+// The field each column holds, in column order (empty for an ignored column); nullopt when
+// the header is unusable (a whole-file error is then in `diagnostics`).
+std::optional<QStringList> readHeader(const CsvReader::Row &header, const QString &fileName, Diagnostics &diagnostics)
+{
     // Header names are matched without regard to case or surrounding space (locale-free).
     const QStringList known = RecordValidator::fieldNames();
-    QList<QString> columns; // field per column; empty when ignored
+    QStringList columns;
     QHash<QString, int> seen;
     for (int c = 0; c < header.fields.size(); ++c) {
         QString name = header.fields.at(c).trimmed().toLower();
@@ -57,9 +50,11 @@ bool FaultlineCsvReader::read(QIODevice *device, const QString &fileName, const 
             columns.append(QString());
             continue;
         }
-        if (seen.contains(name))
-            return fileError(
-                header.line, name, tr("duplicate column (columns %1 and %2)").arg(seen.value(name) + 1).arg(c + 1));
+        if (seen.contains(name)) {
+            diagnostics.append(fileError(fileName, header.line, name,
+                tr("duplicate column (columns %1 and %2)").arg(seen.value(name) + 1).arg(c + 1)));
+            return std::nullopt;
+        }
         seen.insert(name, c);
         if (!known.contains(name)) {
             diagnostics.append(
@@ -69,10 +64,56 @@ bool FaultlineCsvReader::read(QIODevice *device, const QString &fileName, const 
         columns.append(name);
     }
     for (const char *required : { "title", "start", "victims", "type" }) {
-        if (!seen.contains(QString::fromLatin1(required)))
-            return fileError(header.line, QString::fromLatin1(required),
-                tr("no such column in the header; expected the columns %1").arg(known.join(QStringLiteral(", "))));
+        if (!seen.contains(QString::fromLatin1(required))) {
+            diagnostics.append(fileError(fileName, header.line, QString::fromLatin1(required),
+                tr("no such column in the header; expected the columns %1").arg(known.join(QStringLiteral(", ")))));
+            return std::nullopt;
+        }
     }
+    return columns;
+}
+
+// The fields of a data row as a RawRecord. False when a value cannot be read (a malformed
+// source); each problem is then in `diagnostics`, naming the line and the field.
+bool toRawRecord(const CsvReader::Row &row, const QStringList &columns, const QString &fileName, RawRecord &raw,
+    Diagnostics &diagnostics)
+{
+    raw.line = row.line;
+    QStringList sourceErrors;
+    for (int c = 0; c < columns.size(); ++c) {
+        const QString &field = columns.at(c);
+        if (field.isEmpty())
+            continue;
+        const QString value = SpreadsheetCell::restore(row.fields.at(c));
+        if (field == u"sources")
+            raw.sources = SourceList::decode(value, &sourceErrors);
+        else if (isListField(field))
+            raw.lists.insert(field, splitValues(value));
+        else
+            raw.text.insert(field, value);
+    }
+    const QString id = raw.text.value(QStringLiteral("id")).trimmed();
+    for (const QString &error : std::as_const(sourceErrors))
+        diagnostics.append({ fileName, row.line, QStringLiteral("sources"), error, Diagnostic::Severity::Error, id });
+    return sourceErrors.isEmpty();
+}
+} // namespace
+
+bool FaultlineCsvReader::read(QIODevice *device, const QString &fileName, const QString &dataset, const Sink &sink,
+    Diagnostics &diagnostics, const Progress &progress)
+{
+    CsvReader reader(device);
+    reader.setDelimiter(CsvReader::detectDelimiter(device->peek(64 * 1024)));
+    CsvReader::Row header;
+    if (!reader.readRow(header)) {
+        diagnostics.append(reader.hasError()
+                ? fileError(fileName, reader.errorLine(), {}, reader.errorMessage().section(u' ', 1))
+                : fileError(fileName, 0, {}, tr("empty, no records")));
+        return false;
+    }
+    const std::optional<QStringList> columns = readHeader(header, fileName, diagnostics);
+    if (!columns)
+        return false;
 
     RecordValidator records(fileName, dataset);
     CsvReader::Row row;
@@ -81,38 +122,24 @@ bool FaultlineCsvReader::read(QIODevice *device, const QString &fileName, const 
         if (row.fields.size() == 1 && row.fields.first().trimmed().isEmpty())
             continue;
         ++rows;
-        if (row.fields.size() != columns.size()) {
-            diagnostics.append(
-                { fileName, row.line, {}, tr("expected %1 fields, found %2").arg(columns.size()).arg(row.fields.size()),
-                    Diagnostic::Severity::Error, {} });
+        if (row.fields.size() != columns->size()) {
+            diagnostics.append(fileError(fileName, row.line, {},
+                tr("expected %1 fields, found %2").arg(columns->size()).arg(row.fields.size())));
             continue;
         }
         RawRecord raw;
-        raw.line = row.line;
-        for (int c = 0; c < columns.size(); ++c) {
-            const QString &field = columns.at(c);
-            if (field.isEmpty())
-                continue;
-            const QString value = SpreadsheetCell::restore(row.fields.at(c));
-            if (field == u"sources") {
-                for (const QString &url : splitValues(value))
-                    raw.sources.append({ url, {}, {}, {} });
-            } else if (isListField(field)) {
-                raw.lists.insert(field, splitValues(value));
-            } else {
-                raw.text.insert(field, value);
-            }
-        }
-        if (std::optional<Incident> incident = records.read(raw, diagnostics)) {
-            if (!sink(std::move(*incident)))
-                return false;
-        }
+        const bool readable = toRawRecord(row, *columns, fileName, raw, diagnostics);
+        // Validated even when a value was unreadable, so every problem of the row is reported.
+        std::optional<Incident> incident = records.read(raw, diagnostics);
+        if (incident && readable && !sink(std::move(*incident)))
+            return false;
         if (progress && (rows & 1023) == 0 && !progress(reader.bytesRead()))
             return false;
     }
     if (reader.hasError()) {
-        const QString message = reader.errorMessage();
-        return fileError(reader.errorLine(), {}, message.section(u':', 2).trimmed());
+        diagnostics.append(
+            fileError(fileName, reader.errorLine(), {}, reader.errorMessage().section(u':', 2).trimmed()));
+        return false;
     }
     if (rows == 0)
         diagnostics.append({ fileName, 0, {}, tr("header only, no records"), Diagnostic::Severity::Warning, {} });

@@ -7,11 +7,16 @@
 #include <QString>
 #include <functional>
 
-// Reads `faultline` CSV (SPEC §4): a header row naming section 2 fields in any order
-// (optional ones may be missing), multi-values separated by ";", and `sources` holding URLs
-// separated by ";". Rows are streamed from the device; each rejected row gives diagnostics
-// with its physical line. Returns false on whole-file problems (bad header, unreadable text,
-// unterminated quote) or when the sink or progress callback cancels.
+// Reads `faultline` CSV, what the CSV export writes: a header row naming record fields
+// (RecordValidator::fieldNames()) in any order, matched without regard to case; title, start,
+// victims and type are required, other columns may be missing, unknown ones are ignored with
+// a warning. List fields hold values separated by ";"; `sources` holds every source of the
+// record in SourceList's form ("publisher | title | date | url" or a URL alone, separated by
+// ";"). Cells are restored from spreadsheet-safe form (SpreadsheetCell). Rows are streamed
+// from the device; a rejected row gives diagnostics with its physical line and the field
+// (one per malformed source). Returns false on whole-file problems (bad header, unreadable
+// text, unterminated quote) or when the sink or the progress callback (every 1024 rows)
+// returns false.
 class FaultlineCsvReader
 {
 public:

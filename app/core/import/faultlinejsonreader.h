@@ -7,15 +7,19 @@
 #include <QString>
 #include <functional>
 
-// Reads the native `faultline` JSON format: {"faultline": 1, "incidents": [record, ...]}
-// (SPEC §4). Each record is validated by RecordValidator; diagnostics carry the line the
-// record's object starts on. Whole-file problems (not JSON, wrong shape, wrong version)
-// come back as one Diagnostic and the function returns false.
+// Reads the native `faultline` JSON format: {"faultline": 1, "dataset": name (optional),
+// "incidents": [record, ...]}, each record an object of RecordValidator::fieldNames() (list
+// fields as arrays of strings, sources as URLs or {url, title, publisher, date} objects).
+// Each record is validated by RecordValidator; diagnostics carry the line the record's
+// object starts on, and a value of the wrong JSON type rejects its record. Whole-file
+// problems (not JSON, wrong shape, wrong version) come back as one Diagnostic and read()
+// returns false; so does a sink that returns false.
 //
-// Memory stays bounded by one record: a light scan finds where each element of the
-// "incidents" array starts and ends, the envelope and then every record are parsed by
-// QJsonDocument on their own, so a gigabyte file (memory-mapped by the Importer) is read
-// without a gigabyte-sized document tree.
+// Beyond the file's bytes (which the Importer reads whole, up to Importer::s_maxJsonBytes),
+// memory stays bounded by one record: a light scan finds where each element of the
+// "incidents" array starts and ends, then the envelope and every record are parsed by
+// QJsonDocument on their own, so a gigabyte file is read without a gigabyte-sized
+// document tree.
 class FaultlineJsonReader
 {
 public:

@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -83,39 +84,115 @@ private:
     bool m_aborted = false;
 };
 
-// Reads one source into the open transaction; returns false on a whole-file error or cancel.
-bool readInto(IncidentStore &store, InputFile &src, Importer::Format format, const Importer::Options &options,
-    Importer::Result &result, QSet<QString> &seenIds)
+// Stores each record the reader hands over and counts the outcomes. An id already seen in
+// this import is rejected; a database error stops the import (the call returns false).
+class StoreSink
 {
-    QString dbError;
-    bool dbFailed = false;
-    auto sink = [&](Incident &&incident) {
-        if (seenIds.contains(incident.id)) {
-            result.diagnostics.append({ src.name, 0, QStringLiteral("id"),
+public:
+    StoreSink(IncidentStore &store, Importer::Result &result, QSet<QString> &seenIds, const QString &fileName)
+        : m_store(store)
+        , m_result(result)
+        , m_seenIds(seenIds)
+        , m_fileName(fileName)
+    { }
+
+    bool operator()(Incident &&incident)
+    {
+        if (m_seenIds.contains(incident.id)) {
+            m_result.diagnostics.append({ m_fileName, 0, QStringLiteral("id"),
                 tr("\"%1\" appears more than once in this import; later copy rejected").arg(incident.id),
                 Diagnostic::Severity::Error, incident.id });
-            ++result.rejected;
+            ++m_result.rejected;
             return true;
         }
-        seenIds.insert(incident.id);
-        const auto outcome = store.upsert(incident, &dbError);
+        m_seenIds.insert(incident.id);
+        const auto outcome = m_store.upsert(incident, &m_error);
         if (!outcome) {
-            dbFailed = true;
+            m_failed = true;
             return false;
         }
         switch (*outcome) {
         case IncidentStore::Outcome::Inserted:
-            ++result.imported;
+            ++m_result.imported;
             break;
         case IncidentStore::Outcome::Updated:
-            ++result.updated;
+            ++m_result.updated;
             break;
         case IncidentStore::Outcome::Unchanged:
-            ++result.unchanged;
+            ++m_result.unchanged;
             break;
         }
         return true;
+    }
+    bool failed() const { return m_failed; }
+    QString error() const { return m_error; }
+
+private:
+    IncidentStore &m_store;
+    Importer::Result &m_result;
+    QSet<QString> &m_seenIds;
+    const QString &m_fileName;
+    QString m_error;
+    bool m_failed = false;
+};
+
+// Reads `src` with the reader of its format and hands the records to `queue` in batches.
+// Finishes the queue when the whole file was read, aborts it otherwise; returns which.
+bool readInBatches(InputFile &src, Importer::Format format, BatchQueue &queue, Diagnostics &diagnostics,
+    const std::function<bool(qint64)> &progress)
+{
+    std::vector<Incident> batch;
+    batch.reserve(BatchQueue::s_batchSize);
+    auto produce = [&](Incident &&incident) {
+        batch.push_back(std::move(incident));
+        if (batch.size() < BatchQueue::s_batchSize)
+            return true;
+        const bool accepted = queue.push(std::move(batch));
+        batch = {};
+        batch.reserve(BatchQueue::s_batchSize);
+        return accepted;
     };
+    bool ok = false;
+    if (format == Importer::Format::Faultline) {
+        ok = FaultlineJsonReader::read(src.bytes, src.name, produce, diagnostics);
+    } else {
+        QBuffer buffer(&src.bytes);
+        QIODevice *device = src.device;
+        if (!device) {
+            buffer.open(QIODevice::ReadOnly);
+            device = &buffer;
+        }
+        ok = FaultlineCsvReader::read(
+            device, src.name, QFileInfo(src.name).completeBaseName(), produce, diagnostics, progress);
+    }
+    if (ok && !batch.empty())
+        ok = queue.push(std::move(batch));
+    if (ok)
+        queue.finish();
+    else
+        queue.abort();
+    return ok;
+}
+
+// The records the diagnostics from `from` on reject: distinct lines with an error. Whole-file
+// errors (line 0) reject no record; a repeated id was counted when it was found.
+int rejectedRecords(const Diagnostics &diagnostics, qsizetype from)
+{
+    QSet<int> lines;
+    for (qsizetype i = from; i < diagnostics.size(); ++i) {
+        const Diagnostic &d = diagnostics.at(i);
+        if (d.severity == Diagnostic::Severity::Error && d.line > 0 && d.field != u"id")
+            lines.insert(d.line);
+    }
+    return int(lines.size());
+}
+
+// Reads one source into the open transaction; returns false on a whole-file error, a
+// database error or a cancel, with result.error saying which.
+bool readInto(IncidentStore &store, InputFile &src, Importer::Format format, const Importer::Options &options,
+    Importer::Result &result, QSet<QString> &seenIds)
+{
+    StoreSink sink(store, result, seenIds, src.name);
     bool cancelled = false;
     auto progress = [&](qint64 done) {
         if (options.progress && !options.progress(done, src.size)) {
@@ -131,61 +208,21 @@ bool readInto(IncidentStore &store, InputFile &src, Importer::Format format, con
     BatchQueue queue;
     Diagnostics readerDiagnostics;
     bool ok = false;
-    std::thread reader([&] {
-        std::vector<Incident> batch;
-        batch.reserve(BatchQueue::s_batchSize);
-        auto produce = [&](Incident &&incident) {
-            batch.push_back(std::move(incident));
-            if (batch.size() < BatchQueue::s_batchSize)
-                return true;
-            const bool accepted = queue.push(std::move(batch));
-            batch = {};
-            batch.reserve(BatchQueue::s_batchSize);
-            return accepted;
-        };
-        if (format == Importer::Format::Faultline) {
-            ok = FaultlineJsonReader::read(src.bytes, src.name, produce, readerDiagnostics);
-        } else {
-            QBuffer buffer(&src.bytes);
-            QIODevice *device = src.device;
-            if (!device) {
-                buffer.open(QIODevice::ReadOnly);
-                device = &buffer;
-            }
-            ok = FaultlineCsvReader::read(
-                device, src.name, QFileInfo(src.name).completeBaseName(), produce, readerDiagnostics, progress);
-        }
-        if (ok && !batch.empty())
-            ok = queue.push(std::move(batch));
-        if (ok)
-            queue.finish();
-        else
-            queue.abort();
-    });
+    std::thread reader([&] { ok = readInBatches(src, format, queue, readerDiagnostics, progress); });
     std::vector<Incident> batch;
     while (queue.pop(batch)) {
-        bool keepGoing = true;
-        for (Incident &incident : batch) {
-            if (!(keepGoing = sink(std::move(incident))))
-                break;
-        }
-        if (!keepGoing) {
+        const bool stored
+            = std::all_of(batch.begin(), batch.end(), [&](Incident &incident) { return sink(std::move(incident)); });
+        if (!stored) {
             queue.abort();
             break;
         }
     }
     reader.join();
     result.diagnostics += readerDiagnostics;
-    // Count rejected records: distinct lines with an error (whole-file errors have line 0).
-    QSet<int> rejectedLines;
-    for (qsizetype i = before; i < result.diagnostics.size(); ++i) {
-        const Diagnostic &d = result.diagnostics.at(i);
-        if (d.severity == Diagnostic::Severity::Error && d.line > 0 && d.field != u"id")
-            rejectedLines.insert(d.line);
-    }
-    result.rejected += int(rejectedLines.size());
-    if (dbFailed) {
-        result.error = dbError;
+    result.rejected += rejectedRecords(result.diagnostics, before);
+    if (sink.failed()) {
+        result.error = sink.error();
         return false;
     }
     if (cancelled) {
@@ -202,8 +239,9 @@ bool readInto(IncidentStore &store, InputFile &src, Importer::Format format, con
     return ok;
 }
 
-// `unchanged` is asked just before the commit: false aborts the import (the source file was
-// modified or truncated while it was read), so nothing half-read is written.
+// Reads every source into one transaction. `changed`, when given, is asked just before the
+// commit: a non-empty answer ("FILE: why") aborts the import (the source file was modified or
+// truncated while it was read), so nothing half-read is written.
 Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Options &options,
     const std::function<QString()> &changed = {})
 {

@@ -9,10 +9,16 @@
 class Database;
 
 // Imports files into a Database: detects the format, reads, validates and writes every
-// record in one transaction (SPEC §4). Rejected records are reported and skipped, unless
-// `strict`, when any rejection writes nothing. A whole-file error, a cancel or a database
-// error also writes nothing. UI-free; progress and cancel go through a callback.
-enum class ImportFormat { Auto, Faultline, Csv };
+// record in one transaction (reading on a second thread while this one writes). Records
+// whose id is already in the document update it in place. Rejected records are reported
+// and skipped, unless `strict`, when any rejection writes nothing. A whole-file error, a
+// cancel, a database error or a file that changed while it was read also writes nothing.
+// UI-free; progress and cancel go through a callback.
+enum class ImportFormat {
+    Auto, // detected from the first bytes
+    Faultline, // faultline JSON (FaultlineJsonReader)
+    Csv, // faultline CSV (FaultlineCsvReader)
+};
 
 struct ImportOptions
 {

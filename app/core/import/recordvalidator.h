@@ -9,7 +9,7 @@
 #include <optional>
 
 // The fields of one record as a file gave them, before validation: what the faultline JSON
-// and CSV readers (and the CSV mapping) produce. Scalars are text; list fields are lists.
+// and CSV readers produce. Scalars are text by field name; list fields are lists.
 struct RawRecord
 {
     int line = 0;
@@ -19,9 +19,11 @@ struct RawRecord
     QList<Source> sources;
 };
 
-// Validates a RawRecord into an Incident (SPEC §2), adding one Diagnostic per problem. Any
-// error rejects the record; nothing is guessed: unknown countries, types and sectors are
-// errors that name the value and what was expected.
+// Validates a RawRecord into an Incident, adding one Diagnostic per problem (each names the
+// record's line and the field). Any error rejects the record; nothing is guessed: unknown
+// countries, types and sectors are errors that name the value and what was expected. Text
+// is trimmed, countries are resolved to alpha-2 codes, and a record without an id gets one
+// derived from its content (derivedId()).
 class RecordValidator
 {
 public:

@@ -8,8 +8,9 @@
 #include <vector>
 
 // Applies a Filter to IncidentColumns in memory and counts facets. Pure and thread-safe:
-// it reads the columns and returns values. Cost is linear in the number of incidents with
-// a small constant (two passes over byte-sized columns); see the filter benchmark.
+// it reads the columns and returns values. Cost is linear in the number of incidents: one
+// pass per criterion in use over its column, one to collect the shown incidents and one to
+// count the facets; see the filter benchmark.
 class FilterEngine
 {
 public:

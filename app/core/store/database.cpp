@@ -1,14 +1,12 @@
 #include "store/database.h"
 
+#include "store/sqliteconnection.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QSqlDriver>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QUuid>
 #include <sqlite3.h>
 
 Q_LOGGING_CATEGORY(lcStore, "faultline.store", QtInfoMsg)
@@ -61,30 +59,16 @@ int Database::schemaVersion()
     return int(migrationFiles().size());
 }
 
-Database::Database()
-    : m_connectionName(QStringLiteral("faultline-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{ }
+Database::Database() = default;
 
 Database::~Database()
 {
     close();
 }
 
-QSqlDatabase Database::connection() const
-{
-    return QSqlDatabase::database(m_connectionName, false);
-}
-
 void Database::close()
 {
-    m_handle = nullptr;
-    if (QSqlDatabase::contains(m_connectionName)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
+    m_connection.close();
     m_path.clear();
     m_readOnly = false;
     m_created = false;
@@ -119,27 +103,17 @@ bool Database::open(const QString &path, Mode mode, QString *errorMessage)
             readOnly = true;
     }
 
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(info.absoluteFilePath());
-    QStringList options = { QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000") };
-    if (readOnly)
-        options << QStringLiteral("QSQLITE_OPEN_READONLY");
-    db.setConnectOptions(options.join(u';'));
-    if (!db.open())
-        return fail(tr("%1: cannot open: %2").arg(shown, db.lastError().text()));
-    m_handle = *static_cast<sqlite3 *const *>(db.driver()->handle().data());
+    const SqliteConnection::Mode connectionMode = readOnly ? SqliteConnection::Mode::ReadOnly
+        : exists                                           ? SqliteConnection::Mode::ReadWrite
+                                                           : SqliteConnection::Mode::Create;
+    if (!m_connection.open(info.absoluteFilePath(), connectionMode))
+        return fail(tr("%1: cannot open: %2").arg(shown, m_connection.errorMessage()));
     m_path = info.absoluteFilePath();
     m_readOnly = readOnly;
     m_created = !exists;
-
-    // Harden before the first statement that reads the schema (RELIABILITY §48).
-    sqlite3_db_config(m_handle, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
-    sqlite3_db_config(m_handle, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
-    sqlite3_db_config(m_handle, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
-    sqlite3_db_config(m_handle, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
-    sqlite3_limit(m_handle, SQLITE_LIMIT_LENGTH, 64 * 1024 * 1024);
-    // 16 MiB of page cache for reading; an import raises it while it runs (IncidentStore).
-    sqlite3_exec(m_handle, "PRAGMA cache_size = -16384", nullptr, nullptr, nullptr);
+    // Quietly: on a file that is no database this fails, and checkIdentity() says so.
+    const QByteArray cache = "PRAGMA cache_size = -" + QByteArray::number(s_cacheKiB);
+    sqlite3_exec(handle(), cache.constData(), nullptr, nullptr, nullptr);
 
     QString error;
     if (!checkIdentity(&error))
@@ -165,7 +139,7 @@ bool Database::checkIdentity(QString *errorMessage)
     const QString shown = QDir::toNativeSeparators(m_path);
     sqlite3_stmt *stmt = nullptr;
     // The first read of the file: a non-database or a damaged header fails here.
-    int rc = sqlite3_prepare_v2(m_handle, "PRAGMA application_id", -1, &stmt, nullptr);
+    int rc = sqlite3_prepare_v2(handle(), "PRAGMA application_id", -1, &stmt, nullptr);
     if (rc == SQLITE_OK)
         rc = sqlite3_step(stmt);
     const int appId = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : 0;
@@ -173,7 +147,7 @@ bool Database::checkIdentity(QString *errorMessage)
     if (rc != SQLITE_ROW) {
         const QString why = rc == SQLITE_NOTADB ? tr("not a SQLite database")
             : rc == SQLITE_BUSY                 ? tr("in use by another program")
-                                                : sqliteError(m_handle);
+                                                : sqliteError(handle());
         *errorMessage = tr("%1: cannot open: %2").arg(shown, why);
         return false;
     }
@@ -196,11 +170,11 @@ bool Database::checkIdentity(QString *errorMessage)
         = m_quickCheckOnOpen ? scalar(QStringLiteral("PRAGMA quick_check")) : QVariant(QStringLiteral("ok"));
     if (check.toString() != u"ok") {
         *errorMessage
-            = tr("%1: the file is damaged: %2").arg(shown, check.isNull() ? sqliteError(m_handle) : check.toString());
+            = tr("%1: the file is damaged: %2").arg(shown, check.isNull() ? sqliteError(handle()) : check.toString());
         return false;
     }
     sqlite3_stmt *schema = nullptr;
-    sqlite3_prepare_v2(m_handle, "SELECT type, name FROM sqlite_schema", -1, &schema, nullptr);
+    sqlite3_prepare_v2(handle(), "SELECT type, name FROM sqlite_schema", -1, &schema, nullptr);
     while (schema && sqlite3_step(schema) == SQLITE_ROW) {
         const QString type = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(schema, 0)));
         const QString name = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(schema, 1)));
@@ -217,24 +191,18 @@ bool Database::checkIdentity(QString *errorMessage)
 
 bool Database::quickCheck(const QString &path, QString *errorMessage)
 {
-    sqlite3 *db = nullptr;
-    int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
-    QString result;
-    if (rc == SQLITE_OK) {
-        sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
-        sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
-        sqlite3_busy_timeout(db, 5000);
+    const SqliteConnection connection(path, SqliteConnection::Mode::ReadOnly);
+    QString result = connection.errorMessage();
+    if (connection.isOpen()) {
+        sqlite3 *db = connection.handle();
         sqlite3_stmt *stmt = nullptr;
-        rc = sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &stmt, nullptr);
+        const int rc = sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &stmt, nullptr);
         if (rc == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
             result = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
         else
             result = sqliteError(db);
         sqlite3_finalize(stmt);
-    } else {
-        result = db ? sqliteError(db) : tr("out of memory");
     }
-    sqlite3_close(db);
     if (result == u"ok")
         return true;
     if (errorMessage)
@@ -245,9 +213,9 @@ bool Database::quickCheck(const QString &path, QString *errorMessage)
 bool Database::exec(const QString &sql, QString *errorMessage)
 {
     char *message = nullptr;
-    const int rc = sqlite3_exec(m_handle, sql.toUtf8().constData(), nullptr, nullptr, &message);
+    const int rc = sqlite3_exec(handle(), sql.toUtf8().constData(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
-        const QString text = message ? QString::fromUtf8(message) : sqliteError(m_handle);
+        const QString text = message ? QString::fromUtf8(message) : sqliteError(handle());
         sqlite3_free(message);
         qCWarning(lcStore) << "exec failed:" << text;
         if (errorMessage)
@@ -261,7 +229,7 @@ QVariant Database::scalar(const QString &sql) const
 {
     sqlite3_stmt *stmt = nullptr;
     QVariant value;
-    if (sqlite3_prepare_v2(m_handle, sql.toUtf8().constData(), -1, &stmt, nullptr) == SQLITE_OK
+    if (sqlite3_prepare_v2(handle(), sql.toUtf8().constData(), -1, &stmt, nullptr) == SQLITE_OK
         && sqlite3_step(stmt) == SQLITE_ROW) {
         switch (sqlite3_column_type(stmt, 0)) {
         case SQLITE_INTEGER:
@@ -314,18 +282,21 @@ bool Database::saveCopy(const QString &target, QString *errorMessage) const
 {
     const QString temp = target + QStringLiteral(".part");
     QFile::remove(temp);
-    sqlite3 *out = nullptr;
-    int rc = sqlite3_open_v2(temp.toUtf8().constData(), &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-    if (rc == SQLITE_OK) {
-        sqlite3_backup *backup = sqlite3_backup_init(out, "main", m_handle, "main");
-        if (backup) {
-            sqlite3_backup_step(backup, -1);
-            sqlite3_backup_finish(backup);
+    QString error;
+    int rc = SQLITE_ERROR;
+    {
+        const SqliteConnection out(temp, SqliteConnection::Mode::Create);
+        error = out.errorMessage();
+        if (out.isOpen()) {
+            sqlite3_backup *backup = sqlite3_backup_init(out.handle(), "main", handle(), "main");
+            if (backup) {
+                sqlite3_backup_step(backup, -1);
+                sqlite3_backup_finish(backup);
+            }
+            rc = sqlite3_errcode(out.handle());
+            error = sqliteError(out.handle());
         }
-        rc = sqlite3_errcode(out);
     }
-    const QString error = out ? sqliteError(out) : tr("out of memory");
-    sqlite3_close(out);
     if (rc != SQLITE_OK) {
         QFile::remove(temp);
         if (errorMessage)

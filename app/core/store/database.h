@@ -1,13 +1,14 @@
 #pragma once
 
-#include <QSqlDatabase>
+#include "store/sqliteconnection.h"
+
 #include <QString>
-#include <memory>
+#include <QVariant>
 
-struct sqlite3;
-
-// One Faultline document: a SQLite file opened defensively (SPEC §3, RELIABILITY §46-52).
-// Owns one named QSqlDatabase connection; the raw handle is exposed for the store's bulk
+// One Faultline document: a SQLite file opened through SqliteConnection (with its hardening),
+// checked to be a Faultline document (application id, only the tables and indexes Faultline
+// creates, a format this build knows, and PRAGMA quick_check unless turned off) and migrated
+// to the newest schema. Owns its connection; the raw handle is exposed for the store's bulk
 // paths and for multi-statement scripts. A Database belongs to the thread that opened it.
 class Database
 {
@@ -15,6 +16,9 @@ public:
     enum class Mode { ReadWrite, ReadOnly };
 
     static constexpr int s_applicationId = 0x464C544E; // "FLTN"
+    // The page cache of the document's connection while it reads; an import raises it while
+    // it runs (IncidentStore).
+    static constexpr int s_cacheKiB = 16 * 1024;
     static int schemaVersion(); // newest version this build knows
 
     Database();
@@ -35,12 +39,11 @@ public:
     static bool quickCheck(const QString &path, QString *errorMessage);
     void close();
 
-    bool isOpen() const { return m_handle != nullptr; }
+    bool isOpen() const { return m_connection.isOpen(); }
     bool isReadOnly() const { return m_readOnly; }
     bool wasCreated() const { return m_created; } // true when open() made a new file
     QString path() const { return m_path; }
-    QSqlDatabase connection() const;
-    sqlite3 *handle() const { return m_handle; }
+    sqlite3 *handle() const { return m_connection.handle(); }
 
     // Runs one or more SQL statements; false with a message that says what failed.
     bool exec(const QString &sql, QString *errorMessage = nullptr);
@@ -56,16 +59,15 @@ public:
 
 private:
     bool checkIdentity(QString *errorMessage);
-    QString m_connectionName;
+    SqliteConnection m_connection;
     QString m_path;
-    sqlite3 *m_handle = nullptr;
     bool m_readOnly = false;
     bool m_created = false;
     bool m_quickCheckOnOpen = true;
 };
 
-// Rolls back unless commit() was called (STYLE §5). Uses SAVEPOINT-free BEGIN IMMEDIATE so
-// a second writer fails early with "busy" rather than halfway.
+// Rolls back unless commit() was called. Starts with BEGIN IMMEDIATE (no savepoints), so a
+// second writer fails with "busy" at the start (after the busy timeout) rather than halfway.
 class Transaction
 {
 public:

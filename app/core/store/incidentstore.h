@@ -2,6 +2,7 @@
 
 #include "domain/incident.h"
 #include "domain/incidentcolumns.h"
+#include "store/columnscan.h"
 
 #include <QList>
 #include <QString>
@@ -9,9 +10,10 @@
 #include <optional>
 
 class Database;
+class Statement;
 
-// Reads and writes incident records in a Database (SPEC §2-3). Not thread-safe: use it in
-// the thread that opened the database. Errors come back as false/nullopt plus a message.
+// Reads and writes incident records in a Database. Not thread-safe: use it in the thread that
+// opened the database. Errors come back as false/nullopt plus a message.
 class IncidentStore
 {
 public:
@@ -40,21 +42,16 @@ public:
     QList<qint64> search(const QString &userQuery, QString *errorMessage = nullptr) const;
     static QString toFtsQuery(const QString &userQuery);
 
-    // Every incident as columns (see IncidentColumns). Documents of s_parallelLoadThreshold
-    // incidents or more are read by two threads, the second on its own read-only connection.
-    // Auto reads the document's column cache when it is current and sound, else scans the
-    // rows with two threads; Scan always scans with two threads; Sequential with one.
+    // Every incident as columns (see IncidentColumns). Auto reads the document's column cache
+    // (ColumnCache) when it is current and sound, else scans the rows; Scan always scans the
+    // rows; Sequential scans them on this thread only. A scan of a document whose rowids span
+    // s_parallelLoadThreshold or more, not Sequential, is done by two threads, each on a
+    // read-only connection of its own (ColumnScan). On failure returns empty columns and
+    // sets *errorMessage.
     enum class LoadMode { Auto, Scan, Sequential };
     IncidentColumns loadColumns(
         QString *errorMessage = nullptr, LoadMode mode = LoadMode::Auto, bool *fromCache = nullptr) const;
-
-    // Raised by every import; a column cache is only read when it carries the current one.
-    qint64 generation() const;
-    // Stores `columns`, read at `generation`, as the document's column cache, on a connection
-    // of its own (callable from any thread). Does nothing if an import has happened since.
-    static bool writeColumnCache(
-        const QString &path, const IncidentColumns &columns, qint64 generation, QString *errorMessage = nullptr);
-    static constexpr qint64 s_parallelLoadThreshold = 50000;
+    static constexpr qint64 s_parallelLoadThreshold = ColumnScan::s_parallelThreshold;
 
     // The records with these rowids, in the given order (missing ones are skipped); every
     // record for allIncidents().
@@ -63,6 +60,12 @@ public:
 
 private:
     struct Statements;
+    // The steps of upsert().
+    qint64 existingRowid(const QString &id);
+    bool unindex(qint64 rowid);
+    static void bindRecord(Statement &st, const Incident &r, qint64 rowid, const QString &tags);
+    const Statement *writeLists(const Incident &r, qint64 rowid, bool replace); // the failed statement, or null
+
     Database &m_db;
     std::unique_ptr<Statements> m_st;
     bool m_bulk = false; // the document was empty: insert only, index once at the end
