@@ -20,11 +20,10 @@ QString difference(const IncidentColumns &one, const IncidentColumns &two)
         return QStringLiteral(#field);
     FL_SAME(rowid)
     FL_SAME(firstDay)
-    FL_SAME(lastDay)
-    FL_SAME(precision) FL_SAME(hasEnd) FL_SAME(type) FL_SAME(attribution) FL_SAME(sectors) FL_SAME(actor)
-        FL_SAME(dataset) FL_SAME(victimOffset) FL_SAME(victimCodes) FL_SAME(attackerOffset) FL_SAME(attackerCodes)
-            FL_SAME(countries) FL_SAME(actors) FL_SAME(datasets) FL_SAME(idText) FL_SAME(idOffset) FL_SAME(titleText)
-                FL_SAME(titleOffset) FL_SAME(byDate)
+    FL_SAME(lastDay) FL_SAME(precision) FL_SAME(hasEnd) FL_SAME(type) FL_SAME(attribution) FL_SAME(sectors)
+        FL_SAME(actor) FL_SAME(dataset) FL_SAME(victimOffset) FL_SAME(victimCodes) FL_SAME(attackerOffset)
+            FL_SAME(attackerCodes) FL_SAME(countries) FL_SAME(actors) FL_SAME(datasets) FL_SAME(idText)
+                FL_SAME(idOffset) FL_SAME(titleText) FL_SAME(titleOffset) FL_SAME(byDate)
 #undef FL_SAME
                     return {};
 }
