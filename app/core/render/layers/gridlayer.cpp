@@ -3,6 +3,7 @@
 
 #include <QPainter>
 #include <algorithm>
+#include <vector>
 
 namespace RenderLayers {
 
@@ -26,13 +27,15 @@ void paintGrid(PaintContext &c)
     p.setRenderHint(QPainter::Antialiasing, false);
     const QRectF plot = l.plotRect();
     // A one-unit line is a one-unit rectangle, on every device: no stroker.
+    std::vector<QRectF> rects;
     const auto lines = [&](const DateTicks::Tier &tier, const QColor &colour) {
+        rects.clear();
         for (const DateTicks::Tick &tick : tier.ticks) {
             const double x = l.dayToX(double(tick.day));
-            if (x <= plot.left() || x >= plot.right())
-                continue;
-            p.fillRect(QRectF(x - 0.5, plot.top(), 1, plot.height()), colour);
+            if (x > plot.left() && x < plot.right())
+                rects.emplace_back(x - 0.5, plot.top(), 1, plot.height());
         }
+        c.fillRects(rects, colour);
     };
     lines(l.ticks().minor, c.t.grid);
     lines(l.ticks().major, c.t.gridMajor);

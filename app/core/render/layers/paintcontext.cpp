@@ -112,6 +112,22 @@ void PaintContext::text(const QRectF &r, const QString &s, const QFontMetricsF &
     p.drawText(QPointF(x, baseline), s);
 }
 
+void PaintContext::fillRects(const std::vector<QRectF> &rects, const QColor &colour) const
+{
+    if (policy.raster) {
+        for (const QRectF &r : rects)
+            p.fillRect(r, colour);
+        return;
+    }
+    if (rects.empty())
+        return;
+    p.save();
+    p.setPen(Qt::NoPen);
+    p.setBrush(colour);
+    p.drawRects(rects.data(), int(rects.size()));
+    p.restore();
+}
+
 QRectF PaintContext::visiblePart(const QRectF &r) const
 {
     const QRectF bounds = l.plotRect().adjusted(-4, -4, 4, 4);

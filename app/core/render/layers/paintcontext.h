@@ -76,6 +76,11 @@ public:
     void text(
         const QRectF &r, const QString &s, const QFontMetricsF &fm, bool alignRight = false, double width = -1) const;
 
+    // Axis-aligned rectangles in one colour: filled one by one on raster devices (cheap
+    // there), and as one drawRects call on vector devices, which then write one element
+    // instead of one group of painter state per rectangle.
+    void fillRects(const std::vector<QRectF> &rects, const QColor &colour) const;
+
     // The part of `r` worth drawing: marks can reach far beyond the plot when zoomed in, and
     // a dashed outline that long costs time for nothing.
     QRectF visiblePart(const QRectF &r) const;
