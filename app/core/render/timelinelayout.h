@@ -171,10 +171,22 @@ private:
         const QFontMetricsF &label, const QFontMetricsF &axis, const QFontMetricsF &title, const QFontMetricsF &small);
     void layoutLegend(const QFontMetricsF &small);
     void planRow(int row, const QFontMetricsF &label);
+    // Row planning (timelinelayoutrows.cpp), in the order the steps run.
     void planMarks(RowPlan &plan, const TimelineRow &row, const QFontMetricsF &label);
+    void collectMarks(RowPlan &plan, const TimelineRow &row);
     void planBars(RowPlan &plan);
+    void clusterPoints(RowPlan &plan, const TimelineRow &row, const QFontMetricsF &label);
     void placeMergedCounts(RowPlan &plan, const QFontMetricsF &label);
+    void gatherLabelRoom(const RowPlan &plan);
+    void planLabels(RowPlan &plan, const QFontMetricsF &label);
     void planDensity(RowPlan &plan, const TimelineRow &row, const QFontMetricsF &label);
+    void weightedBuckets(RowPlan &plan, const TimelineRow &row) const;
+    void spreadBuckets(RowPlan &plan, const TimelineRow &row);
+    void placeDensityCounts(RowPlan &plan, const QFontMetricsF &label) const;
+    // Hit testing (timelinelayout.cpp): the area under a point, then the plot's marks.
+    bool hitArea(QPointF p, Hit &hit) const;
+    void hitMarks(const RowPlan &plan, QPointF p, Hit &hit) const;
+    const Mark *hitBar(const RowPlan &plan, QPointF p) const;
     QRectF nominalRect(Index i, int row) const; // a bar on the centre line
     int laneLimit() const;
     double rowCentre(int row) const { return rowToY(row) + m_frame.rowHeight / 2; }
@@ -214,6 +226,7 @@ private:
     std::vector<std::pair<double, double>> m_stretches;
     std::vector<int> m_stretchCounts;
     std::vector<Mark> m_pieces;
+    std::vector<int> m_lanes;
     std::vector<float> m_direct;
     std::vector<float> m_rate;
 };

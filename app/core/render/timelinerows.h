@@ -153,6 +153,26 @@ public:
     bool isEmpty() const { return m_rows.empty(); }
 
 private:
+    // The steps of build(), in order. A group is what a row stands for before hiding.
+    struct Group
+    {
+        QString key, label, flagCode, region;
+    };
+    // Each incident's groups in date order (CSR: the groups of order[k] are
+    // groupOf[start[k] .. start[k + 1])), and the number of incidents in each group.
+    struct Membership
+    {
+        std::vector<std::uint32_t> start;
+        std::vector<int> groupOf;
+        std::vector<int> count;
+    };
+    std::vector<Group> makeGroups();
+    std::vector<Group> countryGroups();
+    Membership membership(const std::vector<Index> &order, std::size_t groupCount) const;
+    std::vector<TimelineRow> makeRows(
+        const std::vector<Group> &groups, const Membership &members, const std::vector<Index> &order);
+    void placeRows(std::vector<TimelineRow> built);
+
     QVarLengthArray<int, 8> groupsOf(Index i) const;
 
     std::shared_ptr<const IncidentColumns> m_columns;

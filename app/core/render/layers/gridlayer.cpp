@@ -1,0 +1,140 @@
+#include "render/layers/layers.h"
+#include "render/layers/paintcontext.h"
+
+#include <QPainter>
+#include <algorithm>
+#include <vector>
+
+namespace RenderLayers {
+
+void paintBackground(PaintContext &c)
+{
+    const Layout &l = c.l;
+    c.setSnappedFills();
+    if (!c.f.transparent)
+        c.p.fillRect(l.frameRect(), c.t.background);
+    c.p.fillRect(QRectF(l.headerRect().left(), l.axisRect().top(), l.headerRect().width(),
+                     l.headerRect().bottom() - l.axisRect().top()),
+        c.t.headerBackground);
+}
+
+void paintGrid(PaintContext &c)
+{
+    const Layout &l = c.l;
+    QPainter &p = c.p;
+    p.save();
+    p.setClipRect(l.plotRect());
+    p.setRenderHint(QPainter::Antialiasing, false);
+    const QRectF plot = l.plotRect();
+    // A one-unit line is a one-unit rectangle, on every device: no stroker.
+    std::vector<QRectF> rects;
+    const auto lines = [&](const DateTicks::Tier &tier, const QColor &colour) {
+        rects.clear();
+        for (const DateTicks::Tick &tick : tier.ticks) {
+            const double x = l.dayToX(double(tick.day));
+            if (x > plot.left() && x < plot.right())
+                rects.emplace_back(x - 0.5, plot.top(), 1, plot.height());
+        }
+        c.fillRects(rects, colour);
+    };
+    lines(l.ticks().minor, c.t.grid);
+    lines(l.ticks().major, c.t.gridMajor);
+    p.restore();
+}
+
+void paintRowBands(PaintContext &c)
+{
+    const Layout &l = c.l;
+    c.p.save();
+    c.p.setClipRect(QRectF(l.headerRect().topLeft(), l.plotRect().bottomRight()));
+    for (const Layout::RowPlan &plan : l.rowPlans()) {
+        if (plan.row % 2 == 1)
+            c.p.fillRect(l.rowRect(plan.row), c.t.rowBand);
+    }
+    c.p.restore();
+    c.p.setRenderHint(QPainter::Antialiasing, true);
+}
+
+namespace {
+    // The upper axis line: one label per major interval, kept at the left edge while its
+    // interval is partly visible, and a tick at each interval's start.
+    void majorTicks(PaintContext &c, const QRectF &line)
+    {
+        const Layout &l = c.l;
+        QPainter &p = c.p;
+        const QRectF a = l.axisRect();
+        QFont majorFont = c.t.axisFont;
+        majorFont.setWeight(QFont::DemiBold);
+        const QFontMetricsF majorMetrics(majorFont, p.device());
+        p.setFont(majorFont);
+        p.setPen(c.t.text);
+        for (const DateTicks::Tick &tick : l.ticks().major.ticks) {
+            const double x0 = l.dayToX(double(tick.day));
+            const double x1 = l.dayToX(double(tick.endDay));
+            const double x = std::max(x0, a.left()) + 5;
+            const double w = majorMetrics.horizontalAdvance(tick.label);
+            if (x + w <= x1 - 3)
+                c.text(QRectF(x, line.top(), w + 1, line.height()), tick.label, majorMetrics);
+            if (x0 > a.left()) {
+                p.setPen(plainPen(c.t.gridMajor));
+                p.drawLine(QPointF(x0, a.top()), QPointF(x0, a.bottom()));
+                p.setPen(c.t.text);
+            }
+        }
+    }
+
+    // The lower axis line: a label per minor interval where it fits (centred in the visible part
+    // when the tick names a whole interval, such as a month), and a short tick at each start.
+    void minorTicks(PaintContext &c, const QRectF &line)
+    {
+        const Layout &l = c.l;
+        QPainter &p = c.p;
+        const QRectF a = l.axisRect();
+        const QFontMetricsF &fm = c.axisMetrics;
+        p.setFont(c.t.axisFont);
+        const DateTicks::Tier &minor = l.ticks().minor;
+        const bool namesInterval = minor.step == 1 && minor.unit != DateTicks::Unit::Week;
+        for (const DateTicks::Tick &tick : minor.ticks) {
+            const double x0 = l.dayToX(double(tick.day));
+            const double x1 = l.dayToX(double(tick.endDay));
+            const double w = fm.horizontalAdvance(tick.label);
+            double x = x0 + 4;
+            if (namesInterval) {
+                const double visible0 = std::max(x0, a.left());
+                const double visible1 = std::min(x1, a.right());
+                x = std::clamp((visible0 + visible1 - w) / 2, x0 + 2, x1 - w - 2);
+                if (x1 - x0 < w + 4)
+                    continue;
+            } else if (x0 + 4 + w > x1 - 2) {
+                continue;
+            }
+            p.setPen(c.t.mutedText);
+            c.text(QRectF(x, line.top(), w + 1, line.height()), tick.label, fm);
+            if (x0 > a.left()) {
+                p.setPen(plainPen(c.t.axisLine));
+                p.drawLine(QPointF(x0, a.bottom() - 4), QPointF(x0, a.bottom()));
+            }
+        }
+    }
+} // namespace
+
+void paintAxis(PaintContext &c)
+{
+    const Layout &l = c.l;
+    QPainter &p = c.p;
+    const QRectF a = l.axisRect();
+    if (a.width() <= 0)
+        return;
+    p.fillRect(
+        QRectF(l.headerRect().left(), a.top(), a.right() - l.headerRect().left(), a.height()), c.t.headerBackground);
+    p.save();
+    p.setClipRect(a);
+    const double lineHeight = (a.height() - 2) / 2;
+    majorTicks(c, QRectF(a.left(), a.top(), a.width(), lineHeight));
+    minorTicks(c, QRectF(a.left(), a.top() + lineHeight, a.width(), lineHeight));
+    p.restore();
+    p.setPen(plainPen(c.t.axisLine));
+    p.drawLine(QPointF(l.headerRect().left(), a.bottom()), a.bottomRight());
+}
+
+} // namespace RenderLayers
