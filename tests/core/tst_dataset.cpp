@@ -172,7 +172,7 @@ private slots:
     {
         const QJsonObject seed = m_records.first().object;
         QCOMPARE(seed.value(u"id").toString(), QStringLiteral("fl-2022-al-akshi-shutdown"));
-        QCOMPARE(seed.value(u"start").toString(), QStringLiteral("2022-07-17"));
+        QCOMPARE(seed.value(u"start").toString(), QStringLiteral("2022-07-15"));
         QCOMPARE(strings(seed.value(u"attackers")), QStringList { QStringLiteral("IR") });
         QCOMPARE(seed.value(u"actor").toString(), QStringLiteral("HomeLand Justice"));
         const QStringList related = strings(seed.value(u"related"));
