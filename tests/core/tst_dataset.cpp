@@ -12,6 +12,9 @@
 #include <QSet>
 #include <QTest>
 #include <QUrl>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
 
 class TestDataset : public QObject
 {
@@ -25,6 +28,102 @@ private:
     QList<Record> m_records;
 
     static QStringList strings(const QJsonValue &v) { return v.toVariant().toStringList(); }
+    static QString idOf(const Record &r) { return r.object.value(u"id").toString(); }
+
+    // A secondary source: a compiled list of incidents rather than reporting or research of its own.
+    static bool isTrackerList(const QJsonObject &source)
+    {
+        static const QStringList titles = { u"Significant Cyber Incidents"_s, u"Cyber Operations Tracker"_s };
+        static const QStringList publishers = { u"EuRepoC"_s, u"European Repository of Cyber Incidents"_s };
+        return titles.contains(source.value(u"title").toString().trimmed())
+            || publishers.contains(source.value(u"publisher").toString().trimmed());
+    }
+
+    // Records that still cite only a tracker list. Each needs a first-hand source (the victim, a
+    // government or court, the investigating vendor, or a news organisation reporting directly);
+    // the list may only shrink, and the test fails when a listed record no longer needs to be on it.
+    static const QSet<QString> &trackerOnlyAllowList()
+    {
+        static const QSet<QString> ids = {
+            u"fl-2020-il-shirbit-black-shadow"_s,
+            u"fl-2021-kr-kaeri-intrusion"_s,
+            u"fl-2021-be-belnet-ddos"_s,
+            u"fl-2021-nz-waikato-dhb"_s,
+            u"fl-2021-za-justice-ransomware"_s,
+            u"fl-2021-il-hillel-yaffe"_s,
+            u"fl-2021-br-health-ministry-lapsus"_s,
+            u"fl-2021-us-kronos-ransomware"_s,
+            u"fl-2022-pt-impresa-lapsus"_s,
+            u"fl-2022-ir-irib-hijack"_s,
+            u"fl-2022-de-oiltanking"_s,
+            u"fl-2022-pt-vodafone"_s,
+            u"fl-2022-it-killnet-ddos"_s,
+            u"fl-2022-zm-central-bank"_s,
+            u"fl-2022-at-carinthia-blackcat"_s,
+            u"fl-2022-ir-khuzestan-steel"_s,
+            u"fl-2022-gr-desfa"_s,
+            u"fl-2022-tw-pelosi-visit"_s,
+            u"fl-2022-ee-ddos"_s,
+            u"fl-2022-me-government"_s,
+            u"fl-2022-pt-tap-ragnar"_s,
+            u"fl-2022-multi-guacamaya-leaks"_s,
+            u"fl-2022-us-killnet-airports"_s,
+            u"fl-2022-vu-government"_s,
+            u"fl-2022-in-aiims"_s,
+            u"fl-2023-us-23andme"_s,
+            u"fl-2023-il-technion-darkbit"_s,
+            u"fl-2023-au-latitude-financial"_s,
+            u"fl-2023-es-hospital-clinic"_s,
+            u"fl-2023-ch-xplain-play"_s,
+            u"fl-2023-id-bank-syariah"_s,
+            u"fl-2023-cn-wuhan-earthquake-centre"_s,
+            u"fl-2023-jp-nagoya-port"_s,
+            u"fl-2023-us-mgm-resorts"_s,
+            u"fl-2023-co-ifx-networks"_s,
+            u"fl-2023-ph-philhealth-medusa"_s,
+            u"fl-2023-de-suedwestfalen-it"_s,
+            u"fl-2023-us-icbc-lockbit"_s,
+            u"fl-2023-au-dp-world"_s,
+            u"fl-2023-ir-fuel-stations"_s,
+            u"fl-2024-se-tietoevry-akira"_s,
+            u"fl-2024-fr-france-travail"_s,
+            u"fl-2024-vn-vndirect"_s,
+            u"fl-2024-au-medisecure"_s,
+            u"fl-2024-fi-helsinki-education"_s,
+            u"fl-2024-us-ascension"_s,
+            u"fl-2024-pl-pap-fake-mobilisation"_s,
+            u"fl-2024-jp-kadokawa-niconico"_s,
+            u"fl-2024-us-cdk-global"_s,
+            u"fl-2024-za-nhls"_s,
+            u"fl-2024-in-star-health"_s,
+            u"fl-2024-gb-transport-for-london"_s,
+            u"fl-2024-pe-interbank"_s,
+            u"fl-2024-ro-presidential-election"_s,
+            u"fl-2024-ug-bank-of-uganda"_s,
+            u"fl-2024-cr-recope"_s,
+            u"fl-2024-multi-powerschool"_s,
+            u"fl-2024-us-treasury-beyondtrust"_s,
+            u"fl-2024-ua-state-registries"_s,
+            u"fl-2024-jp-jal-ddos"_s,
+            u"fl-2025-cn-harbin-winter-games"_s,
+            u"fl-2025-pl-polsa"_s,
+            u"fl-2025-ua-ukrzaliznytsia"_s,
+            u"fl-2025-ca-nova-scotia-power"_s,
+            u"fl-2025-gb-legal-aid-agency"_s,
+            u"fl-2025-ma-cnss-leak"_s,
+            u"fl-2025-kr-sk-telecom"_s,
+            u"fl-2025-fr-apt28-attribution"_s,
+            u"fl-2025-ir-bank-sepah"_s,
+            u"fl-2025-ir-nobitex"_s,
+            u"fl-2025-au-qantas"_s,
+            u"fl-2025-br-cm-software-pix"_s,
+            u"fl-2025-sg-unc3886"_s,
+            u"fl-2025-us-st-paul"_s,
+            u"fl-2025-ru-aeroflot"_s,
+            u"fl-2025-gb-kido-nurseries"_s,
+        };
+        return ids;
+    }
 
 private slots:
     void initTestCase()
@@ -142,6 +241,87 @@ private slots:
             }
         }
         QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 40).join(u'\n')));
+    }
+
+    // `other` is kept for events that were not attacks (shutdowns, route leaks, outages, exposures
+    // without an attacker) and for landmark disclosures; a record typed `other` carries a tag that
+    // says which it is.
+    void otherIsForNonAttacksAndDisclosures()
+    {
+        const QStringList kinds = { u"internet-shutdown"_s, u"bgp"_s, u"route-leak"_s, u"outage"_s, u"non-malicious"_s,
+            u"disclosure"_s, u"report"_s, u"attribution"_s };
+        QStringList problems;
+        for (const Record &r : m_records) {
+            if (r.object.value(u"type").toString() != u"other")
+                continue;
+            const QStringList tags = strings(r.object.value(u"tags"));
+            if (std::none_of(tags.begin(), tags.end(), [&](const QString &t) { return kinds.contains(t); }))
+                problems << idOf(r);
+        }
+        QVERIFY2(problems.isEmpty(),
+            qPrintable(
+                u"typed other but tagged neither as a non-attack nor as a disclosure: "_s + problems.join(u", ")));
+    }
+
+    // A state that orders its own internet shut down is not an attacker: the summary names it.
+    void shutdownsHaveNoAttackers()
+    {
+        QStringList problems;
+        for (const Record &r : m_records) {
+            if (strings(r.object.value(u"tags")).contains(u"internet-shutdown"_s)
+                && !strings(r.object.value(u"attackers")).isEmpty())
+                problems << idOf(r);
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(u"shutdowns naming an attacker: "_s + problems.join(u", ")));
+    }
+
+    // `suspected` says who is suspected: an attacker country or a named actor; otherwise it is `none`.
+    void suspectedNamesWhatIsSuspected()
+    {
+        QStringList problems;
+        for (const Record &r : m_records) {
+            if (r.object.value(u"attribution").toString() == u"suspected"
+                && strings(r.object.value(u"attackers")).isEmpty()
+                && r.object.value(u"actor").toString().trimmed().isEmpty())
+                problems << idOf(r);
+        }
+        QVERIFY2(problems.isEmpty(),
+            qPrintable(u"suspected with neither attacker country nor actor: "_s + problems.join(u", ")));
+    }
+
+    void everyRecordHasAFirstHandSource()
+    {
+        QStringList missing, listedNeedlessly;
+        for (const Record &r : m_records) {
+            const QJsonArray sources = r.object.value(u"sources").toArray();
+            const bool firstHand = std::any_of(
+                sources.begin(), sources.end(), [](const QJsonValue &s) { return !isTrackerList(s.toObject()); });
+            const bool listed = trackerOnlyAllowList().contains(idOf(r));
+            if (!firstHand && !listed)
+                missing << idOf(r);
+            if (firstHand && listed)
+                listedNeedlessly << idOf(r);
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(u"only a tracker list as source: "_s + missing.join(u", ")));
+        QVERIFY2(listedNeedlessly.isEmpty(),
+            qPrintable(u"has a first-hand source now, remove from the allow-list: "_s + listedNeedlessly.join(u", ")));
+        qInfo("%lld records still cite only a tracker list (allow-list)", qlonglong(trackerOnlyAllowList().size()));
+    }
+
+    // Reports how many sources a reader can open, and keeps that number from falling.
+    void sourcesWithUrl()
+    {
+        int sources = 0, withUrl = 0;
+        for (const Record &r : m_records) {
+            for (const QJsonValue &s : r.object.value(u"sources").toArray()) {
+                ++sources;
+                withUrl += s.toObject().value(u"url").toString().isEmpty() ? 0 : 1;
+            }
+        }
+        qInfo("URLFLOOR of URLFLOOR sources have a URL (%.1f %)", withUrl, sources, 100.0 * withUrl / qMax(1, sources));
+        const int floor = 75;
+        QVERIFY2(
+            withUrl >= floor, qPrintable(u"%1 sources with a URL; expected at least %2"_s.arg(withUrl).arg(floor)));
     }
 
     void breadth()
