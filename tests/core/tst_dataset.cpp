@@ -324,6 +324,41 @@ private slots:
             withUrl >= floor, qPrintable(u"%1 sources with a URL; expected at least %2"_s.arg(withUrl).arg(floor)));
     }
 
+    // Every actor is named by its canonical name from data/actors.tsv (several are separated by
+    // "; "), and the table itself names each actor once.
+    void actorsUseCanonicalNames()
+    {
+        QFile file(u":/data/actors.tsv"_s);
+        QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+        QSet<QString> canonical;
+        QHash<QString, QString> aliasOf;
+        QStringList problems;
+        while (!file.atEnd()) {
+            const QString line = QString::fromUtf8(file.readLine()).chopped(1);
+            if (line.isEmpty() || line.startsWith(u'#'))
+                continue;
+            const QStringList columns = line.split(u'\t');
+            QVERIFY2(columns.size() == 2, qPrintable(u"actors.tsv: expected two columns: "_s + line));
+            if (canonical.contains(columns[0]))
+                problems << u"%1 is listed twice"_s.arg(columns[0]);
+            canonical.insert(columns[0]);
+            for (const QString &alias : columns[1].split(u"; "_s, Qt::SkipEmptyParts))
+                aliasOf.insert(alias, columns[0]);
+        }
+        for (auto it = aliasOf.cbegin(); it != aliasOf.cend(); ++it) {
+            if (canonical.contains(it.key()))
+                problems << u"%1 is an alias of %2 and a canonical name"_s.arg(it.key(), it.value());
+        }
+        for (const Record &r : m_records) {
+            for (const QString &actor : r.object.value(u"actor").toString().split(u"; "_s, Qt::SkipEmptyParts)) {
+                if (!canonical.contains(actor))
+                    problems << u"%1: \"%2\" is not a canonical name%3"_s.arg(
+                        idOf(r), actor, aliasOf.contains(actor) ? u" (use %1)"_s.arg(aliasOf.value(actor)) : QString());
+            }
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 40).join(u'\n')));
+    }
+
     void breadth()
     {
         QSet<QString> countries, types, sectors;
