@@ -242,7 +242,7 @@ private slots:
                 withUrl += s.toObject().value(u"url").toString().isEmpty() ? 0 : 1;
             }
         }
-        qInfo("URLFLOOR of URLFLOOR sources have a URL (%.1f %)", withUrl, sources, 100.0 * withUrl / qMax(1, sources));
+        qInfo("%d of %d sources have a URL (%.1f %%)", withUrl, sources, 100.0 * withUrl / qMax(1, sources));
         const int floor = 229;
         QVERIFY2(
             withUrl >= floor, qPrintable(u"%1 sources with a URL; expected at least %2"_s.arg(withUrl).arg(floor)));
