@@ -464,7 +464,7 @@ private slots:
         const IncidentColumns c = IncidentStore(*m_db).loadColumns();
         QCOMPARE(c.id(0), QStringLiteral("fl-2022-al-akshi-shutdown"));
         const auto seed = IncidentStore(*m_db).incident(QStringLiteral("fl-2022-al-akshi-shutdown"));
-        QCOMPARE(seed->start.toString(), QStringLiteral("2022-07-17"));
+        QCOMPARE(seed->start.toString(), QStringLiteral("2022-07-15"));
         QCOMPARE(seed->victims, QStringList { QStringLiteral("AL") });
         QCOMPARE(seed->sources.first().publisher, QStringLiteral("ANI"));
         QCOMPARE(
