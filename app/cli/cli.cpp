@@ -329,6 +329,11 @@ QString defaultDatabasePath()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/faultline.db");
 }
 
+QStringList commands()
+{
+    return s_commands;
+}
+
 bool wantsCli(const QStringList &arguments)
 {
     for (qsizetype i = 0; i < arguments.size(); ++i) {

@@ -10,6 +10,8 @@ enum ExitCode { Success = 0, Rejected = 1, Usage = 2 };
 
 // True when `arguments` (without argv[0]) ask for the command line rather than the window.
 bool wantsCli(const QStringList &arguments);
+// The command names run() knows ("import", "list", ...).
+QStringList commands();
 int run(const QStringList &arguments);
 
 // Where the document lives when no --db is given (QStandardPaths::AppDataLocation).
