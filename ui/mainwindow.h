@@ -10,6 +10,7 @@
 class DetailPane;
 class DocumentController;
 class FilterPane;
+class FilterSummary;
 class OverviewStrip;
 class TimelineView;
 class IncidentTableModel;
@@ -51,6 +52,14 @@ public:
     OverviewStrip *overview() const { return m_overview; }
     FilterPane *filterPane() const { return m_filterPane; }
     QMenu *savedViewsMenu() const { return m_viewsMenu; }
+    FilterSummary *filterSummary() const { return m_summary; }
+    // The table below the timeline: shown, or dragged or toggled shut (View > Table).
+    bool isTableShown() const;
+    void setTableShown(bool shown);
+    QAction *tableAction() const { return m_tableAction; }
+    // View > Text Size: the panes' and table's text, 0.7 to 2 times the normal size.
+    void setTextScale(double scale);
+    double textScale() const { return m_textScale; }
     const Filter &filter() const { return m_filter; }
     void setFilter(const Filter &filter);
     int visibleCount() const;
@@ -71,6 +80,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -87,6 +97,8 @@ private:
     void createEditMenu();
     void createViewMenu();
     void createToolBar();
+    void setUpTabOrder();
+    void addLayoutActions(QMenu *view);
     void restoreWindowGeometry();
 
     // Reacting to the document.
@@ -108,6 +120,7 @@ private:
     void rebuildViewsMenu();
     void openSources(quint32 index);
     void copyCitation(quint32 index);
+    void addBundledDataset();
 
     DocumentController *m_document;
     Filter m_filter;
@@ -118,10 +131,14 @@ private:
     FilterPane *m_filterPane;
     DetailPane *m_detail;
     QLineEdit *m_search;
+    FilterSummary *m_summary;
     QLabel *m_count;
     QSplitter *m_splitter; // timeline above, table below
     QTimer *m_searchDelay;
     QMenu *m_viewsMenu = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_importAction = nullptr;
+    QAction *m_tableAction = nullptr;
+    double m_textScale = 1.0;
+    bool m_shown = false;
 };

@@ -17,6 +17,12 @@ namespace {
 constexpr int KeyRole = Qt::UserRole + 1; // the value's key (int or text)
 constexpr int LabelRole = Qt::UserRole + 2; // the label without the count
 
+// A red that reads on the palette's window: dark red on light, light red on dark.
+QColor errorColour(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128 ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20);
+}
+
 QIcon swatch(const QColor &colour)
 {
     QPixmap pixmap(12, 12);
@@ -34,6 +40,7 @@ FilterPane::FilterPane(QWidget *parent)
     : QWidget(parent)
     , m_from(new QLineEdit(this))
     , m_to(new QLineEdit(this))
+    , m_dateMessage(new QLabel(this))
     , m_countrySearch(new QLineEdit(this))
     , m_clear(new QPushButton(tr("Clear filters"), this))
 {
@@ -42,12 +49,17 @@ FilterPane::FilterPane(QWidget *parent)
     layout->setContentsMargins(6, 6, 6, 6);
 
     auto *dates = new QFormLayout;
-    m_from->setPlaceholderText(tr("YYYY, YYYY-MM or YYYY-MM-DD"));
-    m_to->setPlaceholderText(tr("YYYY, YYYY-MM or YYYY-MM-DD"));
+    m_from->setPlaceholderText(tr("2022, July 2022 or 17/07/2022"));
+    m_to->setPlaceholderText(tr("2022, July 2022 or 17/07/2022"));
     m_from->setAccessibleName(tr("From date"));
     m_to->setAccessibleName(tr("To date"));
     dates->addRow(tr("From"), m_from);
     dates->addRow(tr("To"), m_to);
+    m_dateMessage->setTextFormat(Qt::PlainText);
+    m_dateMessage->setWordWrap(true);
+    m_dateMessage->setAccessibleName(tr("Date message"));
+    m_dateMessage->hide();
+    dates->addRow(m_dateMessage);
     layout->addLayout(dates);
     for (QLineEdit *edit : { m_from, m_to })
         connect(edit, &QLineEdit::editingFinished, this, &FilterPane::collect);
@@ -100,6 +112,12 @@ FilterPane::FilterPane(QWidget *parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
     setMinimumWidth(220);
+}
+
+QList<QWidget *> FilterPane::focusOrder() const
+{
+    return { m_from, m_to, m_types, m_attributions, m_sectors, m_countrySearch, m_countries, m_actors, m_datasets,
+        m_clear };
 }
 
 QListWidget *FilterPane::addFacet(const QString &title, const QString &accessibleName)
@@ -202,6 +220,11 @@ void FilterPane::setFilter(const Filter &filter)
     m_updating = true;
     m_from->setText(filter.fromDay ? QDate::fromJulianDay(*filter.fromDay).toString(Qt::ISODate) : QString());
     m_to->setText(filter.toDay ? QDate::fromJulianDay(*filter.toDay).toString(Qt::ISODate) : QString());
+    m_dateError = false;
+    showDateState(m_from, false);
+    showDateState(m_to, false);
+    m_dateMessage->clear();
+    m_dateMessage->hide();
     auto check = [](QListWidget *list, auto &&isChecked) {
         for (int i = 0; i < list->count(); ++i)
             list->item(i)->setCheckState(isChecked(list->item(i)->data(KeyRole)) ? Qt::Checked : Qt::Unchecked);
@@ -215,20 +238,74 @@ void FilterPane::setFilter(const Filter &filter)
     m_updating = false;
 }
 
+void FilterPane::readDates(Filter &f)
+{
+    QString fromWhy;
+    QString toWhy;
+    const QString fromText = m_from->text().trimmed();
+    const QString toText = m_to->text().trimmed();
+    const PartialDate from = fromText.isEmpty() ? PartialDate() : PartialDate::parseTyped(fromText, &fromWhy);
+    const PartialDate to = toText.isEmpty() ? PartialDate() : PartialDate::parseTyped(toText, &toWhy);
+    const bool fromBad = !fromText.isEmpty() && !from.isValid();
+    const bool toBad = !toText.isEmpty() && !to.isValid();
+    const bool reversed = from.isValid() && to.isValid() && from.firstDay() > to.lastDay();
+    QStringList messages;
+    if (fromBad)
+        messages << tr("From: %1").arg(fromWhy);
+    if (toBad)
+        messages << tr("To: %1").arg(toWhy);
+    if (reversed)
+        messages << tr("From (%1) is after To (%2).").arg(from.toDisplayString(), to.toDisplayString());
+    m_dateError = !messages.isEmpty();
+    showDateState(m_from, fromBad || reversed);
+    showDateState(m_to, toBad || reversed);
+    if (m_dateError) {
+        // Nothing changes until the dates can be read: the results stay as they were.
+        f.fromDay = m_filter.fromDay;
+        f.toDay = m_filter.toDay;
+        messages << tr("The dates are not applied.");
+    } else {
+        if (from.isValid())
+            f.fromDay = from.firstDay();
+        if (to.isValid())
+            f.toDay = to.lastDay();
+        // A date typed in another form says how it was read ("17/07/2022" is 17 July 2022).
+        if (from.isValid() && from.toString() != fromText)
+            messages << tr("From %1").arg(from.toDisplayString());
+        if (to.isValid() && to.toString() != toText)
+            messages << tr("To %1").arg(to.toDisplayString());
+    }
+    m_dateMessage->setText(messages.join(u'\n'));
+    m_dateMessage->setVisible(!messages.isEmpty());
+    QPalette palette = m_dateMessage->palette();
+    palette.setColor(
+        QPalette::WindowText, m_dateError ? errorColour(this->palette()) : this->palette().color(QPalette::WindowText));
+    m_dateMessage->setPalette(palette);
+}
+
+void FilterPane::showDateState(QLineEdit *edit, bool invalid)
+{
+    // The field is tinted and its accessible description carries the state, so the mark is
+    // not colour alone: the message beside it says what is wrong.
+    QPalette p = this->palette();
+    if (invalid) {
+        const QColor base = p.color(QPalette::Base);
+        const QColor red = errorColour(p);
+        p.setColor(QPalette::Base,
+            QColor::fromRgbF(base.redF() * 0.75 + red.redF() * 0.25, base.greenF() * 0.75 + red.greenF() * 0.25,
+                base.blueF() * 0.75 + red.blueF() * 0.25));
+    }
+    edit->setPalette(p);
+    edit->setProperty("invalid", invalid);
+    edit->setAccessibleDescription(invalid ? tr("Invalid date, not applied") : QString());
+}
+
 void FilterPane::collect()
 {
     Filter f;
     f.search = m_filter.search;
     f.attackerCountries = m_filter.attackerCountries;
-    QString why;
-    const PartialDate from = PartialDate::parse(m_from->text(), &why);
-    if (from.isValid())
-        f.fromDay = from.firstDay();
-    m_from->setToolTip(m_from->text().isEmpty() || from.isValid() ? QString() : why);
-    const PartialDate to = PartialDate::parse(m_to->text(), &why);
-    if (to.isValid())
-        f.toDay = to.lastDay();
-    m_to->setToolTip(m_to->text().isEmpty() || to.isValid() ? QString() : why);
+    readDates(f);
     auto checked = [](QListWidget *list) {
         QVariantList keys;
         for (int i = 0; i < list->count(); ++i) {
