@@ -119,7 +119,8 @@ void MainWindow::setUpTable()
     new TableColumnFit(m_table, IncidentTableModel::TitleColumn,
         { { IncidentTableModel::DateColumn, 100 }, { IncidentTableModel::VictimsColumn, 150 },
             { IncidentTableModel::TypeColumn, 100 }, { IncidentTableModel::ActorColumn, 140 },
-            { IncidentTableModel::AttributionColumn, 90 } });
+            { IncidentTableModel::AttributionColumn, 90 } },
+        { IncidentTableModel::DateColumn });
     m_table->setAccessibleName(tr("Incidents"));
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showCurrent);
 }

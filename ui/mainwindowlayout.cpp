@@ -17,7 +17,31 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
+
+namespace {
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x30), base(0x1e, 0x1f, 0x22), text(0xe8, 0xe8, 0xe8);
+    for (const auto role : { QPalette::Window, QPalette::Button })
+        p.setColor(role, window);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+    p.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3c, 0x40));
+    for (const auto role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText, QPalette::ToolTipText })
+        p.setColor(role, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    p.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xb5));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x7a, 0xb7, 0xff));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    return p;
+}
+} // namespace
 
 void MainWindow::setUpTabOrder()
 {
@@ -74,6 +98,14 @@ void MainWindow::addLayoutActions(QMenu *view)
         else
             showNormal();
     });
+    // A dark palette whatever the desktop's; the timeline follows the palette.
+    QAction *dark = view->addAction(tr("&Dark Theme"));
+    dark->setCheckable(true);
+    connect(dark, &QAction::toggled, this, [](bool on) {
+        QSettings().setValue(QStringLiteral("window/dark"), on);
+        QApplication::setPalette(on ? darkPalette() : QApplication::style()->standardPalette());
+    });
+    dark->setChecked(QSettings().value(QStringLiteral("window/dark"), false).toBool());
     QMenu *text = view->addMenu(tr("Text &Size"));
     // Ctrl++ and Ctrl+- (the timeline's own + and - zoom it); window-wide, unlike those.
     text->addAction(tr("&Larger"), QKeySequence::ZoomIn, this, [this] { setTextScale(m_textScale + 0.1); });

@@ -307,6 +307,7 @@ private slots:
         add("View", "Incident", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
         add("View", "Table", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
         add("View", "Full Screen", QKeySequence(Qt::Key_F11));
+        add("View", "Dark Theme", QKeySequence());
         add("View", "Text Size", QKeySequence());
         add("File", "Add Bundled Dataset", QKeySequence());
     }

@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 class QTableView;
 
@@ -13,7 +14,9 @@ class TableColumnFit : public QObject
 {
     Q_OBJECT
 public:
-    TableColumnFit(QTableView *table, int stretchColumn, QHash<int, int> preferredWidths, double stretchShare = 0.4);
+    // Columns in `keep` (short fixed-form values such as dates) never give up width.
+    TableColumnFit(QTableView *table, int stretchColumn, QHash<int, int> preferredWidths, QSet<int> keep = {},
+        double stretchShare = 0.4);
 
     void fit();
 
@@ -24,5 +27,6 @@ private:
     QTableView *m_table;
     int m_stretchColumn;
     QHash<int, int> m_preferred;
+    QSet<int> m_keep;
     double m_share;
 };
