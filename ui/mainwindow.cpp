@@ -194,6 +194,7 @@ void MainWindow::connectTimeline()
         if (i >= 0)
             m_table->scrollTo(m_model->index(m_model->rowOfIndex(IncidentColumns::Index(i)), 0));
     });
+    connect(m_timeline, &TimelineView::filterToRowRequested, this, &MainWindow::filterToRow);
     connect(m_timeline, &TimelineView::openSourcesRequested, this, &MainWindow::openSources);
     connect(m_timeline, &TimelineView::copyCitationRequested, this, &MainWindow::copyCitation);
     connect(m_timeline, &TimelineView::editNoteRequested, this, [this](quint32 index) {
@@ -443,6 +444,32 @@ void MainWindow::dropEvent(QDropEvent *event)
 }
 
 // --- filter, table and selection -----------------------------------------------------------
+
+void MainWindow::filterToRow(RowKey grouping, const QString &key)
+{
+    // The row's criterion is added to the filter; the others stay.
+    Filter f = m_filter;
+    switch (grouping) {
+    case RowKey::VictimCountry:
+        f.countries = { key };
+        break;
+    case RowKey::AttackerCountry:
+        f.attackerCountries = { key };
+        break;
+    case RowKey::Actor:
+        f.actors = { key };
+        break;
+    case RowKey::Type:
+        if (const auto type = Vocabulary::typeFromKey(key))
+            f.types = { *type };
+        break;
+    case RowKey::Sector:
+        if (const auto sector = Vocabulary::sectorFromKey(key))
+            f.sectors = sectorBit(*sector);
+        break;
+    }
+    setFilter(f);
+}
 
 void MainWindow::setFilter(const Filter &filter)
 {

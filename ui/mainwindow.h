@@ -3,6 +3,7 @@
 #include "domain/incidentcolumns.h"
 #include "import/importer.h"
 #include "query/filter.h"
+#include "render/timelinerows.h"
 #include "views/savedviews.h"
 
 #include <QMainWindow>
@@ -62,6 +63,8 @@ public:
     double textScale() const { return m_textScale; }
     const Filter &filter() const { return m_filter; }
     void setFilter(const Filter &filter);
+    // Narrows the filter to one row of the timeline (its context menu's "Filter to This Row").
+    void filterToRow(RowKey grouping, const QString &key);
     int visibleCount() const;
     // Selects the incident with this id, if it is shown.
     bool selectIncident(const QString &id);

@@ -568,6 +568,45 @@ private slots:
         QCOMPARE(window.viewState().firstDay, window.timeline()->firstDay());
     }
 
+    void filterToThisRowFromTheRowMenu()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openDocument(m_path));
+        auto rowOf = [&window](const QString &key) {
+            for (int r = 0; r < window.timeline()->rows()->rowCount(); ++r) {
+                if (window.timeline()->rows()->row(r).key == key)
+                    return r;
+            }
+            return -1;
+        };
+        const int estonia = rowOf(QStringLiteral("EE"));
+        QVERIFY(estonia >= 0);
+        QMenu menu;
+        window.timeline()->fillRowMenu(&menu, estonia);
+        QAction *filterTo = UiTestSupport::findAction(&menu, QStringLiteral("Filter to This Row"));
+        QVERIFY(filterTo);
+        filterTo->trigger();
+        QCOMPARE(window.filter().countries, QStringList { QStringLiteral("EE") });
+        QCOMPARE(window.visibleCount(), 1);
+        QVERIFY(window.filterSummary()->parts().contains(QStringLiteral("Victim: Estonia")));
+
+        // Rows by attacker country: "attributed to Russia" is one action away.
+        window.setFilter(Filter());
+        RowOptions options = window.timeline()->rowOptions();
+        options.key = RowKey::AttackerCountry;
+        window.timeline()->setRowOptions(options);
+        const int russia = rowOf(QStringLiteral("RU"));
+        QVERIFY(russia >= 0);
+        QMenu attackerMenu;
+        window.timeline()->fillRowMenu(&attackerMenu, russia);
+        UiTestSupport::findAction(&attackerMenu, QStringLiteral("Filter to This Row"))->trigger();
+        QCOMPARE(window.filter().attackerCountries, QStringList { QStringLiteral("RU") });
+        QCOMPARE(window.visibleCount(), 1);
+        window.setFilter(Filter());
+        window.timeline()->setRowOptions(RowOptions());
+    }
+
     void damagedDocumentShowsAWarning()
     {
         const QString path = m_dir.filePath(QStringLiteral("damaged.faultline"));

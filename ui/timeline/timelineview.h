@@ -132,6 +132,9 @@ signals:
     void copyCitationRequested(quint32 index);
     void editNoteRequested(quint32 index);
     void rowOptionsChanged(const RowOptions &options);
+    // "Filter to This Row" in a row's menu: the grouping and the row's key (alpha-2, actor,
+    // type or sector key). Not offered for region rows or the row of unknown values.
+    void filterToRowRequested(RowKey grouping, const QString &rowKey);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
