@@ -1,9 +1,11 @@
 // The filter pane's dates: what people type is read, what cannot be read is marked and
 // explained beside the field and never changes the results.
 #include "panes/filterpane.h"
+#include "render/theme.h"
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -91,6 +93,24 @@ private slots:
         QVERIFY(pane.dateMessage()->text().contains(QStringLiteral("after")));
         QCOMPARE(pane.filter(), before);
         QVERIFY(!pane.toEdit()->accessibleDescription().isEmpty());
+    }
+
+    void swatchesFollowADarkPalette()
+    {
+        FilterPane pane;
+        QPalette dark = pane.palette();
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+        pane.setPalette(dark);
+        const QColor expected = Theme::darkTheme().typeColor(IncidentType::Destructive);
+        QListWidgetItem *destructive = nullptr;
+        for (int i = 0; i < pane.typeList()->count(); ++i) {
+            if (pane.typeList()->item(i)->text().startsWith(Vocabulary::typeLabel(IncidentType::Destructive)))
+                destructive = pane.typeList()->item(i);
+        }
+        QVERIFY(destructive);
+        const QImage swatch = destructive->icon().pixmap(12, 12).toImage();
+        QCOMPARE(swatch.pixelColor(6, 6).rgb(), expected.rgb());
     }
 
     void showingAFilterClearsTheMark()

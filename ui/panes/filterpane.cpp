@@ -4,6 +4,7 @@
 #include "domain/partialdate.h"
 #include "render/theme.h"
 
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -143,7 +144,9 @@ void FilterPane::setColumns(std::shared_ptr<const IncidentColumns> columns)
 void FilterPane::rebuildLists()
 {
     m_updating = true;
-    const Theme theme = Theme::light();
+    // The swatches are the timeline's type colours, which differ on a dark palette (the
+    // light theme's near-black "Destructive" vanishes on a dark list).
+    const Theme theme = Theme::forDarkMode(palette().color(QPalette::Base).lightness() < 128);
     auto add = [](QListWidget *list, const QString &label, const QVariant &key, const QIcon &icon = {}) {
         auto *item = new QListWidgetItem(icon, label, list);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
@@ -174,6 +177,13 @@ void FilterPane::rebuildLists()
     }
     m_updating = false;
     setFilter(m_filter);
+}
+
+void FilterPane::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !m_updating)
+        rebuildLists();
 }
 
 void FilterPane::updateCount(QListWidgetItem *item, int count)

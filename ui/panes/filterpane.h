@@ -47,6 +47,9 @@ public:
 signals:
     void filterChanged(const Filter &filter);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QListWidget *addFacet(const QString &title, const QString &accessibleName);
     void rebuildLists();
