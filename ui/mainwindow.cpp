@@ -8,11 +8,13 @@
 #include "models/incidenttablemodel.h"
 #include "panes/detailpane.h"
 #include "panes/filterpane.h"
+#include "panes/filtersummary.h"
 #include "timeline/overviewstrip.h"
 #include "timeline/timelineview.h"
 #include "timeline/zoomstack.h"
 #include "views/savedviews.h"
 #include "widgets/safetextbrowser.h"
+#include "widgets/tablecolumnfit.h"
 
 #include <QAccessible>
 #include <QAction>
@@ -61,11 +63,6 @@ void showMessage(
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
-
-QString escapedForMenu(const QString &name)
-{
-    return QString(name).replace(u'&', QStringLiteral("&&"));
-}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -78,6 +75,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_filterPane(new FilterPane(this))
     , m_detail(new DetailPane(this))
     , m_search(new QLineEdit(this))
+    , m_summary(new FilterSummary(this))
     , m_count(new QLabel(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_searchDelay(new QTimer(this))
@@ -99,6 +97,7 @@ MainWindow::MainWindow(QWidget *parent)
     createToolBar();
     setAcceptDrops(true);
     restoreWindowGeometry();
+    setUpTabOrder();
     updateStatus();
 }
 
@@ -118,12 +117,14 @@ void MainWindow::setUpTable()
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(IncidentTableModel::TitleColumn, QHeaderView::Stretch);
-    m_table->setColumnWidth(IncidentTableModel::DateColumn, 100);
-    m_table->setColumnWidth(IncidentTableModel::VictimsColumn, 150);
-    m_table->setColumnWidth(IncidentTableModel::TypeColumn, 100);
-    m_table->setColumnWidth(IncidentTableModel::ActorColumn, 140);
-    m_table->setColumnWidth(IncidentTableModel::AttributionColumn, 90);
+    // Tab leaves the table (arrows move within it), so the keyboard is never trapped there.
+    m_table->setTabKeyNavigation(false);
+    // On a narrow window the other columns give up width before the title does.
+    new TableColumnFit(m_table, IncidentTableModel::TitleColumn,
+        { { IncidentTableModel::DateColumn, 100 }, { IncidentTableModel::VictimsColumn, 150 },
+            { IncidentTableModel::TypeColumn, 100 }, { IncidentTableModel::ActorColumn, 140 },
+            { IncidentTableModel::AttributionColumn, 90 } },
+        { IncidentTableModel::DateColumn });
     m_table->setAccessibleName(tr("Incidents"));
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showCurrent);
 }
@@ -133,7 +134,10 @@ void MainWindow::setUpSearch()
     m_search->setPlaceholderText(tr("Search titles, summaries, actors, tags (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search"));
-    m_search->setMinimumWidth(320);
+    // Narrow enough to stay in the tool bar on a 1280-pixel projector (a tool bar moves what does
+    // not fit into its overflow menu, out of reach of Tab); it widens when there is room.
+    m_search->setMinimumWidth(180);
+    m_search->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     // Typing settles before the search runs.
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(150);
@@ -150,6 +154,7 @@ void MainWindow::setUpCentralWidget()
     auto *timelineLayout = new QVBoxLayout(timelinePane);
     timelineLayout->setContentsMargins(0, 0, 0, 0);
     timelineLayout->setSpacing(0);
+    timelineLayout->addWidget(m_summary);
     timelineLayout->addWidget(m_overview);
     timelineLayout->addWidget(m_timeline, 1);
     m_timeline->setAccessibleName(tr("Timeline"));
@@ -175,6 +180,8 @@ void MainWindow::setUpDocks()
     filterDock->setWidget(m_filterPane);
     filterDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, filterDock);
+    // The summary line's clear buttons change the filter as a whole, search included.
+    connect(m_summary, &FilterSummary::filterChanged, this, &MainWindow::setFilter);
     connect(m_filterPane, &FilterPane::filterChanged, this, [this](const Filter &f) {
         m_filter = f;
         m_filter.search = m_search->text().trimmed();
@@ -191,6 +198,7 @@ void MainWindow::connectTimeline()
         if (i >= 0)
             m_table->scrollTo(m_model->index(m_model->rowOfIndex(IncidentColumns::Index(i)), 0));
     });
+    connect(m_timeline, &TimelineView::filterToRowRequested, this, &MainWindow::filterToRow);
     connect(m_timeline, &TimelineView::openSourcesRequested, this, &MainWindow::openSources);
     connect(m_timeline, &TimelineView::copyCitationRequested, this, &MainWindow::copyCitation);
     connect(m_timeline, &TimelineView::editNoteRequested, this, [this](quint32 index) {
@@ -206,6 +214,11 @@ void MainWindow::connectDetailPane()
     connect(m_detail, &DetailPane::nextRequested, this, [this] { step(+1); });
     connect(
         m_detail, &DetailPane::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 5000); });
+    connect(m_detail, &DetailPane::clearFilterRequested, this, [this] {
+        const QString id = m_detail->incident() ? m_detail->incident()->id : QString();
+        setFilter(Filter {});
+        selectIncident(id);
+    });
     connect(m_detail, &DetailPane::openUrlRequested, this, [](const QUrl &url) { QDesktopServices::openUrl(url); });
     connect(m_detail, &DetailPane::notesEdited, this, [this](const QString &id, const QString &notes) {
         QString error;
@@ -240,6 +253,7 @@ void MainWindow::createFileMenu()
     m_importAction
         = file->addAction(tr("&Import Records…"), QKeySequence(Qt::CTRL | Qt::Key_I), this, &MainWindow::chooseImport);
     file->addAction(tr("Save a &Copy As…"), QKeySequence::SaveAs, this, &MainWindow::saveCopy);
+    file->addAction(tr("Add &Bundled Dataset"), this, &MainWindow::addBundledDataset);
     file->addSeparator();
     m_figures = new FigureActions(
         this, m_document, [this] { return FigureActions::viewState(*m_timeline, m_filter); },
@@ -284,6 +298,7 @@ void MainWindow::createViewMenu()
     QAction *details = findChild<QDockWidget *>(QStringLiteral("detailDock"))->toggleViewAction();
     details->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     view->addAction(details);
+    addLayoutActions(view);
 }
 
 void MainWindow::createHelpMenu()
@@ -308,19 +323,6 @@ void MainWindow::createToolBar()
     bar->addAction(m_figures->exportFigureAction());
     bar->addSeparator();
     bar->addWidget(m_search);
-}
-
-void MainWindow::restoreWindowGeometry()
-{
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
-    if (!settings.contains(QStringLiteral("window/geometry"))) {
-        resize(1500, 940);
-        m_splitter->setSizes({ 580, 320 });
-        resizeDocks({ findChild<QDockWidget *>(QStringLiteral("detailDock")) }, { 430 }, Qt::Horizontal);
-    }
 }
 
 // --- the document --------------------------------------------------------------------------
@@ -462,6 +464,32 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 // --- filter, table and selection -----------------------------------------------------------
 
+void MainWindow::filterToRow(RowKey grouping, const QString &key)
+{
+    // The row's criterion is added to the filter; the others stay.
+    Filter f = m_filter;
+    switch (grouping) {
+    case RowKey::VictimCountry:
+        f.countries = { key };
+        break;
+    case RowKey::AttackerCountry:
+        f.attackerCountries = { key };
+        break;
+    case RowKey::Actor:
+        f.actors = { key };
+        break;
+    case RowKey::Type:
+        if (const auto type = Vocabulary::typeFromKey(key))
+            f.types = { *type };
+        break;
+    case RowKey::Sector:
+        if (const auto sector = Vocabulary::sectorFromKey(key))
+            f.sectors = sectorBit(*sector);
+        break;
+    }
+    setFilter(f);
+}
+
 void MainWindow::setFilter(const Filter &filter)
 {
     m_filter = filter;
@@ -479,16 +507,23 @@ void MainWindow::applyFilter()
         return;
     QElapsedTimer clock;
     clock.start();
+    // The incident being read: the table's current one, or the one the detail pane still shows
+    // after an earlier filter left it out.
     const QModelIndex current = m_table->currentIndex();
-    const qint64 currentIndex = current.isValid() ? qint64(current.data(IncidentTableModel::IndexRole).toUInt()) : -1;
+    qint64 currentIndex = current.isValid() ? qint64(current.data(IncidentTableModel::IndexRole).toUInt()) : -1;
+    if (currentIndex < 0 && m_detail->incident())
+        currentIndex = columns->indexOfId(m_detail->incident()->id);
     FilterEngine::Result result = m_document->applyFilter(m_filter);
     const qint64 engineMs = clock.restart();
     m_filterPane->setCounts(result.counts);
+    m_summary->setFilter(m_filter);
     m_detail->setHighlightTerms(m_filter.search.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts));
     m_model->setIncidents(columns, std::move(result.indices));
     m_timeline->setIncidents(columns, m_model->indices());
-    if (currentIndex >= 0)
-        selectIndex(IncidentColumns::Index(currentIndex));
+    // Resetting the table drops its current row without a signal: an incident the filter now
+    // leaves out stays in the detail pane, marked as such, never as if it were a result.
+    if (currentIndex >= 0 && !selectIndex(IncidentColumns::Index(currentIndex)))
+        m_detail->setExcludedByFilter(true);
     updateStatus();
     qCDebug(lcUi) << "filter: engine" << engineMs << "ms, panes, table and timeline" << clock.elapsed() << "ms";
 }
@@ -586,108 +621,4 @@ void MainWindow::copyCitation(quint32 index)
         QApplication::clipboard()->setText(incident->citation());
         statusBar()->showMessage(tr("Citation copied"), 3000);
     }
-}
-
-// --- views ---------------------------------------------------------------------------------
-
-void MainWindow::closeEvent(QCloseEvent *event)
-{
-    saveViewState();
-    m_detail->savePendingNotes();
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
-    event->accept();
-}
-
-ViewState MainWindow::viewState() const
-{
-    ViewState view;
-    view.filter = m_filter;
-    view.firstDay = m_timeline->firstDay();
-    view.endDay = m_timeline->endDay();
-    view.rows = m_timeline->rowOptions();
-    return view;
-}
-
-void MainWindow::applyViewState(const ViewState &view)
-{
-    m_timeline->setRowOptions(view.rows);
-    setFilter(view.filter);
-    if (view.endDay > view.firstDay)
-        m_timeline->setVisibleRange(view.firstDay, view.endDay);
-}
-
-void MainWindow::saveViewState() const
-{
-    ViewState view = viewState();
-    view.document = m_document->path();
-    view.currentId = m_detail->incident() ? m_detail->incident()->id : QString();
-    SavedViews::saveLast(view);
-}
-
-void MainWindow::restoreViewState()
-{
-    // A view belongs to the document it was made on; another document starts fresh.
-    QString current;
-    if (const auto last = SavedViews::last(); last && last->document == m_document->path()) {
-        applyViewState(*last);
-        current = last->currentId;
-    }
-    if (current.isEmpty() || !selectIncident(current))
-        selectIncident(DocumentController::startIncidentId());
-}
-
-QStringList MainWindow::namedViews() const
-{
-    return SavedViews::names();
-}
-
-void MainWindow::saveViewAs()
-{
-    bool ok = false;
-    const QString name = QInputDialog::getText(
-        this, tr("Save View"), tr("Name of this view (filters, dates, rows):"), QLineEdit::Normal, QString(), &ok)
-                             .trimmed();
-    if (ok && !name.isEmpty())
-        saveNamedView(name);
-}
-
-void MainWindow::saveNamedView(const QString &name)
-{
-    SavedViews::save(name, viewState());
-    rebuildViewsMenu();
-}
-
-bool MainWindow::openNamedView(const QString &name)
-{
-    const auto view = SavedViews::load(name);
-    if (!view)
-        return false;
-    applyViewState(*view);
-    statusBar()->showMessage(tr("View \"%1\"").arg(name), 3000);
-    return true;
-}
-
-bool MainWindow::deleteNamedView(const QString &name)
-{
-    const bool removed = SavedViews::remove(name);
-    rebuildViewsMenu();
-    return removed;
-}
-
-void MainWindow::rebuildViewsMenu()
-{
-    m_viewsMenu->clear();
-    const QStringList names = namedViews();
-    for (const QString &name : names)
-        m_viewsMenu->addAction(escapedForMenu(name), this, [this, name] { openNamedView(name); });
-    if (names.isEmpty())
-        m_viewsMenu->addAction(tr("No saved views"))->setEnabled(false);
-    m_viewsMenu->addSeparator();
-    QMenu *remove = m_viewsMenu->addMenu(tr("Delete View"));
-    remove->setEnabled(!names.isEmpty());
-    for (const QString &name : names)
-        remove->addAction(escapedForMenu(name), this, [this, name] { deleteNamedView(name); });
 }

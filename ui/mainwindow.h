@@ -3,6 +3,7 @@
 #include "domain/incidentcolumns.h"
 #include "import/importer.h"
 #include "query/filter.h"
+#include "render/timelinerows.h"
 #include "views/savedviews.h"
 
 #include <QMainWindow>
@@ -11,6 +12,7 @@ class DetailPane;
 class DocumentController;
 class FigureActions;
 class FilterPane;
+class FilterSummary;
 class OverviewStrip;
 class TimelineView;
 class IncidentTableModel;
@@ -53,8 +55,18 @@ public:
     FilterPane *filterPane() const { return m_filterPane; }
     QMenu *savedViewsMenu() const { return m_viewsMenu; }
     FigureActions *figureActions() const { return m_figures; } // Export Figure, Export Data, Print, Copy Figure
+    FilterSummary *filterSummary() const { return m_summary; }
+    // The table below the timeline: shown, or dragged or toggled shut (View > Table).
+    bool isTableShown() const;
+    void setTableShown(bool shown);
+    QAction *tableAction() const { return m_tableAction; }
+    // View > Text Size: the panes' and table's text, 0.7 to 2 times the normal size.
+    void setTextScale(double scale);
+    double textScale() const { return m_textScale; }
     const Filter &filter() const { return m_filter; }
     void setFilter(const Filter &filter);
+    // Narrows the filter to one row of the timeline (its context menu's "Filter to This Row").
+    void filterToRow(RowKey grouping, const QString &key);
     int visibleCount() const;
     // Selects the incident with this id, if it is shown.
     bool selectIncident(const QString &id);
@@ -73,6 +85,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -90,6 +103,8 @@ private:
     void createViewMenu();
     void createHelpMenu();
     void createToolBar();
+    void setUpTabOrder();
+    void addLayoutActions(QMenu *view);
     void restoreWindowGeometry();
 
     // Reacting to the document.
@@ -111,6 +126,7 @@ private:
     void rebuildViewsMenu();
     void openSources(quint32 index);
     void copyCitation(quint32 index);
+    void addBundledDataset();
 
     DocumentController *m_document;
     Filter m_filter;
@@ -121,6 +137,7 @@ private:
     FilterPane *m_filterPane;
     DetailPane *m_detail;
     QLineEdit *m_search;
+    FilterSummary *m_summary;
     QLabel *m_count;
     QSplitter *m_splitter; // timeline above, table below
     QTimer *m_searchDelay;
@@ -128,4 +145,7 @@ private:
     FigureActions *m_figures = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_importAction = nullptr;
+    QAction *m_tableAction = nullptr;
+    double m_textScale = 1.0;
+    bool m_shown = false;
 };

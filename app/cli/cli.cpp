@@ -55,7 +55,8 @@ namespace {
     QString helpText()
     {
         return QStringLiteral(
-            "Usage: faultline [--db PATH] [FILE...]          open the window (FILEs are imported)\n"
+            "Usage: faultline [--db PATH] [FILE...]          open the window (a FILE.faultline is opened, other FILEs "
+            "imported)\n"
             "       faultline [--db PATH] import [--format auto|faultline|csv] [--strict] [--bundled] [FILE...]\n"
             "       faultline [--db PATH] list   [FILTERS] [--format table|csv|json]\n"
             "       faultline [--db PATH] stats  [--json]\n"
@@ -382,6 +383,28 @@ bool drawsFigures(const QStringList &arguments)
             return arguments.at(i) == u"export";
     }
     return false;
+}
+
+WindowArguments windowArguments(const QStringList &arguments)
+{
+    WindowArguments parsed;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == u"--db" && i + 1 < arguments.size())
+            parsed.document = arguments.at(++i);
+        else if (a.startsWith(QStringLiteral("--db=")))
+            parsed.document = a.mid(5);
+        else if (parsed.document.isEmpty() && a.endsWith(QStringLiteral(".faultline"), Qt::CaseInsensitive))
+            parsed.document = a;
+        else
+            parsed.imports << a;
+    }
+    return parsed;
+}
+
+QStringList commands()
+{
+    return s_commands;
 }
 
 bool wantsCli(const QStringList &arguments)

@@ -13,7 +13,19 @@ bool wantsCli(const QStringList &arguments);
 // True when the command (`export`) may draw a figure: it needs a QGuiApplication for fonts,
 // started on the offscreen platform so that no display is needed.
 bool drawsFigures(const QStringList &arguments);
+// The command names run() knows ("import", "list", ...).
+QStringList commands();
 int run(const QStringList &arguments);
+
+// The window's arguments: `--db PATH` (or `--db=PATH`) or the first FILE ending in ".faultline" is
+// the document to open (as a file manager passes a double-clicked document); other FILEs are
+// imported into it.
+struct WindowArguments
+{
+    QString document;
+    QStringList imports;
+};
+WindowArguments windowArguments(const QStringList &arguments);
 
 // Where the document lives when no --db is given (QStandardPaths::AppDataLocation).
 QString defaultDatabasePath();

@@ -1,6 +1,7 @@
 // The command line as a user runs it: the real binary, no display, exit codes and output.
 #include "testsupport.h"
 
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,13 +27,15 @@ private:
         QByteArray err;
     };
 
-    Run run(const QStringList &arguments)
+    Run run(const QStringList &arguments, const QString &platform = {})
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("DISPLAY"));
         env.remove(QStringLiteral("WAYLAND_DISPLAY"));
         env.remove(QStringLiteral("QT_QPA_PLATFORM")); // the CLI must not need a platform plugin
+        if (!platform.isEmpty())
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), platform);
         env.insert(QStringLiteral("HOME"), m_home.path());
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
         p.setProcessEnvironment(env);
@@ -121,6 +124,37 @@ private slots:
         const Run r = run(QStringList { QStringLiteral("--db"), db("usage.db") } + arguments);
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(message), r.err.constData());
+    }
+
+    void unknownCommandIsAUsageError_data()
+    {
+        QTest::addColumn<QString>("platform");
+        QTest::newRow("no display") << QString();
+        QTest::newRow("offscreen window") << QStringLiteral("offscreen");
+    }
+
+    void unknownCommandIsAUsageError()
+    {
+        QFETCH(QString, platform);
+        // A command word that is no file never opens the window, with or without a display.
+        const Run r
+            = run({ QStringLiteral("--db"), db("w.db"), QStringLiteral("bogus"), QStringLiteral("x.png") }, platform);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("unknown command \"bogus\""), r.err.constData());
+        QVERIFY2(r.err.contains("import, list, stats"), r.err.constData());
+        QVERIFY(!QFileInfo::exists(db("w.db")));
+    }
+
+    void noDisplayNeverAttemptsTheWindow()
+    {
+        // Without a display the window is not attempted: a sentence and exit 2, not an abort.
+        for (const QStringList &arguments : { QStringList { QStringLiteral("--db"), db("nd.db") },
+                 QStringList { QStringLiteral("--db"), db("nd.db"), QFINDTESTDATA("../data/good.json") } }) {
+            const Run r = run(arguments);
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.contains("no display"), r.err.constData());
+            QVERIFY2(r.err.contains("import"), r.err.constData());
+        }
     }
 
     void importExitCodesAndSummary()

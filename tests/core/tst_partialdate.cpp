@@ -81,6 +81,63 @@ private slots:
         QVERIFY(error.contains(QStringLiteral("month")));
     }
 
+    void parseTyped_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("iso"); // empty when the text must be refused
+        QTest::newRow("iso-day") << "2022-07-17"
+                                 << "2022-07-17";
+        QTest::newRow("iso-year") << "2022"
+                                  << "2022";
+        QTest::newRow("slashes") << "17/07/2022"
+                                 << "2022-07-17";
+        QTest::newRow("slashes-short") << "5/7/2022"
+                                       << "2022-07-05";
+        QTest::newRow("dots") << "17.07.2022"
+                              << "2022-07-17";
+        QTest::newRow("dashes-day-first") << "17-07-2022"
+                                          << "2022-07-17";
+        QTest::newRow("month-name") << "17 July 2022"
+                                    << "2022-07-17";
+        QTest::newRow("month-name-any-case") << "17 JULY 2022"
+                                             << "2022-07-17";
+        QTest::newRow("month-abbrev") << "17 Jul 2022"
+                                      << "2022-07-17";
+        QTest::newRow("month-first") << "July 17, 2022"
+                                     << "2022-07-17";
+        QTest::newRow("month-year") << "July 2022"
+                                    << "2022-07";
+        QTest::newRow("numeric-month-year") << "07/2022"
+                                            << "2022-07";
+        QTest::newRow("iso-invalid") << "2022-13-45"
+                                     << "";
+        QTest::newRow("month-first-slashes") << "07/17/2022"
+                                             << "";
+        QTest::newRow("no-such-day") << "31/04/2022"
+                                     << "";
+        QTest::newRow("two-digit-year") << "17/07/22"
+                                        << "";
+        QTest::newRow("not-a-month") << "17 Jully 2022"
+                                     << "";
+        QTest::newRow("two-months") << "July August 2022"
+                                    << "";
+        QTest::newRow("markup") << "<b>2022</b>"
+                                << "";
+        QTest::newRow("words") << "yesterday"
+                               << "";
+    }
+
+    void parseTyped()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, iso);
+        QString error;
+        const PartialDate d = PartialDate::parseTyped(text, &error);
+        QCOMPARE(d.toString(), iso);
+        if (iso.isEmpty())
+            QVERIFY2(!error.isEmpty(), "a refused date must say why");
+    }
+
     void displayString()
     {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));

@@ -6,11 +6,13 @@
 #include "models/incidenttablemodel.h"
 #include "panes/detailpane.h"
 #include "panes/filterpane.h"
+#include "panes/filtersummary.h"
 #include "store/database.h"
 #include "timeline/timelineview.h"
 #include "uitestsupport.h"
 #include "widgets/safetextbrowser.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -19,12 +21,16 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 class TestMainWindow : public QObject
 {
@@ -299,6 +305,11 @@ private slots:
         add("View", "Saved Views", QKeySequence());
         add("View", "Filters", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
         add("View", "Incident", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+        add("View", "Table", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+        add("View", "Full Screen", QKeySequence(Qt::Key_F11));
+        add("View", "Dark Theme", QKeySequence());
+        add("View", "Text Size", QKeySequence());
+        add("File", "Add Bundled Dataset", QKeySequence());
     }
 
     void menusHaveTheirActionsAndShortcuts()
@@ -376,6 +387,224 @@ private slots:
         QVERIFY(!UiTestSupport::findAction(window.savedViewsMenu(), name));
         QVERIFY(!window.openNamedView(name));
         QVERIFY(!window.deleteNamedView(name));
+    }
+
+    void firstSizeFitsTheScreen()
+    {
+        QSettings().remove(QStringLiteral("window"));
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QRect available = window.screen()->availableGeometry();
+        QVERIFY2(available.contains(window.frameGeometry()),
+            qPrintable(QStringLiteral("%1x%2 on %3x%4")
+                           .arg(window.frameGeometry().width())
+                           .arg(window.frameGeometry().height())
+                           .arg(available.width())
+                           .arg(available.height())));
+    }
+
+    void restoredGeometryIsClampedToTheScreen()
+    {
+        {
+            // A geometry saved on a screen larger than this one.
+            MainWindow big;
+            big.setGeometry(QRect(300, 200, 3000, 2000));
+            QSettings().setValue(QStringLiteral("window/geometry"), big.saveGeometry());
+        }
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QRect available = window.screen()->availableGeometry();
+        QVERIFY2(available.contains(window.frameGeometry()),
+            qPrintable(QStringLiteral("%1,%2 %3x%4")
+                           .arg(window.frameGeometry().x())
+                           .arg(window.frameGeometry().y())
+                           .arg(window.frameGeometry().width())
+                           .arg(window.frameGeometry().height())));
+        QSettings().remove(QStringLiteral("window"));
+    }
+
+    void tabGoesRoundThePanesWithoutChangingTheIncident()
+    {
+        MainWindow window;
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.openDocument(m_path));
+        QVERIFY(window.selectIncident(QStringLiteral("t-month")));
+        window.searchField()->setFocus();
+        QTRY_VERIFY2(window.searchField()->hasFocus(),
+            qPrintable(
+                QStringLiteral("visible %1 %4 in %5, focus %2, active %3")
+                    .arg(window.searchField()->isVisible())
+                    .arg(QString::fromLatin1(
+                        QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "none"))
+                    .arg(window.isActiveWindow())
+                    .arg(window.searchField()->parentWidget()->width())
+                    .arg(window.width())));
+        const QList<QWidget *> landmarks { window.filterPane()->fromEdit(), window.filterPane()->typeList(),
+            window.timeline(), window.table(), window.detailPane()->notesEdit(), window.searchField() };
+        qsizetype next = 0;
+        for (int i = 0; i < 60 && next < landmarks.size(); ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QWidget *focus = QApplication::focusWidget();
+            QVERIFY(focus);
+            if (focus == landmarks.at(next))
+                ++next;
+            QVERIFY2(!landmarks.mid(next).contains(focus) || focus == landmarks.at(next),
+                qPrintable(QStringLiteral("%1 out of order").arg(focus->accessibleName())));
+            // Tab never moves the current incident.
+            QCOMPARE(window.detailPane()->incident()->id, QStringLiteral("t-month"));
+        }
+        QCOMPARE(next, landmarks.size());
+        // Shift+Tab from the search goes back into the detail pane.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
+        QVERIFY(window.detailPane()->isAncestorOf(QApplication::focusWidget()));
+        QCOMPARE(window.table()->currentIndex().data(IncidentTableModel::IdRole).toString(), QStringLiteral("t-month"));
+    }
+
+    void incidentOutsideTheFilterIsMarked()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openDocument(m_path));
+        QVERIFY(window.selectIncident(QStringLiteral("t-estonia")));
+        QVERIFY(window.detailPane()->copyButton()->isEnabled());
+        Filter espionage;
+        espionage.types = { IncidentType::Espionage };
+        window.setFilter(espionage);
+        QCOMPARE(window.visibleCount(), 1);
+        // Still shown, but never as if it were a result.
+        QVERIFY(window.detailPane()->incident());
+        QCOMPARE(window.detailPane()->incident()->id, QStringLiteral("t-estonia"));
+        QVERIFY(window.detailPane()->isExcludedByFilter());
+        QVERIFY(window.detailPane()->excludedNotice()->isVisible());
+        QVERIFY(!window.detailPane()->copyButton()->isEnabled());
+
+        // The notice's button clears the filter and the incident is a result again.
+        emit window.detailPane()->clearFilterRequested();
+        QCOMPARE(window.filter(), Filter());
+        QCOMPARE(window.visibleCount(), 4);
+        QVERIFY(!window.detailPane()->isExcludedByFilter());
+        QCOMPARE(
+            window.table()->currentIndex().data(IncidentTableModel::IdRole).toString(), QStringLiteral("t-estonia"));
+        QVERIFY(window.detailPane()->copyButton()->isEnabled());
+    }
+
+    void collapsedTableComesBack()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openDocument(m_path));
+        auto *splitter = window.table()->parentWidget();
+        QVERIFY(splitter);
+        QVERIFY(window.isTableShown());
+        // Dragged shut, as a user does with the splitter handle.
+        static_cast<QSplitter *>(splitter)->setSizes({ 500, 0 });
+        emit static_cast<QSplitter *>(splitter)->splitterMoved(500, 1);
+        QVERIFY(!window.isTableShown());
+        QVERIFY(!window.tableAction()->isChecked());
+        window.tableAction()->trigger();
+        QVERIFY(window.isTableShown());
+        QVERIFY(window.table()->height() > 0 || static_cast<QSplitter *>(splitter)->sizes().value(1) > 0);
+        QVERIFY(window.tableAction()->isChecked());
+    }
+
+    void textSizeAppliesToPanesAndTable()
+    {
+        MainWindow window;
+        window.setTextScale(1.0);
+        const qreal normal = window.table()->font().pointSizeF();
+        QMenu *text = UiTestSupport::findSubmenu(
+            UiTestSupport::findMenu(window.menuBar(), QStringLiteral("View")), QStringLiteral("Text Size"));
+        QVERIFY(text);
+        QAction *larger = UiTestSupport::findAction(text, QStringLiteral("Larger"));
+        QVERIFY(larger);
+        QCOMPARE(larger->shortcut(), QKeySequence(QKeySequence::ZoomIn));
+        larger->trigger();
+        larger->trigger();
+        QVERIFY(window.table()->font().pointSizeF() > normal * 1.15);
+        QCOMPARE(window.detailPane()->font().pointSizeF(), window.table()->font().pointSizeF());
+        QCOMPARE(window.filterPane()->font().pointSizeF(), window.table()->font().pointSizeF());
+        window.setTextScale(1.0);
+        QCOMPARE(window.table()->font().pointSizeF(), normal);
+    }
+
+    void summaryLineShowsAndClearsEachFilter()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openDocument(m_path));
+        QVERIFY(!window.filterSummary()->isVisible());
+        Filter f;
+        f.types = { IncidentType::Ddos };
+        f.countries = { QStringLiteral("EE") };
+        window.setFilter(f);
+        QVERIFY(window.filterSummary()->isVisible());
+        QCOMPARE(window.filterSummary()->parts().size(), 2);
+        window.filterSummary()->clearButton(QStringLiteral("Type:"))->click();
+        QCOMPARE(window.filter().types, QList<IncidentType> {});
+        QCOMPARE(window.filter().countries, QStringList { QStringLiteral("EE") });
+        QCOMPARE(window.filterPane()->filter(), window.filter());
+        window.filterSummary()->clearAllButton()->click();
+        QCOMPARE(window.filter(), Filter());
+        QCOMPARE(window.visibleCount(), 4);
+        QVERIFY(!window.filterSummary()->isVisible());
+    }
+
+    void absurdSavedRangeIsNotRestored()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openDocument(m_path));
+        ViewState view = window.viewState();
+        view.firstDay = double(QDate(1, 1, 1).toJulianDay());
+        view.endDay = double(QDate(9999, 12, 31).toJulianDay());
+        window.applyViewState(view);
+        // The fixture runs from 2007 to 2016 (and a hostile record); nothing near year 1 or 9999.
+        QVERIFY(window.timeline()->firstDay() > double(QDate(1900, 1, 1).toJulianDay()));
+        QVERIFY(window.timeline()->endDay() < double(QDate(2200, 1, 1).toJulianDay()));
+        QCOMPARE(window.viewState().firstDay, window.timeline()->firstDay());
+    }
+
+    void filterToThisRowFromTheRowMenu()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openDocument(m_path));
+        auto rowOf = [&window](const QString &key) {
+            for (int r = 0; r < window.timeline()->rows()->rowCount(); ++r) {
+                if (window.timeline()->rows()->row(r).key == key)
+                    return r;
+            }
+            return -1;
+        };
+        const int estonia = rowOf(QStringLiteral("EE"));
+        QVERIFY(estonia >= 0);
+        QMenu menu;
+        window.timeline()->fillRowMenu(&menu, estonia);
+        QAction *filterTo = UiTestSupport::findAction(&menu, QStringLiteral("Filter to This Row"));
+        QVERIFY(filterTo);
+        filterTo->trigger();
+        QCOMPARE(window.filter().countries, QStringList { QStringLiteral("EE") });
+        QCOMPARE(window.visibleCount(), 1);
+        QVERIFY(window.filterSummary()->parts().contains(QStringLiteral("Victim: Estonia")));
+
+        // Rows by attacker country: "attributed to Russia" is one action away.
+        window.setFilter(Filter());
+        RowOptions options = window.timeline()->rowOptions();
+        options.key = RowKey::AttackerCountry;
+        window.timeline()->setRowOptions(options);
+        const int russia = rowOf(QStringLiteral("RU"));
+        QVERIFY(russia >= 0);
+        QMenu attackerMenu;
+        window.timeline()->fillRowMenu(&attackerMenu, russia);
+        UiTestSupport::findAction(&attackerMenu, QStringLiteral("Filter to This Row"))->trigger();
+        QCOMPARE(window.filter().attackerCountries, QStringList { QStringLiteral("RU") });
+        QCOMPARE(window.visibleCount(), 1);
+        window.setFilter(Filter());
+        window.timeline()->setRowOptions(RowOptions());
     }
 
     void damagedDocumentShowsAWarning()

@@ -10,6 +10,7 @@
 #include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolTip>
 #include <QWheelEvent>
 #include <numeric>
 
@@ -31,6 +32,15 @@ private:
         QWheelEvent event(
             pos, w->mapToGlobal(pos), QPoint(), QPoint(0, deltaY), Qt::NoButton, modifiers, Qt::NoScrollPhase, false);
         QApplication::sendEvent(w, &event);
+    }
+
+    // A quarter of the fitted range around its middle, as the start of the zoom history.
+    static void zoomInQuietly(TimelineView &view)
+    {
+        const double mid = (view.firstDay() + view.endDay()) / 2;
+        const double span = view.endDay() - view.firstDay();
+        view.setVisibleRange(mid - span / 8, mid + span / 8);
+        view.zoomStack()->reset({ view.firstDay(), view.endDay() });
     }
 
     std::unique_ptr<TimelineView> makeView()
@@ -98,6 +108,8 @@ private slots:
         QFETCH(bool, zoomsIn);
         auto view = makeView();
         QVERIFY(view);
+        // Zoomed in first, so zooming out is not stopped by the limits near the data.
+        zoomInQuietly(*view);
         const TimelineLayout &l = view->timelineLayout();
         const QPointF pos(l.plotRect().left() + l.plotRect().width() * 0.3, l.plotRect().center().y());
         const double dayBefore = l.xToDay(pos.x());
@@ -119,6 +131,7 @@ private slots:
     {
         auto view = makeView();
         QVERIFY(view);
+        zoomInQuietly(*view);
         const QRectF plot = view->timelineLayout().plotRect();
         const double ppd = view->timelineLayout().pixelsPerDay();
         const double first = view->firstDay();
@@ -215,6 +228,61 @@ private slots:
         for (int x = plot.left(); x < plot.right(); ++x)
             background += image.pixelColor(x, y) == view.frame().theme.background ? 1 : 0;
         QVERIFY2(background > plot.width() * 8 / 10, "the plot is painted in the background colour");
+    }
+
+    void zoomStopsNearTheData()
+    {
+        auto view = makeView();
+        QVERIFY(view);
+        double first = std::numeric_limits<double>::max();
+        double end = std::numeric_limits<double>::lowest();
+        for (Index i : m_all) {
+            first = std::min(first, double(m_columns->firstDay[i]));
+            end = std::max(end, double(m_columns->lastDay[i]) + 1);
+        }
+        const double margin = TimelineView::rangeMargin(end - first);
+        // Zooming out stops a little beyond the document's dates.
+        for (int i = 0; i < 60; ++i)
+            view->zoomOut();
+        QVERIFY(view->firstDay() >= first - margin - 1e-6);
+        QVERIFY(view->endDay() <= end + margin + 1e-6);
+        QVERIFY(view->endDay() - view->firstDay() >= end - first);
+        // An absurd range (a saved view from years 1 to 9999) is brought inside the same limits.
+        view->setVisibleRange(double(QDate(1, 1, 1).toJulianDay()), double(QDate(9999, 12, 31).toJulianDay()));
+        QVERIFY(view->firstDay() >= first - margin - 1e-6);
+        QVERIFY(view->endDay() <= end + margin + 1e-6);
+        // Zooming in stops at about one day filling the view.
+        for (int i = 0; i < 80; ++i)
+            view->zoomIn();
+        QVERIFY(view->endDay() - view->firstDay() >= TimelineView::s_minDays - 1e-9);
+        QVERIFY(view->endDay() - view->firstDay() <= 2);
+    }
+
+    void clusterToolTipSaysWhatItCounts()
+    {
+        auto view = makeView();
+        QVERIFY(view);
+        for (int i = 0; i < 3; ++i)
+            view->zoomOut();
+        const TimelineLayout::Cluster *cluster = nullptr;
+        int row = -1;
+        for (const TimelineLayout::RowPlan &plan : view->timelineLayout().rowPlans()) {
+            if (!plan.clusters.empty()) {
+                cluster = &plan.clusters.front();
+                row = plan.row;
+                break;
+            }
+        }
+        if (!cluster)
+            QSKIP("no cluster at this zoom");
+        const QPoint at = cluster->rect.center().toPoint();
+        QHelpEvent help(QEvent::ToolTip, at, view->mapToGlobal(at));
+        QApplication::sendEvent(view.get(), &help);
+        const QString tip = QToolTip::text();
+        QVERIFY2(tip.contains(QStringLiteral("%1 incident").arg(cluster->count)), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("of this row")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("The row has %1 incident").arg(view->rows()->row(row).count())),
+            qPrintable(tip));
     }
 
     void clickSelectsSharedWithTable()

@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -50,6 +51,29 @@ QString highlighted(const QString &value, const QStringList &terms)
     return QChar(0x2068) + html + QChar(0x2069);
 }
 
+// How precisely the dates are known, for both ends when they differ ("18 March 2013 – March
+// 2013" is known to the day at its start and to the month at its end).
+QString precisionNote(const PartialDate &start, const PartialDate &end)
+{
+    auto unit = [](Precision p) {
+        return p == Precision::Day  ? DetailPane::tr("day")
+            : p == Precision::Month ? DetailPane::tr("month")
+                                    : DetailPane::tr("year");
+    };
+    if (end.isValid() && end.precision() != start.precision())
+        return DetailPane::tr("start known to the %1, end to the %2")
+            .arg(unit(start.precision()), unit(end.precision()));
+    switch (start.precision()) {
+    case Precision::Day:
+        return DetailPane::tr("day");
+    case Precision::Month:
+        return DetailPane::tr("month known, day not");
+    case Precision::Year:
+        break;
+    }
+    return DetailPane::tr("year known, month not");
+}
+
 QString countryList(const QStringList &codes)
 {
     QStringList names;
@@ -62,6 +86,7 @@ QString countryList(const QStringList &codes)
 
 DetailPane::DetailPane(QWidget *parent)
     : QWidget(parent)
+    , m_excludedNotice(new QFrame(this))
     , m_title(new QLabel(this))
     , m_browser(new SafeTextBrowser(this))
     , m_notes(new QPlainTextEdit(this))
@@ -91,9 +116,14 @@ DetailPane::DetailPane(QWidget *parent)
 
     m_browser->setAccessibleName(tr("Incident details"));
     m_browser->setFrameShape(QFrame::NoFrame);
+    // Lines break between words, never inside one ("Septemb|er"); a word longer than the
+    // pane scrolls sideways instead.
+    m_browser->setWordWrapMode(QTextOption::WordWrap);
     m_notes->setPlaceholderText(tr("Your notes on this incident (kept when the data is re-imported)"));
     m_notes->setAccessibleName(tr("Your notes"));
     m_notes->setMaximumHeight(120);
+    // Tab moves on to the next control, so the keyboard is never trapped in the notes.
+    m_notes->setTabChangesFocus(true);
     m_saveNotes->setAccessibleName(tr("Save notes"));
     m_saveNotes->setEnabled(false);
 
@@ -113,6 +143,7 @@ DetailPane::DetailPane(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(navigation);
+    layout->addWidget(m_excludedNotice);
     layout->addWidget(m_title);
     layout->addWidget(m_browser, 1);
     layout->addLayout(notesRow);
@@ -128,7 +159,50 @@ DetailPane::DetailPane(QWidget *parent)
     connect(m_browser, &SafeTextBrowser::linkRefused, this, [this](const QUrl &url) {
         emit statusMessage(tr("Not opened: only http and https links open (%1)").arg(url.toDisplayString().left(200)));
     });
+    setUpExcludedNotice();
     setIncident(std::nullopt);
+}
+
+void DetailPane::setUpExcludedNotice()
+{
+    auto *notice = static_cast<QFrame *>(m_excludedNotice);
+    notice->setFrameShape(QFrame::StyledPanel);
+    notice->setAutoFillBackground(true);
+    QPalette p = notice->palette();
+    p.setColor(QPalette::Window, p.color(QPalette::ToolTipBase));
+    p.setColor(QPalette::WindowText, p.color(QPalette::ToolTipText));
+    notice->setPalette(p);
+    auto *label = new QLabel(tr("Not in the current filter: this incident is not among the results."), notice);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    auto *clear = new QPushButton(tr("Clear filter"), notice);
+    clear->setAccessibleName(tr("Clear filter"));
+    auto *row = new QHBoxLayout(notice);
+    row->setContentsMargins(6, 4, 6, 4);
+    row->addWidget(label, 1);
+    row->addWidget(clear);
+    notice->setAccessibleName(tr("Not in the current filter"));
+    notice->hide();
+    connect(clear, &QPushButton::clicked, this, &DetailPane::clearFilterRequested);
+}
+
+QList<QWidget *> DetailPane::focusOrder() const
+{
+    QList<QWidget *> order { m_previous, m_next, m_copy };
+    order += m_excludedNotice->findChildren<QWidget *>();
+    order += { m_browser, m_notes, m_saveNotes };
+    return order;
+}
+
+void DetailPane::setExcludedByFilter(bool excluded)
+{
+    m_excluded = excluded && m_incident.has_value();
+    m_excludedNotice->setVisible(m_excluded);
+    m_copy->setEnabled(m_incident.has_value() && !m_excluded);
+    setAccessibleDescription(m_incident ? tr("%1, %2%3")
+                                              .arg(m_incident->start.toDisplayString(), m_incident->title,
+                                                  m_excluded ? tr(" (not in the current filter)") : QString())
+                                        : QString());
 }
 
 void DetailPane::setReadOnly(bool readOnly)
@@ -142,6 +216,8 @@ void DetailPane::setIncident(const std::optional<Incident> &incident)
     // Unsaved notes on the previous incident are saved, not lost.
     savePendingNotes();
     m_incident = incident;
+    m_excluded = false;
+    m_excludedNotice->hide();
     const bool has = incident.has_value();
     m_previous->setEnabled(has);
     m_next->setEnabled(has);
@@ -178,16 +254,14 @@ QString DetailPane::toHtml(const Incident &r, const QStringList &terms)
     QString when = r.start.toDisplayString();
     if (r.end.isValid())
         when += QStringLiteral(" – ") + r.end.toDisplayString();
-    const char *precision = r.start.precision() == Precision::Day ? QT_TR_NOOP("day")
-        : r.start.precision() == Precision::Month                 ? QT_TR_NOOP("month known, day not")
-                                                                  : QT_TR_NOOP("year known, month not");
     QString html = QStringLiteral("<table cellspacing='0' cellpadding='3'>");
     auto row = [&](const QString &label, const QString &valueHtml) {
         if (!valueHtml.isEmpty())
             html += QStringLiteral("<tr><td style='color:gray' valign='top'>%1</td><td>%2</td></tr>")
                         .arg(label.toHtmlEscaped(), valueHtml);
     };
-    row(tr("When"), text(when) + QStringLiteral(" <span style='color:gray'>(%1)</span>").arg(tr(precision)));
+    row(tr("When"),
+        text(when) + QStringLiteral(" <span style='color:gray'>(%1)</span>").arg(precisionNote(r.start, r.end)));
     row(tr("Victims"), countryList(r.victims));
     row(tr("Type"), text(Vocabulary::typeLabel(r.type)));
     QStringList sectors;
@@ -258,7 +332,7 @@ void DetailPane::saveNotes()
 
 void DetailPane::copyCitation()
 {
-    if (!m_incident)
+    if (!m_incident || m_excluded)
         return;
     QApplication::clipboard()->setText(m_incident->citation());
     emit statusMessage(tr("Citation copied"));

@@ -27,6 +27,15 @@ public:
     void savePendingNotes();
     std::optional<Incident> incident() const { return m_incident; }
     void setReadOnly(bool readOnly);
+    // Marks the shown incident as left out by the current filter: a notice with a button to
+    // clear the filter shows above it and Copy citation is disabled, so an incident outside
+    // the results is never shown as if it were in them. setIncident() clears the mark.
+    void setExcludedByFilter(bool excluded);
+    bool isExcludedByFilter() const { return m_excluded; }
+    QWidget *excludedNotice() const { return m_excludedNotice; }
+    QToolButton *copyButton() const { return m_copy; }
+    // The controls in the order Tab visits them.
+    QList<QWidget *> focusOrder() const;
 
     QString plainText() const; // what the pane shows, as text (tests, accessibility)
     QString html() const; // the document it renders
@@ -44,12 +53,16 @@ signals:
     void notesEdited(const QString &id, const QString &notes);
     void openUrlRequested(const QUrl &url);
     void statusMessage(const QString &message);
+    void clearFilterRequested();
 
 private:
+    void setUpExcludedNotice();
     void saveNotes();
     void copyCitation();
 
     std::optional<Incident> m_incident;
+    bool m_excluded = false;
+    QWidget *m_excludedNotice;
     QStringList m_highlightTerms;
     QLabel *m_title;
     SafeTextBrowser *m_browser;

@@ -4,6 +4,7 @@
 #include "domain/partialdate.h"
 #include "render/theme.h"
 
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -16,6 +17,12 @@
 namespace {
 constexpr int KeyRole = Qt::UserRole + 1; // the value's key (int or text)
 constexpr int LabelRole = Qt::UserRole + 2; // the label without the count
+
+// A red that reads on the palette's window: dark red on light, light red on dark.
+QColor errorColour(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128 ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20);
+}
 
 QIcon swatch(const QColor &colour)
 {
@@ -34,6 +41,7 @@ FilterPane::FilterPane(QWidget *parent)
     : QWidget(parent)
     , m_from(new QLineEdit(this))
     , m_to(new QLineEdit(this))
+    , m_dateMessage(new QLabel(this))
     , m_countrySearch(new QLineEdit(this))
     , m_clear(new QPushButton(tr("Clear filters"), this))
 {
@@ -42,12 +50,17 @@ FilterPane::FilterPane(QWidget *parent)
     layout->setContentsMargins(6, 6, 6, 6);
 
     auto *dates = new QFormLayout;
-    m_from->setPlaceholderText(tr("YYYY, YYYY-MM or YYYY-MM-DD"));
-    m_to->setPlaceholderText(tr("YYYY, YYYY-MM or YYYY-MM-DD"));
+    m_from->setPlaceholderText(tr("2022, July 2022 or 17/07/2022"));
+    m_to->setPlaceholderText(tr("2022, July 2022 or 17/07/2022"));
     m_from->setAccessibleName(tr("From date"));
     m_to->setAccessibleName(tr("To date"));
     dates->addRow(tr("From"), m_from);
     dates->addRow(tr("To"), m_to);
+    m_dateMessage->setTextFormat(Qt::PlainText);
+    m_dateMessage->setWordWrap(true);
+    m_dateMessage->setAccessibleName(tr("Date message"));
+    m_dateMessage->hide();
+    dates->addRow(m_dateMessage);
     layout->addLayout(dates);
     for (QLineEdit *edit : { m_from, m_to })
         connect(edit, &QLineEdit::editingFinished, this, &FilterPane::collect);
@@ -102,6 +115,12 @@ FilterPane::FilterPane(QWidget *parent)
     setMinimumWidth(220);
 }
 
+QList<QWidget *> FilterPane::focusOrder() const
+{
+    return { m_from, m_to, m_types, m_attributions, m_sectors, m_countrySearch, m_countries, m_actors, m_datasets,
+        m_clear };
+}
+
 QListWidget *FilterPane::addFacet(const QString &title, const QString &accessibleName)
 {
     auto *list = new QListWidget(this);
@@ -125,7 +144,9 @@ void FilterPane::setColumns(std::shared_ptr<const IncidentColumns> columns)
 void FilterPane::rebuildLists()
 {
     m_updating = true;
-    const Theme theme = Theme::light();
+    // The swatches are the timeline's type colours, which differ on a dark palette (the
+    // light theme's near-black "Destructive" vanishes on a dark list).
+    const Theme theme = Theme::forDarkMode(palette().color(QPalette::Base).lightness() < 128);
     auto add = [](QListWidget *list, const QString &label, const QVariant &key, const QIcon &icon = {}) {
         auto *item = new QListWidgetItem(icon, label, list);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
@@ -156,6 +177,13 @@ void FilterPane::rebuildLists()
     }
     m_updating = false;
     setFilter(m_filter);
+}
+
+void FilterPane::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !m_updating)
+        rebuildLists();
 }
 
 void FilterPane::updateCount(QListWidgetItem *item, int count)
@@ -202,6 +230,11 @@ void FilterPane::setFilter(const Filter &filter)
     m_updating = true;
     m_from->setText(filter.fromDay ? QDate::fromJulianDay(*filter.fromDay).toString(Qt::ISODate) : QString());
     m_to->setText(filter.toDay ? QDate::fromJulianDay(*filter.toDay).toString(Qt::ISODate) : QString());
+    m_dateError = false;
+    showDateState(m_from, false);
+    showDateState(m_to, false);
+    m_dateMessage->clear();
+    m_dateMessage->hide();
     auto check = [](QListWidget *list, auto &&isChecked) {
         for (int i = 0; i < list->count(); ++i)
             list->item(i)->setCheckState(isChecked(list->item(i)->data(KeyRole)) ? Qt::Checked : Qt::Unchecked);
@@ -215,20 +248,74 @@ void FilterPane::setFilter(const Filter &filter)
     m_updating = false;
 }
 
+void FilterPane::readDates(Filter &f)
+{
+    QString fromWhy;
+    QString toWhy;
+    const QString fromText = m_from->text().trimmed();
+    const QString toText = m_to->text().trimmed();
+    const PartialDate from = fromText.isEmpty() ? PartialDate() : PartialDate::parseTyped(fromText, &fromWhy);
+    const PartialDate to = toText.isEmpty() ? PartialDate() : PartialDate::parseTyped(toText, &toWhy);
+    const bool fromBad = !fromText.isEmpty() && !from.isValid();
+    const bool toBad = !toText.isEmpty() && !to.isValid();
+    const bool reversed = from.isValid() && to.isValid() && from.firstDay() > to.lastDay();
+    QStringList messages;
+    if (fromBad)
+        messages << tr("From: %1").arg(fromWhy);
+    if (toBad)
+        messages << tr("To: %1").arg(toWhy);
+    if (reversed)
+        messages << tr("From (%1) is after To (%2).").arg(from.toDisplayString(), to.toDisplayString());
+    m_dateError = !messages.isEmpty();
+    showDateState(m_from, fromBad || reversed);
+    showDateState(m_to, toBad || reversed);
+    if (m_dateError) {
+        // Nothing changes until the dates can be read: the results stay as they were.
+        f.fromDay = m_filter.fromDay;
+        f.toDay = m_filter.toDay;
+        messages << tr("The dates are not applied.");
+    } else {
+        if (from.isValid())
+            f.fromDay = from.firstDay();
+        if (to.isValid())
+            f.toDay = to.lastDay();
+        // A date typed in another form says how it was read ("17/07/2022" is 17 July 2022).
+        if (from.isValid() && from.toString() != fromText)
+            messages << tr("From %1").arg(from.toDisplayString());
+        if (to.isValid() && to.toString() != toText)
+            messages << tr("To %1").arg(to.toDisplayString());
+    }
+    m_dateMessage->setText(messages.join(u'\n'));
+    m_dateMessage->setVisible(!messages.isEmpty());
+    QPalette palette = m_dateMessage->palette();
+    palette.setColor(
+        QPalette::WindowText, m_dateError ? errorColour(this->palette()) : this->palette().color(QPalette::WindowText));
+    m_dateMessage->setPalette(palette);
+}
+
+void FilterPane::showDateState(QLineEdit *edit, bool invalid)
+{
+    // The field is tinted and its accessible description carries the state, so the mark is
+    // not colour alone: the message beside it says what is wrong.
+    QPalette p = this->palette();
+    if (invalid) {
+        const QColor base = p.color(QPalette::Base);
+        const QColor red = errorColour(p);
+        p.setColor(QPalette::Base,
+            QColor::fromRgbF(base.redF() * 0.75 + red.redF() * 0.25, base.greenF() * 0.75 + red.greenF() * 0.25,
+                base.blueF() * 0.75 + red.blueF() * 0.25));
+    }
+    edit->setPalette(p);
+    edit->setProperty("invalid", invalid);
+    edit->setAccessibleDescription(invalid ? tr("Invalid date, not applied") : QString());
+}
+
 void FilterPane::collect()
 {
     Filter f;
     f.search = m_filter.search;
     f.attackerCountries = m_filter.attackerCountries;
-    QString why;
-    const PartialDate from = PartialDate::parse(m_from->text(), &why);
-    if (from.isValid())
-        f.fromDay = from.firstDay();
-    m_from->setToolTip(m_from->text().isEmpty() || from.isValid() ? QString() : why);
-    const PartialDate to = PartialDate::parse(m_to->text(), &why);
-    if (to.isValid())
-        f.toDay = to.lastDay();
-    m_to->setToolTip(m_to->text().isEmpty() || to.isValid() ? QString() : why);
+    readDates(f);
     auto checked = [](QListWidget *list) {
         QVariantList keys;
         for (int i = 0; i < list->count(); ++i) {

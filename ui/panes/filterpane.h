@@ -7,12 +7,15 @@
 #include <QWidget>
 #include <memory>
 
+class QLabel;
 class QLineEdit;
 class QListWidget;
 class QListWidgetItem;
 class QPushButton;
 
-// Facets with counts (type, attribution, sector, country, actor, dataset) and a date range.
+// Facets with counts (type, attribution, sector, country, actor, dataset) and a date range
+// (typed dates are read by PartialDate::parseTyped; a date that cannot be read is marked and
+// explained beside the field and leaves the results as they were).
 // Each facet lists its values with the number of incidents that match every *other*
 // criterion (FilterEngine::Counts); checking values narrows the view. Emits filterChanged()
 // with the whole Filter; the search text is owned by the window and passed through.
@@ -28,16 +31,33 @@ public:
     void setFilter(const Filter &filter);
     Filter filter() const { return m_filter; }
 
+    QLineEdit *fromEdit() const { return m_from; }
+    QLineEdit *toEdit() const { return m_to; }
+    // The message beside the dates: why a date was not applied, or how a typed date was read.
+    QLabel *dateMessage() const { return m_dateMessage; }
+    // True while From or To holds text that is not applied (unreadable, or From after To).
+    bool hasDateError() const { return m_dateError; }
+
+    // The controls in the order Tab visits them.
+    QList<QWidget *> focusOrder() const;
+
     QListWidget *typeList() const { return m_types; }
     QListWidget *countryList() const { return m_countries; }
 
 signals:
     void filterChanged(const Filter &filter);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QListWidget *addFacet(const QString &title, const QString &accessibleName);
     void rebuildLists();
     void collect();
+    // Reads From and To into `f`. Unreadable dates, or a From after the To, keep the dates of
+    // the current filter (results do not change), mark the field and say why beside it.
+    void readDates(Filter &f);
+    void showDateState(QLineEdit *edit, bool invalid);
     void updateCount(QListWidgetItem *item, int count);
 
     std::shared_ptr<const IncidentColumns> m_columns;
@@ -45,6 +65,8 @@ private:
     bool m_updating = false;
     QLineEdit *m_from;
     QLineEdit *m_to;
+    QLabel *m_dateMessage;
+    bool m_dateError = false;
     QLineEdit *m_countrySearch;
     QListWidget *m_types;
     QListWidget *m_attributions;

@@ -60,8 +60,13 @@ QString TimelineView::toolTipFor(const TimelineLayout::Hit &hit) const
         return QStringLiteral("<qt>") + lines.join(QStringLiteral("<br/>")) + QStringLiteral("</qt>");
     }
     if (hit.isAggregate()) {
-        const QString text = tr("About %n incident(s), %1 to %2. Click to zoom in.", nullptr, hit.count)
-                                 .arg(dayText(hit.firstDay), dayText(std::max(hit.firstDay, hit.endDay - 1)));
+        // Say what the badge counts: the incidents of this row drawn together here, not the row.
+        QString text = tr("This mark groups %n incident(s) of this row too close together to draw apart, %1 to %2.",
+            nullptr, hit.count)
+                           .arg(dayText(hit.firstDay), dayText(std::max(hit.firstDay, hit.endDay - 1)));
+        if (hit.row >= 0 && m_frame.rows && hit.row < m_frame.rows->rowCount())
+            text += u' ' + tr("The row has %n incident(s) in all.", nullptr, m_frame.rows->row(hit.row).count());
+        text += u' ' + tr("Click to zoom in.");
         return QStringLiteral("<qt>") + escaped(text) + QStringLiteral("</qt>");
     }
     if (hit.area == TimelineLayout::Area::RowHeader && hit.row >= 0 && m_frame.rows) {

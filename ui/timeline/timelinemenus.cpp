@@ -140,6 +140,9 @@ void TimelineView::addPinAndHideActions(QMenu *menu, int row)
     const TimelineRow &r = rows->row(row);
     const QString key = r.key;
     menu->addAction(r.label)->setEnabled(false);
+    QAction *filterTo = menu->addAction(tr("Filter to This Row"), this,
+        [this, key, grouping = m_options.key] { emit filterToRowRequested(grouping, key); });
+    filterTo->setEnabled(!key.isEmpty() && m_options.collapse == RegionLevel::None);
     menu->addAction(r.pinned ? tr("Unpin Row") : tr("Pin Row to Top"), this, [this, key, pinned = r.pinned] {
         RowOptions o = m_options;
         if (pinned)

@@ -42,6 +42,8 @@ TimelineView::TimelineView(QWidget *parent)
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(320, 160);
 
+    m_limitFirst = double(DateTicks::minDay());
+    m_limitEnd = double(DateTicks::maxDayExclusive());
     const QDate today = QDate::currentDate();
     m_frame.firstDay = double(today.addYears(-1).toJulianDay());
     m_frame.endDay = double(today.toJulianDay() + 1);
@@ -81,14 +83,36 @@ TimelineView::~TimelineView() = default;
 
 void TimelineView::setIncidents(std::shared_ptr<const IncidentColumns> columns, std::vector<Index> indices)
 {
+    const bool newColumns = columns != m_columns;
     m_columns = std::move(columns);
     m_indices = std::move(indices);
+    if (newColumns)
+        updateRangeLimits();
     rebuildRows();
     if (!m_fitted && m_frame.rows && !m_frame.rows->isEmpty()) {
         m_fitted = true;
         zoomToFit();
         m_zoomStack->reset({ m_frame.firstDay, m_frame.endDay });
     }
+}
+
+void TimelineView::updateRangeLimits()
+{
+    m_limitFirst = double(DateTicks::minDay());
+    m_limitEnd = double(DateTicks::maxDayExclusive());
+    if (m_columns && m_columns->size() > 0) {
+        const auto first = std::min_element(m_columns->firstDay.begin(), m_columns->firstDay.end());
+        const auto last = std::max_element(m_columns->lastDay.begin(), m_columns->lastDay.end());
+        const double end = double(*last) + 1;
+        const double margin = rangeMargin(end - double(*first));
+        m_limitFirst = std::max(m_limitFirst, double(*first) - margin);
+        m_limitEnd = std::min(m_limitEnd, end + margin);
+    }
+    // The range shown so far may lie outside the new limits.
+    const double firstDay = m_frame.firstDay;
+    const double endDay = m_frame.endDay;
+    m_frame.endDay = m_frame.firstDay; // forces setVisibleRange() to apply
+    setVisibleRange(firstDay, endDay);
 }
 
 void TimelineView::setRowOptions(const RowOptions &options)
@@ -232,8 +256,8 @@ void TimelineView::setVisibleRange(double firstDay, double endDay)
 {
     if (!std::isfinite(firstDay) || !std::isfinite(endDay))
         return;
-    const double lo = double(DateTicks::minDay());
-    const double hi = double(DateTicks::maxDayExclusive());
+    const double lo = m_limitFirst;
+    const double hi = m_limitEnd;
     double span = std::clamp(endDay - firstDay, s_minDays, hi - lo);
     double first = firstDay;
     if (endDay - firstDay < s_minDays)

@@ -85,11 +85,15 @@ public:
     // Pans and scrolls (no zoom) so the incident's first row (or `row`) is in view.
     void revealIncident(Index incident, int row = -1);
 
-    // Visible range [firstDay, endDay) in fractional Julian days, clamped to years 1..9999
-    // and at least s_minDays long.
+    // Visible range [firstDay, endDay) in fractional Julian days, at least s_minDays long and
+    // inside rangeLimits(): with a document, its incidents' dates and a margin (rangeMargin()),
+    // so zooming out stops a little beyond the data; without, years 1..9999.
     double firstDay() const { return m_frame.firstDay; }
     double endDay() const { return m_frame.endDay; }
     void setVisibleRange(double firstDay, double endDay);
+    std::pair<double, double> rangeLimits() const { return { m_limitFirst, m_limitEnd }; }
+    // The margin kept around a document's dates: a tenth of their span, at least a month.
+    static double rangeMargin(double span) { return std::max(31.0, span * 0.1); }
     double scrollY() const { return m_frame.scrollY; }
     void setScrollY(double y);
 
@@ -128,6 +132,9 @@ signals:
     void copyCitationRequested(quint32 index);
     void editNoteRequested(quint32 index);
     void rowOptionsChanged(const RowOptions &options);
+    // "Filter to This Row" in a row's menu: the grouping and the row's key (alpha-2, actor,
+    // type or sector key). Not offered for region rows or the row of unknown values.
+    void filterToRowRequested(RowKey grouping, const QString &rowKey);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -147,6 +154,7 @@ private:
     enum class Drag { None, Pending, Pan, RubberBand };
 
     void rebuildRows();
+    void updateRangeLimits();
     void invalidateLayout();
     void ensureFlags();
     void setHover(qint64 incident);
@@ -179,6 +187,8 @@ private:
     qreal m_flagsDpr = 0;
     bool m_followPalette = true;
     bool m_fitted = false;
+    double m_limitFirst; // the range limits (see setVisibleRange())
+    double m_limitEnd;
 
     QPointer<QItemSelectionModel> m_selectionModel;
     IncidentTableModel *m_tableModel = nullptr;

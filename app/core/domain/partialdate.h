@@ -22,6 +22,11 @@ public:
     // Accepts "YYYY", "YYYY-MM" and "YYYY-MM-DD" (years 1 to 9999). On failure returns
     // an invalid date and, if given, sets *error to a reason that names the expected form.
     static PartialDate parse(QStringView text, QString *error = nullptr);
+    // What people type in a date field: the ISO forms above, and also day first with slashes,
+    // dots or dashes ("17/07/2022", "17.7.2022"), and English month names, full or
+    // abbreviated ("17 July 2022", "Jul 2022", "July 17, 2022"). Slashes are always read day
+    // first, never month first; "07/17/2022" is an error (there is no month 17).
+    static PartialDate parseTyped(QStringView text, QString *error = nullptr);
 
     bool isValid() const { return m_firstDay != s_invalid; }
     Precision precision() const { return m_precision; }

@@ -1,0 +1,47 @@
+#include "widgets/tablecolumnfit.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QTableView>
+
+TableColumnFit::TableColumnFit(
+    QTableView *table, int stretchColumn, QHash<int, int> preferredWidths, QSet<int> keep, double share)
+    : QObject(table)
+    , m_table(table)
+    , m_stretchColumn(stretchColumn)
+    , m_preferred(std::move(preferredWidths))
+    , m_keep(std::move(keep))
+    , m_share(share)
+{
+    m_table->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
+    m_table->viewport()->installEventFilter(this);
+    fit();
+}
+
+bool TableColumnFit::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        fit();
+    return QObject::eventFilter(watched, event);
+}
+
+void TableColumnFit::fit()
+{
+    const int available = m_table->viewport()->width();
+    int preferredSum = 0;
+    int kept = 0;
+    for (auto it = m_preferred.cbegin(); it != m_preferred.cend(); ++it)
+        (m_keep.contains(it.key()) ? kept : preferredSum) += it.value();
+    const int stretchMin = int(available * m_share) + kept;
+    // Scale the others down only as far as the stretching column needs.
+    const double scale = preferredSum <= 0 || available - preferredSum >= stretchMin
+        ? 1.0
+        : std::max(0.0, double(available - stretchMin)) / preferredSum;
+    const int floor = m_table->fontMetrics().averageCharWidth() * 6;
+    for (auto it = m_preferred.cbegin(); it != m_preferred.cend(); ++it) {
+        const int width
+            = m_keep.contains(it.key()) ? it.value() : std::max(std::min(floor, it.value()), int(it.value() * scale));
+        if (m_table->columnWidth(it.key()) != width)
+            m_table->setColumnWidth(it.key(), width);
+    }
+}
