@@ -7,6 +7,7 @@
 #include "models/incidenttablemodel.h"
 #include "panes/detailpane.h"
 #include "panes/filterpane.h"
+#include "present/storyactions.h"
 #include "timeline/overviewstrip.h"
 #include "timeline/timelineview.h"
 #include "timeline/zoomstack.h"
@@ -239,6 +240,7 @@ void MainWindow::createFileMenu()
     m_importAction
         = file->addAction(tr("&Import Records…"), QKeySequence(Qt::CTRL | Qt::Key_I), this, &MainWindow::chooseImport);
     file->addAction(tr("Save a &Copy As…"), QKeySequence::SaveAs, this, &MainWindow::saveCopy);
+    StoryActions::addFileActions(this, file);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 }
@@ -277,6 +279,7 @@ void MainWindow::createViewMenu()
     QAction *details = findChild<QDockWidget *>(QStringLiteral("detailDock"))->toggleViewAction();
     details->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     view->addAction(details);
+    StoryActions::addViewActions(this, view);
 }
 
 void MainWindow::createHelpMenu()
