@@ -48,11 +48,10 @@ QVariant StoryStepsModel::data(const QModelIndex &index, int role) const
         return {};
     const StoryStep &step = m_steps.at(index.row());
     switch (role) {
-    case Qt::DisplayRole: {
-        const QString heading
-            = step.heading.isEmpty() ? (step.isIncident() ? step.incidentId : tr("View")) : step.heading;
-        return tr("%1. %2").arg(index.row() + 1).arg(heading);
-    }
+    case Qt::DisplayRole:
+        // The heading only: a row's text does not depend on its position, so a move or an
+        // insert changes no other row.
+        return step.heading.isEmpty() ? (step.isIncident() ? step.incidentId : tr("View")) : step.heading;
     case Qt::ToolTipRole:
         return step.notes;
     case HeadingRole:
@@ -121,8 +120,6 @@ bool StoryStepsModel::insertStep(int row, const StoryStep &step)
     beginInsertRows({}, row, row);
     m_steps.insert(row, stored);
     endInsertRows();
-    if (row + 1 < m_steps.size())
-        emit dataChanged(index(row + 1), index(int(m_steps.size()) - 1)); // the numbers shift
     return true;
 }
 
@@ -138,8 +135,6 @@ bool StoryStepsModel::removeStep(int row)
     beginRemoveRows({}, row, row);
     m_steps.removeAt(row);
     endRemoveRows();
-    if (row < m_steps.size())
-        emit dataChanged(index(row), index(int(m_steps.size()) - 1)); // the numbers shift
     return true;
 }
 
@@ -156,7 +151,6 @@ bool StoryStepsModel::moveStep(int from, int to)
     beginMoveRows({}, from, from, {}, to > from ? to + 1 : to);
     m_steps.move(from, to);
     endMoveRows();
-    emit dataChanged(index(std::min(from, to)), index(std::max(from, to))); // the numbers shift
     return true;
 }
 
