@@ -8,6 +8,8 @@
 
 #include <QKeyEvent>
 #include <QLabel>
+#include <QRegularExpression>
+#include <QScreen>
 #include <QVBoxLayout>
 #include <QVariantAnimation>
 #include <QtMath>
@@ -62,17 +64,18 @@ QString metaText(const Incident &incident)
     return lines.join(u'\n');
 }
 
+// One line: the publishers, in the record's order (the full references are in the handout
+// and the detail pane).
 QString sourcesText(const Incident &incident)
 {
-    QStringList lines;
+    QStringList publishers;
     for (const Source &source : incident.sources) {
-        QString line
-            = source.publisher.isEmpty() ? source.title : source.publisher + QStringLiteral(": ") + source.title;
-        if (!source.date.isEmpty())
-            line += QStringLiteral(" (%1)").arg(source.date);
-        lines << line;
+        const QString name = source.publisher.isEmpty() ? source.title : source.publisher;
+        if (!publishers.contains(name))
+            publishers << name;
     }
-    return lines.isEmpty() ? QString() : Presentation::tr("Sources:\n%1").arg(lines.join(u'\n'));
+    return publishers.isEmpty() ? QString()
+                                : Presentation::tr("Sources: %1").arg(publishers.join(QStringLiteral(", ")));
 }
 
 QFont pixelFont(int px, bool bold)
@@ -159,6 +162,10 @@ void Presentation::createWidgets()
 
 void Presentation::start()
 {
+    // The whole screen of the window it came from, also where no window manager applies
+    // the full-screen state.
+    if (QScreen *screen = parentWidget() ? parentWidget()->screen() : this->screen())
+        setGeometry(screen->geometry());
     showFullScreen();
     activateWindow();
     setFocus();
@@ -316,6 +323,7 @@ void Presentation::showViewStep(const StoryStep &step)
     const FilterEngine::Result result = FilterEngine::apply(*m_columns, state.filter, nullptr, false);
     setRows(result.indices, step.view);
     m_timeline->selectIncidents({});
+    m_timeline->setScrollY(0);
     if (state.endDay > state.firstDay)
         animateTo(state.firstDay, state.endDay);
 }
@@ -324,8 +332,35 @@ void Presentation::fillCard(const Incident &incident)
 {
     m_title->setText(incident.title);
     m_meta->setText(metaText(incident));
-    m_summary->setText(incident.summary);
     m_sources->setText(sourcesText(incident));
+    m_summary->setText(fittedSummary(incident.summary));
+}
+
+// As many whole sentences of the summary as fit the card at the presentation's text size,
+// with an ellipsis when some are left out; the detail pane and the handout have it all.
+QString Presentation::fittedSummary(const QString &summary) const
+{
+    const QMargins margins = m_card->layout()->contentsMargins();
+    const int width = m_layout.card.width() - margins.left() - margins.right();
+    const int spacing = m_card->layout()->spacing() * 3;
+    int room = m_layout.card.height() - margins.top() - margins.bottom() - spacing;
+    for (const QLabel *label : { m_title, m_meta, m_sources })
+        room -= label->heightForWidth(width);
+    const QFontMetrics metrics(m_summary->font());
+    auto height = [&](const QString &text) {
+        return metrics.boundingRect(QRect(0, 0, width, 100000), Qt::TextWordWrap, text).height();
+    };
+    if (height(summary) <= room)
+        return summary;
+    const QStringList sentences = summary.split(QRegularExpression(QStringLiteral("(?<=[.!?])\\s+")));
+    QString fitted;
+    for (const QString &sentence : sentences) {
+        const QString longer = fitted.isEmpty() ? sentence : fitted + u' ' + sentence;
+        if (height(longer + QStringLiteral(" …")) > room)
+            break;
+        fitted = longer;
+    }
+    return fitted.isEmpty() ? metrics.elidedText(summary, Qt::ElideRight, width) : fitted + QStringLiteral(" …");
 }
 
 void Presentation::animateTo(double firstDay, double endDay)

@@ -67,6 +67,7 @@ private:
     void showIncidentStep(const StoryStep &step);
     void showViewStep(const StoryStep &step);
     void fillCard(const Incident &incident);
+    QString fittedSummary(const QString &summary) const;
     void animateTo(double firstDay, double endDay);
     void setRows(const std::vector<IncidentColumns::Index> &indices, const QVariantMap &view);
     bool handleNavigation(int key);

@@ -16,7 +16,7 @@ PresentationLayout PresentationLayout::forSize(QSize size)
     const int bottom = h - progressHeight;
     layout.progress = QRect(margin, bottom, w - 2 * margin, progressHeight);
     // An incident: the timeline on the left, the card (the wider part) on the right.
-    const int cardWidth = qRound(w * 0.58);
+    const int cardWidth = qRound(w * 0.62);
     layout.card = QRect(w - cardWidth - margin, margin, cardWidth, bottom - 2 * margin);
     layout.timelineWithCard = QRect(0, margin, layout.card.left() - margin, bottom - 2 * margin);
     // A view: the heading over the whole width, the timeline under it.

@@ -112,6 +112,7 @@ void addViewActions(MainWindow *window, QMenu *viewMenu)
     createStoryPane(window);
     QAction *stories = window->findChild<QDockWidget *>(QStringLiteral("storyDock"))->toggleViewAction();
     stories->setObjectName(QStringLiteral("storiesAction"));
+    stories->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
     viewMenu->addAction(stories);
 }
 
