@@ -30,6 +30,11 @@ private:
 private slots:
     void initTestCase()
     {
+        // To look at the handout (pdftoppm): FAULTLINE_KEEP_TEST_FILES=1 keeps the folder.
+        if (qEnvironmentVariableIsSet("FAULTLINE_KEEP_TEST_FILES")) {
+            m_dir.setAutoRemove(false);
+            qInfo("handout folder: %s", qPrintable(m_dir.path()));
+        }
         QVERIFY(m_db.open(m_dir.filePath(QStringLiteral("handout.faultline"))));
         QVERIFY(!Importer::importBundled(m_db).failed);
         m_columns = std::make_shared<const IncidentColumns>(IncidentStore(m_db).loadColumns());

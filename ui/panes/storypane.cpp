@@ -226,6 +226,8 @@ void StoryPane::reloadStories()
     m_stories->setCurrentIndex(at >= 0 ? at : 0);
     m_undo->clear();
     m_model->setStory(currentStoryId());
+    if (m_model->rowCount() > 0)
+        m_list->setCurrentIndex(m_model->index(0));
     showCurrentStep();
     emit currentStoryChanged(currentStoryId());
 }

@@ -64,6 +64,7 @@ StoryHandout::Figure StoryHandout::figureFor(const StoryStep &step) const
         QString ignored;
         filter = Filter::fromQueryString(step.view.value(QStringLiteral("filter")).toString(), &ignored);
         figure.rowKey = step.view.value(QStringLiteral("rowKey")).toInt();
+        figure.rowCollapse = step.view.value(QStringLiteral("rowCollapse")).toInt();
         figure.firstDay = step.view.value(QStringLiteral("firstDay")).toDouble();
         figure.endDay = step.view.value(QStringLiteral("endDay")).toDouble();
     }
@@ -135,6 +136,7 @@ void StoryHandout::paintStep(QPainter &painter, QSizeF page, const StoryStep &st
     const Figure figure = figureFor(step);
     RowOptions rows;
     rows.key = RowKey(std::clamp(figure.rowKey, 0, int(RowKey::Sector)));
+    rows.collapse = RegionLevel(std::clamp(figure.rowCollapse, 0, int(RegionLevel::SubRegion)));
     FigureOptions options;
     options.format = FigureFormat::Pdf;
     options.rows = TimelineRows::build(m_columns, figure.indices, rows);
@@ -147,7 +149,9 @@ void StoryHandout::paintStep(QPainter &painter, QSizeF page, const StoryStep &st
             options.subtitle = incident->title;
     }
     FigureExporter exporter(options);
-    const QSizeF figureSize(page.width(), page.height() * 0.5);
+    // As tall as its rows need (axis, legend and title take about 200 units), at most half the page.
+    const double rowsHeight = options.rows->rowCount() * options.rowHeight + 200;
+    const QSizeF figureSize(page.width(), std::min(page.height() * 0.5, rowsHeight));
     painter.save();
     painter.translate(0, y);
     painter.setClipRect(QRectF(QPointF(0, 0), figureSize));

@@ -34,6 +34,7 @@ public:
     {
         std::vector<IncidentColumns::Index> indices;
         int rowKey = 0; // RowKey as int
+        int rowCollapse = 0; // RegionLevel as int
         double firstDay = 0;
         double endDay = 1;
     };
