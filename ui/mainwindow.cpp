@@ -9,6 +9,7 @@
 #include "panes/detailpane.h"
 #include "panes/filterpane.h"
 #include "panes/filtersummary.h"
+#include "present/storyactions.h"
 #include "timeline/overviewstrip.h"
 #include "timeline/timelineview.h"
 #include "timeline/zoomstack.h"
@@ -259,6 +260,7 @@ void MainWindow::createFileMenu()
         this, m_document, [this] { return FigureActions::viewState(*m_timeline, m_filter); },
         [this] { return FigureActions::rowidsInDateOrder(*m_model); });
     file->addActions({ m_figures->exportFigureAction(), m_figures->exportDataAction(), m_figures->printAction() });
+    StoryActions::addFileActions(this, file);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 }
@@ -299,6 +301,7 @@ void MainWindow::createViewMenu()
     details->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     view->addAction(details);
     addLayoutActions(view);
+    StoryActions::addViewActions(this, view);
 }
 
 void MainWindow::createHelpMenu()

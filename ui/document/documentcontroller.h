@@ -35,6 +35,8 @@ public:
     // s_checkDelayMs, checks every page in the background (documentChecked()).
     bool open(const QString &path, bool seedIfNew, QString *errorMessage);
     bool isOpen() const { return m_db != nullptr; }
+    // The open document (for its stories), or null; owned by the controller.
+    Database *database() const { return m_db.get(); }
     QString path() const;
     bool isReadOnly() const;
 

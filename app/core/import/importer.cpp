@@ -5,6 +5,7 @@
 #include "import/faultlinejsonreader.h"
 #include "store/database.h"
 #include "store/incidentstore.h"
+#include "story/storystore.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -468,5 +469,12 @@ Importer::Result Importer::importBundled(Database &db, const Options &options)
     }
     Options resolved = options;
     resolved.format = Format::Faultline;
-    return run(db, sources, resolved);
+    Result result = run(db, sources, resolved);
+    // The bundled stories come with the bundled records (once per document, by name).
+    QString storyError;
+    if (!result.failed && !result.cancelled && !StoryStore(db).addBundledStories(&storyError)) {
+        result.failed = true;
+        result.error = storyError;
+    }
+    return result;
 }

@@ -56,7 +56,8 @@ public:
     static Result importFile(Database &db, const QString &path, const Options &options = {});
     // `name` is how diagnostics refer to the data (a file name or ":/data/..." for bundled).
     static Result importBytes(Database &db, const QByteArray &bytes, const QString &name, const Options &options = {});
-    // Every file of the bundled dataset, in order, as one import.
+    // Every file of the bundled dataset, in order, as one import; then the bundled stories
+    // the document does not have yet (StoryStore::addBundledStories).
     static Result importBundled(Database &db, const Options &options = {});
 
     static Format formatFromName(const QString &name, bool *ok = nullptr);
