@@ -317,6 +317,10 @@ void MainWindow::createToolBar()
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
+    // The search comes first: on a narrow window the tool bar hides what does not fit from its
+    // end, and every button there is also in a menu, while the search field is not.
+    bar->addWidget(m_search);
+    bar->addSeparator();
     bar->addAction(m_openAction);
     bar->addAction(m_importAction);
     bar->addSeparator();
@@ -324,8 +328,6 @@ void MainWindow::createToolBar()
     bar->addAction(m_timeline->zoomStack()->forwardAction());
     bar->addAction(m_timeline->zoomToFitAction());
     bar->addAction(m_figures->exportFigureAction());
-    bar->addSeparator();
-    bar->addWidget(m_search);
 }
 
 // --- the document --------------------------------------------------------------------------

@@ -1,12 +1,11 @@
 #include "story/storystore.h"
 
 #include "store/database.h"
+#include "store/statement.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlError>
-#include <QSqlQuery>
 
 namespace {
 QString tr(const char *text)
@@ -27,18 +26,28 @@ qint64 failId(QString *errorMessage, const QString &message)
     return 0;
 }
 
-bool run(QSqlQuery &query, QString *errorMessage)
+bool run(Statement &statement, QString *errorMessage)
 {
-    if (query.exec())
-        return true;
-    return report(errorMessage, tr("cannot write the story: %1").arg(query.lastError().text()));
+    if (!statement.isValid())
+        return report(errorMessage, tr("cannot write the story: the statement could not be prepared"));
+    const bool done = statement.exec();
+    if (!done)
+        report(errorMessage, tr("cannot write the story: %1").arg(statement.errorMessage()));
+    statement.reset();
+    return done;
 }
 
-QVariant viewText(const StoryStep &step)
+// A null string (no view, no incident) is stored as NULL.
+QString viewText(const StoryStep &step)
 {
     if (step.view.isEmpty())
-        return QVariant(QMetaType::fromType<QString>());
+        return {};
     return QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(step.view)).toJson(QJsonDocument::Compact));
+}
+
+QString incidentText(const StoryStep &step)
+{
+    return step.incidentId.isEmpty() ? QString() : step.incidentId;
 }
 
 // Headings and notes are never NULL in the document: a null string is stored as "".
@@ -47,10 +56,17 @@ QString plain(const QString &text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
-QVariant incidentText(const StoryStep &step)
+// Binds incident, view, heading and notes from parameter `first` on.
+void bindStep(Statement &statement, int first, const StoryStep &step)
 {
-    return step.incidentId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(step.incidentId);
+    statement.bindOrNull(first, incidentText(step));
+    statement.bindOrNull(first + 1, viewText(step));
+    statement.bind(first + 2, plain(step.heading));
+    statement.bind(first + 3, plain(step.notes));
 }
+
+constexpr const char *s_insertStep
+    = "INSERT INTO story_step (story, position, incident, view, heading, notes) VALUES (?, ?, ?, ?, ?, ?)";
 } // namespace
 
 StoryStore::StoryStore(Database &db)
@@ -59,22 +75,21 @@ StoryStore::StoryStore(Database &db)
 
 QList<StoryStep> StoryStore::steps(qint64 storyId) const
 {
-    QSqlQuery query(m_db.connection());
-    query.prepare(QStringLiteral(
-        "SELECT id, incident, view, heading, notes FROM story_step WHERE story = ? ORDER BY position, id"));
-    query.addBindValue(storyId);
+    Statement query(m_db.handle(),
+        "SELECT id, incident, view, heading, notes FROM story_step WHERE story = ? ORDER BY position, id");
     QList<StoryStep> list;
-    if (!query.exec())
+    if (!query.isValid())
         return list;
-    while (query.next()) {
+    query.bind(1, storyId);
+    while (query.step() == SQLITE_ROW) {
         StoryStep step;
-        step.id = query.value(0).toLongLong();
-        step.incidentId = query.value(1).toString();
-        const QByteArray view = query.value(2).toString().toUtf8();
+        step.id = query.int64(0);
+        step.incidentId = query.text(1);
+        const QByteArray view = query.text(2).toUtf8();
         if (!view.isEmpty())
             step.view = QJsonDocument::fromJson(view).object().toVariantMap();
-        step.heading = query.value(3).toString();
-        step.notes = query.value(4).toString();
+        step.heading = query.text(3);
+        step.notes = query.text(4);
         list.append(step);
     }
     return list;
@@ -82,12 +97,14 @@ QList<StoryStep> StoryStore::steps(qint64 storyId) const
 
 QList<Story> StoryStore::stories() const
 {
-    QSqlQuery query(m_db.connection());
     QList<Story> list;
-    if (!query.exec(QStringLiteral("SELECT id, name FROM story ORDER BY position, id")))
-        return list;
-    while (query.next())
-        list.append(Story { query.value(0).toLongLong(), query.value(1).toString(), {} });
+    {
+        Statement query(m_db.handle(), "SELECT id, name FROM story ORDER BY position, id");
+        if (!query.isValid())
+            return list;
+        while (query.step() == SQLITE_ROW)
+            list.append(Story { query.int64(0), query.text(1), {} });
+    }
     for (Story &story : list)
         story.steps = steps(story.id);
     return list;
@@ -125,24 +142,18 @@ qint64 StoryStore::addStory(const Story &story, QString *errorMessage)
     Transaction transaction(m_db);
     if (!transaction.isActive())
         return failId(errorMessage, transaction.errorMessage());
-    QSqlQuery query(m_db.connection());
-    query.prepare(QStringLiteral(
-        "INSERT INTO story (name, position) VALUES (?, (SELECT coalesce(max(position) + 1, 0) FROM story))"));
-    query.addBindValue(story.name.trimmed());
-    if (!run(query, errorMessage))
+    Statement insertStory(m_db.handle(),
+        "INSERT INTO story (name, position) VALUES (?, (SELECT coalesce(max(position) + 1, 0) FROM story))");
+    insertStory.bind(1, story.name.trimmed());
+    if (!run(insertStory, errorMessage))
         return 0;
-    const qint64 id = query.lastInsertId().toLongLong();
-    query.prepare(QStringLiteral(
-        "INSERT INTO story_step (story, position, incident, view, heading, notes) VALUES (?, ?, ?, ?, ?, ?)"));
+    const qint64 id = sqlite3_last_insert_rowid(m_db.handle());
+    Statement insertStep(m_db.handle(), s_insertStep);
     for (qsizetype i = 0; i < story.steps.size(); ++i) {
-        const StoryStep &step = story.steps.at(i);
-        query.addBindValue(id);
-        query.addBindValue(int(i));
-        query.addBindValue(incidentText(step));
-        query.addBindValue(viewText(step));
-        query.addBindValue(plain(step.heading));
-        query.addBindValue(plain(step.notes));
-        if (!run(query, errorMessage))
+        insertStep.bind(1, id);
+        insertStep.bind(2, int(i));
+        bindStep(insertStep, 3, story.steps.at(i));
+        if (!run(insertStep, errorMessage))
             return 0;
     }
     if (!transaction.commit())
@@ -154,11 +165,11 @@ bool StoryStore::renameStory(qint64 id, const QString &name, QString *errorMessa
 {
     if (name.trimmed().isEmpty())
         return report(errorMessage, tr("a story needs a name"));
-    QSqlQuery query(m_db.connection());
-    query.prepare(QStringLiteral("UPDATE story SET name = ? WHERE id = ?"));
-    query.addBindValue(name.trimmed());
-    query.addBindValue(id);
-    return run(query, errorMessage) && (query.numRowsAffected() == 1 || report(errorMessage, tr("no such story")));
+    Statement query(m_db.handle(), "UPDATE story SET name = ? WHERE id = ?");
+    query.bind(1, name.trimmed());
+    query.bind(2, id);
+    return run(query, errorMessage)
+        && (sqlite3_changes(m_db.handle()) == 1 || report(errorMessage, tr("no such story")));
 }
 
 bool StoryStore::deleteStory(qint64 id, QString *errorMessage)
@@ -166,26 +177,24 @@ bool StoryStore::deleteStory(qint64 id, QString *errorMessage)
     Transaction transaction(m_db);
     if (!transaction.isActive())
         return report(errorMessage, transaction.errorMessage());
-    QSqlQuery query(m_db.connection());
-    query.prepare(QStringLiteral("DELETE FROM story_step WHERE story = ?"));
-    query.addBindValue(id);
-    if (!run(query, errorMessage))
+    Statement steps(m_db.handle(), "DELETE FROM story_step WHERE story = ?");
+    steps.bind(1, id);
+    if (!run(steps, errorMessage))
         return false;
-    query.prepare(QStringLiteral("DELETE FROM story WHERE id = ?"));
-    query.addBindValue(id);
-    if (!run(query, errorMessage))
+    Statement story(m_db.handle(), "DELETE FROM story WHERE id = ?");
+    story.bind(1, id);
+    if (!run(story, errorMessage))
         return false;
     return transaction.commit() || report(errorMessage, transaction.errorMessage());
 }
 
 bool StoryStore::renumber(qint64 storyId, const QList<qint64> &order, QString *errorMessage)
 {
-    QSqlQuery query(m_db.connection());
-    query.prepare(QStringLiteral("UPDATE story_step SET position = ? WHERE id = ? AND story = ?"));
+    Statement query(m_db.handle(), "UPDATE story_step SET position = ? WHERE id = ? AND story = ?");
     for (qsizetype i = 0; i < order.size(); ++i) {
-        query.addBindValue(int(i));
-        query.addBindValue(order.at(i));
-        query.addBindValue(storyId);
+        query.bind(1, int(i));
+        query.bind(2, order.at(i));
+        query.bind(3, storyId);
         if (!run(query, errorMessage))
             return false;
     }
@@ -200,18 +209,13 @@ qint64 StoryStore::insertStep(qint64 storyId, int position, const StoryStep &ste
     QList<qint64> order;
     for (const StoryStep &existing : steps(storyId))
         order.append(existing.id);
-    QSqlQuery query(m_db.connection());
-    query.prepare(QStringLiteral(
-        "INSERT INTO story_step (story, position, incident, view, heading, notes) VALUES (?, ?, ?, ?, ?, ?)"));
-    query.addBindValue(storyId);
-    query.addBindValue(int(order.size()));
-    query.addBindValue(incidentText(step));
-    query.addBindValue(viewText(step));
-    query.addBindValue(plain(step.heading));
-    query.addBindValue(plain(step.notes));
+    Statement query(m_db.handle(), s_insertStep);
+    query.bind(1, storyId);
+    query.bind(2, int(order.size()));
+    bindStep(query, 3, step);
     if (!run(query, errorMessage))
         return 0;
-    const qint64 id = query.lastInsertId().toLongLong();
+    const qint64 id = sqlite3_last_insert_rowid(m_db.handle());
     order.insert(qBound(0, position, int(order.size())), id);
     if (!renumber(storyId, order, errorMessage))
         return 0;
@@ -238,14 +242,11 @@ bool StoryStore::moveStep(qint64 storyId, int from, int to, QString *errorMessag
 
 bool StoryStore::updateStep(const StoryStep &step, QString *errorMessage)
 {
-    QSqlQuery query(m_db.connection());
-    query.prepare(QStringLiteral("UPDATE story_step SET incident = ?, view = ?, heading = ?, notes = ? WHERE id = ?"));
-    query.addBindValue(incidentText(step));
-    query.addBindValue(viewText(step));
-    query.addBindValue(plain(step.heading));
-    query.addBindValue(plain(step.notes));
-    query.addBindValue(step.id);
-    return run(query, errorMessage) && (query.numRowsAffected() == 1 || report(errorMessage, tr("no such step")));
+    Statement query(m_db.handle(), "UPDATE story_step SET incident = ?, view = ?, heading = ?, notes = ? WHERE id = ?");
+    bindStep(query, 1, step);
+    query.bind(5, step.id);
+    return run(query, errorMessage)
+        && (sqlite3_changes(m_db.handle()) == 1 || report(errorMessage, tr("no such step")));
 }
 
 bool StoryStore::deleteStep(qint64 stepId, QString *errorMessage)
@@ -253,15 +254,17 @@ bool StoryStore::deleteStep(qint64 stepId, QString *errorMessage)
     Transaction transaction(m_db);
     if (!transaction.isActive())
         return report(errorMessage, transaction.errorMessage());
-    QSqlQuery query(m_db.connection());
-    query.prepare(QStringLiteral("SELECT story FROM story_step WHERE id = ?"));
-    query.addBindValue(stepId);
-    if (!query.exec() || !query.next())
-        return report(errorMessage, tr("no such step"));
-    const qint64 storyId = query.value(0).toLongLong();
-    query.prepare(QStringLiteral("DELETE FROM story_step WHERE id = ?"));
-    query.addBindValue(stepId);
-    if (!run(query, errorMessage))
+    qint64 storyId = 0;
+    {
+        Statement query(m_db.handle(), "SELECT story FROM story_step WHERE id = ?");
+        query.bind(1, stepId);
+        if (!query.isValid() || query.step() != SQLITE_ROW)
+            return report(errorMessage, tr("no such step"));
+        storyId = query.int64(0);
+    }
+    Statement remove(m_db.handle(), "DELETE FROM story_step WHERE id = ?");
+    remove.bind(1, stepId);
+    if (!run(remove, errorMessage))
         return false;
     QList<qint64> order;
     for (const StoryStep &existing : steps(storyId))
