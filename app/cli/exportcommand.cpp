@@ -208,14 +208,7 @@ namespace {
         o.firstDay = first;
         o.endDay = end;
         o.title = r.titleSet ? r.title : FigureExporter::proposeTitle(r.filter, first, end);
-        const FigureScope::Facts facts = FigureScope::facts(rows.get());
-        FigureExporter::CaptionFacts caption;
-        caption.filter = r.filter;
-        caption.firstDay = first;
-        caption.endDay = end;
-        caption.incidents = facts.incidents;
-        caption.datasets = facts.datasets;
-        o.caption = FigureExporter::caption(caption);
+        o.caption = FigureScope::caption(r.filter, rows.get(), first, end);
         o.rows = std::move(rows);
         return o;
     }

@@ -38,27 +38,11 @@ private:
 
     static std::shared_ptr<const TimelineRows> rowsOf(IncidentColumns columns, RowOptions options = {})
     {
-        auto shared = std::make_shared<const IncidentColumns>(std::move(columns));
-        std::vector<IncidentColumns::Index> all(shared->size());
-        std::iota(all.begin(), all.end(), 0u);
-        return TimelineRows::build(shared, all, options);
+        return TimelineTestData::rowsOf(std::move(columns), options);
     }
 
     // One incident per shape, in Albania and Montenegro, far apart in 2022.
-    static IncidentColumns shapes()
-    {
-        using TimelineTestData::make;
-        TestSupport::IncidentColumnsBuilder b;
-        b.add(make(QStringLiteral("p"), QStringLiteral("Point"), PartialDate::day(2022, 3, 10),
-            { QStringLiteral("AL") }, IncidentType::Ransomware, Attribution::Official));
-        b.add(make(QStringLiteral("b"), QStringLiteral("Bar"), PartialDate::day(2022, 5, 1), { QStringLiteral("AL") },
-            IncidentType::Espionage, Attribution::None, PartialDate::day(2022, 6, 30)));
-        b.add(make(QStringLiteral("m"), QStringLiteral("Month"), PartialDate::month(2022, 9), { QStringLiteral("AL") },
-            IncidentType::Influence, Attribution::None));
-        b.add(make(QStringLiteral("x"), QStringLiteral("Two countries"), PartialDate::day(2022, 11, 15),
-            { QStringLiteral("AL"), QStringLiteral("ME") }, IncidentType::Ddos, Attribution::Vendor));
-        return b.take();
-    }
+    static IncidentColumns shapes() { return TimelineTestData::shapes(); }
 
     // One incident in each of `n` countries, so there are n rows.
     static IncidentColumns manyCountries(int n)

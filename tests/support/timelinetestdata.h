@@ -1,10 +1,14 @@
 #pragma once
 
 #include "incidentcolumnsbuilder.h"
+#include "render/timelinerows.h"
 
 #include <QDate>
 #include <QStringList>
+#include <memory>
+#include <numeric>
 #include <random>
+#include <vector>
 
 // Small, newsroom-like datasets for the timeline tests (render, layout, view): real
 // country codes, plausible titles, every precision, type and attribution. Deterministic.
@@ -70,6 +74,31 @@ inline IncidentColumns newsroom(int n = 420, unsigned seed = 7)
             Attribution(below(AttributionCount)), end));
     }
     return builder.take();
+}
+
+// The rows of every incident of `columns`, grouped as `options` say.
+inline std::shared_ptr<const TimelineRows> rowsOf(IncidentColumns columns, RowOptions options = {})
+{
+    auto shared = std::make_shared<const IncidentColumns>(std::move(columns));
+    std::vector<IncidentColumns::Index> all(shared->size());
+    std::iota(all.begin(), all.end(), 0u);
+    return TimelineRows::build(shared, all, options);
+}
+
+// One incident per shape (a day, a bar, a month, two countries), in Albania and Montenegro, far
+// apart in 2022.
+inline IncidentColumns shapes()
+{
+    TestSupport::IncidentColumnsBuilder b;
+    b.add(make(QStringLiteral("p"), QStringLiteral("Point"), PartialDate::day(2022, 3, 10), { QStringLiteral("AL") },
+        IncidentType::Ransomware, Attribution::Official));
+    b.add(make(QStringLiteral("b"), QStringLiteral("Bar"), PartialDate::day(2022, 5, 1), { QStringLiteral("AL") },
+        IncidentType::Espionage, Attribution::None, PartialDate::day(2022, 6, 30)));
+    b.add(make(QStringLiteral("m"), QStringLiteral("Month"), PartialDate::month(2022, 9), { QStringLiteral("AL") },
+        IncidentType::Influence, Attribution::None));
+    b.add(make(QStringLiteral("x"), QStringLiteral("Two countries"), PartialDate::day(2022, 11, 15),
+        { QStringLiteral("AL"), QStringLiteral("ME") }, IncidentType::Ddos, Attribution::Vendor));
+    return b.take();
 }
 
 } // namespace TimelineTestData

@@ -21,14 +21,7 @@ std::pair<int, int> visibleRows(const FigureViewState &state)
 
 QString captionFor(const FigureViewState &state, const TimelineRows *rows, double firstDay, double endDay)
 {
-    const FigureScope::Facts facts = FigureScope::facts(rows);
-    FigureExporter::CaptionFacts caption;
-    caption.filter = state.filter;
-    caption.firstDay = firstDay;
-    caption.endDay = endDay;
-    caption.incidents = facts.incidents;
-    caption.datasets = facts.datasets;
-    return FigureExporter::caption(caption);
+    return FigureScope::caption(state.filter, rows, firstDay, endDay);
 }
 
 FigureOptions currentView(const FigureViewState &state, double dpi)

@@ -8,19 +8,20 @@ TableColumnFit::TableColumnFit(
     QTableView *table, int stretchColumn, QHash<int, int> preferredWidths, QSet<int> keep, double share)
     : QObject(table)
     , m_table(table)
+    , m_viewport(table->viewport())
     , m_stretchColumn(stretchColumn)
     , m_preferred(std::move(preferredWidths))
     , m_keep(std::move(keep))
     , m_share(share)
 {
     m_table->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
-    m_table->viewport()->installEventFilter(this);
+    m_viewport->installEventFilter(this);
     fit();
 }
 
 bool TableColumnFit::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+    if (watched == m_viewport && event->type() == QEvent::Resize)
         fit();
     return QObject::eventFilter(watched, event);
 }

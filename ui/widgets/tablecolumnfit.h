@@ -25,6 +25,9 @@ protected:
 
 private:
     QTableView *m_table;
+    // The table's viewport, compared by address only: events still reach the filter while the
+    // table is being destroyed, when its own methods must not be called.
+    QObject *m_viewport;
     int m_stretchColumn;
     QHash<int, int> m_preferred;
     QSet<int> m_keep;

@@ -1,5 +1,7 @@
 #include "export/figurescope.h"
 
+#include "export/figureexporter.h"
+
 #include <QDate>
 #include <algorithm>
 
@@ -76,5 +78,17 @@ Facts facts(const TimelineRows *rows)
     }
     facts.datasets.sort();
     return facts;
+}
+
+QString caption(const Filter &filter, const TimelineRows *rows, double firstDay, double endDay)
+{
+    const Facts counted = facts(rows);
+    FigureExporter::CaptionFacts caption;
+    caption.filter = filter;
+    caption.firstDay = firstDay;
+    caption.endDay = endDay;
+    caption.incidents = counted.incidents;
+    caption.datasets = counted.datasets;
+    return FigureExporter::caption(caption);
 }
 } // namespace FigureScope

@@ -30,4 +30,8 @@ struct Facts
     QStringList datasets;
 };
 Facts facts(const TimelineRows *rows);
+
+// The caption line of a figure of `rows` over [firstDay, endDay) under `filter`
+// (FigureExporter::caption over facts()).
+QString caption(const Filter &filter, const TimelineRows *rows, double firstDay, double endDay);
 } // namespace FigureScope
