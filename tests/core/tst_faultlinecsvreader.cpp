@@ -34,6 +34,25 @@ class TestFaultlineCsvReader : public QObject
 {
     Q_OBJECT
 private slots:
+    void utf16CutInHalfIsAnErrorNotACrash()
+    {
+        // A UTF-16 byte order mark, then one byte: half a character. Found by fuzzing.
+        const Read r = readCsv(QByteArray("\xFF\xFE\x1A", 3));
+        QVERIFY(!r.ok);
+        QCOMPARE(r.records.size(), 0);
+        QCOMPARE(r.diagnostics.size(), 1);
+        QVERIFY2(r.diagnostics.first().toString().contains(QStringLiteral("middle of a character")),
+            qPrintable(r.diagnostics.first().toString()));
+        // The same with whole characters reads the header and one record.
+        QByteArray text;
+        for (const char16_t c : u"id,title,start,victims,type\na-1,One,2024-01-02,FR,ddos\n")
+            if (c)
+                text.append(char(c & 0xFF)).append(char(c >> 8));
+        const Read whole = readCsv(QByteArray("\xFF\xFE", 2) + text);
+        QVERIFY(whole.ok);
+        QCOMPARE(whole.records.size(), 1);
+    }
+
     void sourcesAreDecoded()
     {
         const Read r = readCsv("id,title,start,victims,type,sources\n"

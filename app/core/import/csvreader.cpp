@@ -43,8 +43,19 @@ void CsvReader::fail(int line, int column, const QString &reason)
     m_errorLine = line;
 }
 
-// Appends the next chunk of decoded text to m_buffer; false when nothing more came.
+// Appends decoded text to m_buffer; false when nothing more came. A chunk can decode to nothing
+// (one byte of a UTF-16 character), so reading goes on until text arrives or the input ends.
 bool CsvReader::fill()
+{
+    const qsizetype before = m_buffer.size();
+    while (fillChunk()) {
+        if (m_buffer.size() > before)
+            return true;
+    }
+    return false;
+}
+
+bool CsvReader::fillChunk()
 {
     if (m_eof)
         return false;
@@ -68,7 +79,11 @@ bool CsvReader::fill()
     if (m_device->atEnd())
         m_eof = true;
     if (m_utf16) {
-        if (bytes.size() % 2 && !m_eof) {
+        if (bytes.size() % 2 && m_eof) {
+            fail(m_line, 0, tr("the UTF-16 text ends in the middle of a character"));
+            return false;
+        }
+        if (bytes.size() % 2) {
             m_pending = bytes.right(1);
             bytes.chop(1);
         }

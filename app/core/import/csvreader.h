@@ -53,6 +53,7 @@ private:
     enum class Step { More, RowEnds, Failed };
 
     bool fill();
+    bool fillChunk();
     bool skipToRow(); // false at the end
     bool finishAtEnd(Row &row, FieldState &state);
     bool fieldTooLong(const Row &row, const FieldState &state); // fails the read when it is
