@@ -174,10 +174,15 @@ public:
     {
         if (c.isEmpty())
             return;
-        const auto [first, last] = std::minmax_element(c.firstDay.begin(), c.firstDay.end());
-        const qint32 lastDay = std::max(*last, *std::max_element(c.lastDay.begin(), c.lastDay.end()));
-        const int firstYear = QDate::fromJulianDay(*first).year();
-        const int years = QDate::fromJulianDay(lastDay).year() - firstYear + 1;
+        qint32 lowest = std::numeric_limits<qint32>::max();
+        qint32 highest = std::numeric_limits<qint32>::min();
+        for (const qint32 day : c.firstDay)
+            lowest = std::min(lowest, day);
+        for (const qint32 day : c.lastDay)
+            highest = std::max(highest, day);
+        highest = std::max(highest, lowest);
+        const int firstYear = QDate::fromJulianDay(lowest).year();
+        const int years = QDate::fromJulianDay(highest).year() - firstYear + 1;
         if (years <= 0 || years > MaxYears)
             return; // dates outside the calendar Faultline reads: no year counts
         counts.firstYear = firstYear;
@@ -186,7 +191,7 @@ public:
             m_january.push_back(QDate(firstYear + y, 1, 1).toJulianDay());
         m_base = m_january.front();
         std::size_t y = 0;
-        for (qint64 day = m_base; day <= lastDay; day += BlockDays) {
+        for (qint64 day = m_base; day <= highest; day += BlockDays) {
             while (day >= m_january[y + 1])
                 ++y;
             m_blockYear.push_back(std::uint32_t(y));
@@ -197,8 +202,11 @@ public:
         if (m_blockYear.empty())
             return;
         std::size_t y = yearIndex(firstDay);
+        ++m_counts.years[y];
+        if (lastDay < m_january[y + 1])
+            return; // the common case: within one year
         const std::size_t last = yearIndex(lastDay);
-        for (; y <= last; ++y)
+        while (++y <= last)
             ++m_counts.years[y];
     }
 
@@ -207,8 +215,9 @@ private:
     static constexpr int MaxYears = 10000;
     std::size_t yearIndex(qint32 day) const
     {
-        const std::size_t y = m_blockYear[std::size_t((std::max<qint64>(day, m_base) - m_base) / BlockDays)];
-        return day >= m_january[y + 1] ? y + 1 : y;
+        const qint64 offset = std::max<qint64>(day, m_base) - m_base;
+        const std::size_t y = m_blockYear[std::min(std::size_t(offset / BlockDays), m_blockYear.size() - 1)];
+        return y + 1 < m_january.size() - 1 && day >= m_january[y + 1] ? y + 1 : y;
     }
     FilterEngine::Counts &m_counts;
     std::vector<qint64> m_january; // Julian day of 1 January of firstYear + k, one past the last year
@@ -229,7 +238,7 @@ std::vector<std::uint32_t> regionBits(const IncidentColumns &c)
     return bits;
 }
 
-// Counts incident i in one facet's counts.
+// Counts incidents in the facets: one facet's counts (count) or all of them (countAll).
 class FacetCounter
 {
 public:
@@ -240,46 +249,59 @@ public:
         , m_years(c, counts)
     { }
 
+    void countAll(Index i)
+    {
+        // Victim countries and their regions in one walk; a region once however many of its
+        // countries were hit.
+        std::uint32_t regions = 0;
+        for (auto k = m_c.victimOffset[i]; k < m_c.victimOffset[i + 1]; ++k) {
+            ++m_counts.countries[m_c.victimCodes[k]];
+            regions |= m_regionOf[m_c.victimCodes[k]];
+        }
+        addRegions(regions);
+        attackers(i);
+        ++m_counts.types[m_c.type[i]];
+        sectors(i);
+        ++m_counts.actors[m_c.actor[i]];
+        ++m_counts.attributions[m_c.attribution[i]];
+        ++m_counts.datasets[m_c.dataset[i]];
+        m_years.add(m_c.firstDay[i], m_c.lastDay[i]);
+    }
+
     void count(Index i, FilterEngine::Facet facet)
     {
-        const IncidentColumns &c = m_c;
-        FilterEngine::Counts &counts = m_counts;
         switch (facet) {
         case FilterEngine::CountryFacet:
-            for (auto k = c.victimOffset[i]; k < c.victimOffset[i + 1]; ++k)
-                ++counts.countries[c.victimCodes[k]];
+            for (auto k = m_c.victimOffset[i]; k < m_c.victimOffset[i + 1]; ++k)
+                ++m_counts.countries[m_c.victimCodes[k]];
             break;
         case FilterEngine::AttackerFacet:
-            for (auto k = c.attackerOffset[i]; k < c.attackerOffset[i + 1]; ++k)
-                ++counts.attackers[c.attackerCodes[k]];
+            attackers(i);
             break;
         case FilterEngine::RegionFacet: {
-            // Once per region, however many of its countries were hit.
             std::uint32_t regions = 0;
-            for (auto k = c.victimOffset[i]; k < c.victimOffset[i + 1]; ++k)
-                regions |= m_regionOf[c.victimCodes[k]];
-            for (; regions; regions &= regions - 1)
-                ++counts.regions[std::size_t(std::countr_zero(regions))];
+            for (auto k = m_c.victimOffset[i]; k < m_c.victimOffset[i + 1]; ++k)
+                regions |= m_regionOf[m_c.victimCodes[k]];
+            addRegions(regions);
             break;
         }
         case FilterEngine::TypeFacet:
-            ++counts.types[c.type[i]];
+            ++m_counts.types[m_c.type[i]];
             break;
         case FilterEngine::SectorFacet:
-            for (int s = 0; s < SectorCount; ++s)
-                counts.sectors[std::size_t(s)] += (c.sectors[i] >> s) & 1;
+            sectors(i);
             break;
         case FilterEngine::ActorFacet:
-            ++counts.actors[c.actor[i]];
+            ++m_counts.actors[m_c.actor[i]];
             break;
         case FilterEngine::AttributionFacet:
-            ++counts.attributions[c.attribution[i]];
+            ++m_counts.attributions[m_c.attribution[i]];
             break;
         case FilterEngine::DatasetFacet:
-            ++counts.datasets[c.dataset[i]];
+            ++m_counts.datasets[m_c.dataset[i]];
             break;
         case FilterEngine::DateFacet:
-            m_years.add(c.firstDay[i], c.lastDay[i]);
+            m_years.add(m_c.firstDay[i], m_c.lastDay[i]);
             break;
         case FilterEngine::SearchFacet:
         case FilterEngine::FacetCount:
@@ -288,6 +310,21 @@ public:
     }
 
 private:
+    void addRegions(std::uint32_t regions)
+    {
+        for (; regions; regions &= regions - 1)
+            ++m_counts.regions[std::size_t(std::countr_zero(regions))];
+    }
+    void attackers(Index i)
+    {
+        for (auto k = m_c.attackerOffset[i]; k < m_c.attackerOffset[i + 1]; ++k)
+            ++m_counts.attackers[m_c.attackerCodes[k]];
+    }
+    void sectors(Index i)
+    {
+        for (unsigned bits = m_c.sectors[i]; bits; bits &= bits - 1)
+            ++m_counts.sectors[std::size_t(std::countr_zero(bits))];
+    }
     const IncidentColumns &m_c;
     FilterEngine::Counts &m_counts;
     std::vector<std::uint32_t> m_regionOf;
@@ -308,12 +345,10 @@ FilterEngine::Counts countFacets(const IncidentColumns &c, const Fails &fails)
     FacetCounter counter(c, counts);
     for (Index i = 0; i < c.size(); ++i) {
         const Mask m = fails[i];
-        if (m == 0) {
-            for (int facet = 0; facet < FilterEngine::SearchFacet; ++facet)
-                counter.count(i, FilterEngine::Facet(facet));
-        } else if ((m & (m - 1)) == 0) {
+        if (m == 0)
+            counter.countAll(i);
+        else if ((m & (m - 1)) == 0)
             counter.count(i, FilterEngine::Facet(std::countr_zero(m)));
-        }
     }
     return counts;
 }
