@@ -2,6 +2,7 @@
 
 #include "document/documentcontroller.h"
 #include "domain/countries.h"
+#include "domain/regions.h"
 #include "export/figureactions.h"
 #include "help/aboutdialog.h"
 #include "help/shortcutsdialog.h"
@@ -48,6 +49,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <numeric>
+#include <set>
 
 Q_LOGGING_CATEGORY(lcUi, "faultline.ui", QtInfoMsg)
 
@@ -123,8 +125,8 @@ void MainWindow::setUpTable()
     // On a narrow window the other columns give up width before the title does.
     new TableColumnFit(m_table, IncidentTableModel::TitleColumn,
         { { IncidentTableModel::DateColumn, 100 }, { IncidentTableModel::VictimsColumn, 150 },
-            { IncidentTableModel::TypeColumn, 100 }, { IncidentTableModel::ActorColumn, 140 },
-            { IncidentTableModel::AttributionColumn, 90 } },
+            { IncidentTableModel::AttributedToColumn, 110 }, { IncidentTableModel::TypeColumn, 100 },
+            { IncidentTableModel::ActorColumn, 140 }, { IncidentTableModel::AttributionColumn, 90 } },
         { IncidentTableModel::DateColumn });
     m_table->setAccessibleName(tr("Incidents"));
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showCurrent);
@@ -469,16 +471,27 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 // --- filter, table and selection -----------------------------------------------------------
 
-void MainWindow::filterToRow(RowKey grouping, const QString &key)
+void MainWindow::filterToRow(RowKey grouping, RegionLevel level, const QString &key)
 {
     // The row's criterion is added to the filter; the others stay.
     Filter f = m_filter;
     switch (grouping) {
     case RowKey::VictimCountry:
-        f.countries = { key };
+        if (level == RegionLevel::None)
+            f.countries = { key };
+        else
+            f.regions = { key };
         break;
     case RowKey::AttackerCountry:
+        // An attacker region is the attacker countries of the document that lie in it.
         f.attackerCountries = { key };
+        if (const auto columns = m_document->columns(); columns && level != RegionLevel::None) {
+            f.attackerCountries.clear();
+            for (const auto k : std::set<std::uint16_t>(columns->attackerCodes.begin(), columns->attackerCodes.end())) {
+                if (Regions::instance().contains(key, columns->countries.at(k)))
+                    f.attackerCountries << columns->countries.at(k);
+            }
+        }
         break;
     case RowKey::Actor:
         f.actors = { key };

@@ -66,7 +66,7 @@ public:
     const Filter &filter() const { return m_filter; }
     void setFilter(const Filter &filter);
     // Narrows the filter to one row of the timeline (its context menu's "Filter to This Row").
-    void filterToRow(RowKey grouping, const QString &key);
+    void filterToRow(RowKey grouping, RegionLevel level, const QString &key);
     int visibleCount() const;
     // Selects the incident with this id, if it is shown.
     bool selectIncident(const QString &id);

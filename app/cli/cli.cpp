@@ -2,6 +2,7 @@
 
 #include "clishared.h"
 #include "domain/countries.h"
+#include "domain/regions.h"
 #include "export/recordwriter.h"
 #include "exportcommand.h"
 #include "import/importer.h"
@@ -59,7 +60,7 @@ namespace {
             "imported)\n"
             "       faultline [--db PATH] import [--format auto|faultline|csv] [--strict] [--bundled] [FILE...]\n"
             "       faultline [--db PATH] list   [FILTERS] [--format table|csv|json]\n"
-            "       faultline [--db PATH] stats  [--json]\n"
+            "       faultline [--db PATH] stats  [FILTERS] [--json]\n"
             "       faultline [--db PATH] export [FILTERS] --out FILE [EXPORT OPTIONS]\n"
             "       faultline --version | --help\n"
             "\n"
@@ -73,10 +74,12 @@ namespace {
             "  --to DATE            incidents that start by DATE\n"
             "  --country CC[,CC]    victim countries (ISO codes or names)\n"
             "  --attacker CC[,CC]   countries the incidents are attributed to\n"
+            "  --region R[,R]       victims in these UN M49 regions or sub-regions (Europe,\n"
+            "                       \"Eastern Europe\", ...)\n"
             "  --type T[,T]         %2\n"
             "  --sector S[,S]       %3\n"
             "  --attribution A[,A]  %4\n"
-            "  --actor TEXT         actor name contains TEXT\n"
+            "  --actor TEXT         actor name or one of its aliases contains TEXT\n"
             "  --search QUERY       full-text search in title, summary, actor and tags\n"
             "\n"
             "export:\n"
@@ -150,6 +153,15 @@ namespace {
                 }
                 (qstrcmp(option, "country") == 0 ? f.countries : f.attackerCountries) << *code;
             }
+        }
+        for (const QString &r : list("region")) {
+            const QString region = Regions::instance().spelling(r);
+            if (region.isEmpty()) {
+                *error = QStringLiteral("--region: unknown region \"%1\"; expected one of %2 or a sub-region")
+                             .arg(r, Regions::instance().regionNames().join(u','));
+                return false;
+            }
+            f.regions << region;
         }
         for (const QString &t : list("type")) {
             const auto type = Vocabulary::typeFromKey(t);
@@ -279,34 +291,42 @@ namespace {
         return Success;
     }
 
-    int commandStats(const QCommandLineParser &p)
+    struct Stats
     {
-        Database db;
-        QString error;
-        if (!openDatabase(db, p.value(QStringLiteral("db")), Database::Mode::ReadOnly, &error)
-            && !openDatabase(db, p.value(QStringLiteral("db")), Database::Mode::ReadWrite, &error)) {
-            err() << "faultline: " << error << "\n";
-            return Usage;
-        }
-        const IncidentColumns c = IncidentStore(db).loadColumns();
         QMap<QString, int> byType, byCountry, byAttacker, bySector, byAttribution, byYear;
+        int incidents = 0;
+        QString first, last;
+    };
+
+    // The statistics of the incidents `indices` names.
+    Stats countStats(const IncidentColumns &c, const std::vector<IncidentColumns::Index> &indices)
+    {
+        Stats s;
         qint64 first = std::numeric_limits<qint64>::max(), last = std::numeric_limits<qint64>::min();
-        for (IncidentColumns::Index i = 0; i < c.size(); ++i) {
-            ++byType[Vocabulary::typeKey(c.typeOf(i))];
-            ++byAttribution[Vocabulary::attributionKey(Attribution(c.attribution[i]))];
+        for (const IncidentColumns::Index i : indices) {
+            ++s.byType[Vocabulary::typeKey(c.typeOf(i))];
+            ++s.byAttribution[Vocabulary::attributionKey(Attribution(c.attribution[i]))];
             for (auto k = c.victimOffset[i]; k < c.victimOffset[i + 1]; ++k)
-                ++byCountry[c.countries.at(c.victimCodes[k])];
+                ++s.byCountry[c.countries.at(c.victimCodes[k])];
             for (auto k = c.attackerOffset[i]; k < c.attackerOffset[i + 1]; ++k)
-                ++byAttacker[c.countries.at(c.attackerCodes[k])];
-            for (const QString &s : Vocabulary::sectorKeys(c.sectors[i]))
-                ++bySector[s];
-            ++byYear[QString::number(QDate::fromJulianDay(c.firstDay[i]).year())];
+                ++s.byAttacker[c.countries.at(c.attackerCodes[k])];
+            for (const QString &sector : Vocabulary::sectorKeys(c.sectors[i]))
+                ++s.bySector[sector];
+            ++s.byYear[QString::number(QDate::fromJulianDay(c.firstDay[i]).year())];
             first = std::min<qint64>(first, c.firstDay[i]);
             last = std::max<qint64>(last, c.firstDay[i]);
         }
-        const QString firstText = c.isEmpty() ? QString() : QDate::fromJulianDay(first).toString(Qt::ISODate);
-        const QString lastText = c.isEmpty() ? QString() : QDate::fromJulianDay(last).toString(Qt::ISODate);
-        if (p.isSet(QStringLiteral("json"))) {
+        s.incidents = int(indices.size());
+        if (!indices.empty()) {
+            s.first = QDate::fromJulianDay(first).toString(Qt::ISODate);
+            s.last = QDate::fromJulianDay(last).toString(Qt::ISODate);
+        }
+        return s;
+    }
+
+    void printStats(const Stats &s, bool json)
+    {
+        if (json) {
             auto object = [](const QMap<QString, int> &map) {
                 QJsonObject o;
                 for (auto it = map.cbegin(); it != map.cend(); ++it)
@@ -314,30 +334,53 @@ namespace {
                 return o;
             };
             QJsonObject o;
-            o.insert(u"incidents", int(c.size()));
-            o.insert(u"countries", int(byCountry.size()));
-            o.insert(u"first", c.isEmpty() ? QJsonValue() : QJsonValue(firstText));
-            o.insert(u"last", c.isEmpty() ? QJsonValue() : QJsonValue(lastText));
-            o.insert(u"by_type", object(byType));
-            o.insert(u"by_country", object(byCountry));
-            o.insert(u"by_attacker", object(byAttacker));
-            o.insert(u"by_sector", object(bySector));
-            o.insert(u"by_attribution", object(byAttribution));
-            o.insert(u"by_year", object(byYear));
+            o.insert(u"incidents", s.incidents);
+            o.insert(u"countries", int(s.byCountry.size()));
+            o.insert(u"first", s.first.isEmpty() ? QJsonValue() : QJsonValue(s.first));
+            o.insert(u"last", s.last.isEmpty() ? QJsonValue() : QJsonValue(s.last));
+            o.insert(u"by_type", object(s.byType));
+            o.insert(u"by_country", object(s.byCountry));
+            o.insert(u"by_attacker", object(s.byAttacker));
+            o.insert(u"by_sector", object(s.bySector));
+            o.insert(u"by_attribution", object(s.byAttribution));
+            o.insert(u"by_year", object(s.byYear));
             writeOut(QJsonDocument(o).toJson(QJsonDocument::Indented));
-            return Success;
+            return;
         }
-        out() << "incidents  " << c.size() << "\n";
-        out() << "countries  " << byCountry.size() << " victim, " << byAttacker.size() << " attacker\n";
-        out() << "dates      " << firstText << " to " << lastText << "\n";
+        out() << "incidents  " << s.incidents << "\n";
+        out() << "countries  " << s.byCountry.size() << " victim, " << s.byAttacker.size() << " attacker\n";
+        out() << "dates      " << s.first << " to " << s.last << "\n";
         out() << "by type   ";
-        for (auto it = byType.cbegin(); it != byType.cend(); ++it)
+        for (auto it = s.byType.cbegin(); it != s.byType.cend(); ++it)
             out() << " " << it.key() << " " << it.value();
         out() << "\nby year   ";
-        for (auto it = byYear.cbegin(); it != byYear.cend(); ++it)
+        for (auto it = s.byYear.cbegin(); it != s.byYear.cend(); ++it)
             out() << " " << it.key() << " " << it.value();
         out() << "\n";
         out().flush();
+    }
+
+    // Statistics of the incidents the filters match (all of them without filters).
+    int commandStats(const QCommandLineParser &p)
+    {
+        Filter filter;
+        QString error;
+        if (!parseFilter(p, filter, &error))
+            return usageError(error);
+        Database db;
+        if (!openDatabase(db, p.value(QStringLiteral("db")), Database::Mode::ReadOnly, &error)
+            && !openDatabase(db, p.value(QStringLiteral("db")), Database::Mode::ReadWrite, &error)) {
+            err() << "faultline: " << error << "\n";
+            return Usage;
+        }
+        IncidentStore store(db);
+        const IncidentColumns c = store.loadColumns();
+        QList<qint64> hits;
+        if (!filter.search.isEmpty())
+            hits = store.search(filter.search);
+        const FilterEngine::Result result
+            = FilterEngine::apply(c, filter, filter.search.isEmpty() ? nullptr : &hits, false);
+        printStats(countStats(c, result.indices), p.isSet(QStringLiteral("json")));
         return Success;
     }
 } // namespace
@@ -423,6 +466,29 @@ bool wantsCli(const QStringList &arguments)
     return false;
 }
 
+namespace {
+// The options each command takes: the filters are shared by list, stats and export.
+QHash<QString, QStringList> allowedOptions()
+{
+    QHash<QString, QStringList> allowed = {
+        { QStringLiteral("import"),
+            { QStringLiteral("db"), QStringLiteral("format"), QStringLiteral("strict"), QStringLiteral("bundled") } },
+        { QStringLiteral("list"),
+            { QStringLiteral("db"), QStringLiteral("format"), QStringLiteral("from"), QStringLiteral("to"),
+                QStringLiteral("country"), QStringLiteral("attacker"), QStringLiteral("region"), QStringLiteral("type"),
+                QStringLiteral("sector"), QStringLiteral("attribution"), QStringLiteral("actor"),
+                QStringLiteral("search") } },
+    };
+    QStringList statsOptions = allowed.value(QStringLiteral("list"));
+    statsOptions.replace(statsOptions.indexOf(QStringLiteral("format")), QStringLiteral("json"));
+    allowed.insert(QStringLiteral("stats"), statsOptions);
+    QStringList exportOptions = allowed.value(QStringLiteral("list")) + ExportCommand::optionNames();
+    exportOptions.removeAll(QStringLiteral("format")); // the extension of --out says it
+    allowed.insert(QStringLiteral("export"), exportOptions);
+    return allowed;
+}
+} // namespace
+
 int run(const QStringList &arguments)
 {
     QCommandLineParser p;
@@ -438,6 +504,7 @@ int run(const QStringList &arguments)
         { QStringLiteral("to"), QStringLiteral("To date."), QStringLiteral("DATE") },
         { QStringLiteral("country"), QStringLiteral("Victim countries."), QStringLiteral("CC") },
         { QStringLiteral("attacker"), QStringLiteral("Attacker countries."), QStringLiteral("CC") },
+        { QStringLiteral("region"), QStringLiteral("Victim regions."), QStringLiteral("R") },
         { QStringLiteral("type"), QStringLiteral("Types."), QStringLiteral("T") },
         { QStringLiteral("sector"), QStringLiteral("Sectors."), QStringLiteral("S") },
         { QStringLiteral("attribution"), QStringLiteral("Attribution bases."), QStringLiteral("A") },
@@ -472,18 +539,7 @@ int run(const QStringList &arguments)
         return usageError(QStringLiteral("no command"));
     const QString command = positional.takeFirst();
     // Options that belong to another command are usage errors, not silently ignored.
-    QHash<QString, QStringList> allowed = {
-        { QStringLiteral("import"),
-            { QStringLiteral("db"), QStringLiteral("format"), QStringLiteral("strict"), QStringLiteral("bundled") } },
-        { QStringLiteral("list"),
-            { QStringLiteral("db"), QStringLiteral("format"), QStringLiteral("from"), QStringLiteral("to"),
-                QStringLiteral("country"), QStringLiteral("attacker"), QStringLiteral("type"), QStringLiteral("sector"),
-                QStringLiteral("attribution"), QStringLiteral("actor"), QStringLiteral("search") } },
-        { QStringLiteral("stats"), { QStringLiteral("db"), QStringLiteral("json") } },
-    };
-    QStringList exportOptions = allowed.value(QStringLiteral("list")) + ExportCommand::optionNames();
-    exportOptions.removeAll(QStringLiteral("format")); // the extension of --out says it
-    allowed.insert(QStringLiteral("export"), exportOptions);
+    const QHash<QString, QStringList> allowed = allowedOptions();
     if (!allowed.contains(command))
         return usageError(QStringLiteral("unknown command \"%1\"").arg(command));
     for (const QString &name : p.optionNames()) {

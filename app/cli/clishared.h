@@ -16,7 +16,7 @@ namespace Cli::Shared {
 int usageError(const QString &message);
 // Prints "faultline: MESSAGE" on stderr.
 void printError(const QString &message);
-// --from, --to, --country, --attacker, --type, --sector, --attribution, --actor, --search.
+// --from, --to, --country, --attacker, --region, --type, --sector, --attribution, --actor, --search.
 bool parseFilter(const QCommandLineParser &parser, Filter &filter, QString *error);
 // The document of --db (read-only when it can be), or the default one, seeded when new.
 bool openForReading(Database &db, const QString &explicitPath, QString *error);

@@ -48,6 +48,11 @@ int main(int argc, char *argv[])
     Filter country;
     country.countries = { columns.countries.value(0) };
     filterBench(QStringLiteral("filter: one country"), country);
+    // The facets of an attacker country and a victim region, as "Russia against Europe".
+    Filter places;
+    places.attackerCountries = { columns.countries.value(1) };
+    places.regions = { QStringLiteral("Europe") };
+    filterBench(QStringLiteral("filter: attacker country and region"), places);
     Filter range;
     range.fromDay = QDate(2015, 1, 1).toJulianDay();
     range.toDay = QDate(2016, 12, 31).toJulianDay();

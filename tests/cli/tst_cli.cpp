@@ -113,6 +113,11 @@ private slots:
         QTest::newRow("bad-country") << QStringList { QStringLiteral("list"), QStringLiteral("--country"),
             QStringLiteral("Atlantis") }
                                      << QByteArray("unknown country");
+        QTest::newRow("bad-region") << QStringList { QStringLiteral("list"), QStringLiteral("--region"),
+            QStringLiteral("Atlantis") }
+                                    << QByteArray("--region: unknown region \"Atlantis\"");
+        QTest::newRow("stats-bad-attacker") << QStringList { QStringLiteral("stats"), QStringLiteral("--attacker"),
+            QStringLiteral("Atlantis") } << QByteArray("--attacker: unknown country");
         QTest::newRow("missing-file") << QStringList { QStringLiteral("import"), QStringLiteral("/nonexistent/x.csv") }
                                       << QByteArray("no such file");
     }
@@ -233,6 +238,76 @@ private slots:
             QStringLiteral("leap") });
         QCOMPARE(filtered.out.trimmed().split('\n').size(), 1);
         QVERIFY(filtered.out.contains("2020-02-29"));
+    }
+
+    void regionAndAttackerFilterListStatsAndExport()
+    {
+        QCOMPARE(run({ QStringLiteral("--db"), db("r.db"), QStringLiteral("import"), QFINDTESTDATA("../data/good.json"),
+                         QFINDTESTDATA("../data/good.csv") })
+                     .code,
+            0);
+        auto ids = [this](const QStringList &filters) {
+            const Run r = run(QStringList { QStringLiteral("--db"), db("r.db"), QStringLiteral("list"),
+                                  QStringLiteral("--format"), QStringLiteral("json") }
+                + filters);
+            QStringList list;
+            for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array())
+                list << v.toObject().value(u"id").toString();
+            return r.code == 0 ? list : QStringList { QString::fromUtf8(r.err) };
+        };
+        // Attributed to Russia, against European victims, in 2007.
+        QCOMPARE(ids({ QStringLiteral("--attacker"), QStringLiteral("Russia"), QStringLiteral("--region"),
+                     QStringLiteral("europe"), QStringLiteral("--from"), QStringLiteral("2007"), QStringLiteral("--to"),
+                     QStringLiteral("2007") }),
+            QStringList { QStringLiteral("t-estonia") });
+        QCOMPARE(ids({ QStringLiteral("--region"), QStringLiteral("Southern Europe") }),
+            QStringList { QStringLiteral("c-2") });
+        QCOMPARE(ids({ QStringLiteral("--region"), QStringLiteral("Asia,Western Europe") }),
+            (QStringList { QStringLiteral("t-month"), QStringLiteral("t-year") }));
+
+        // stats takes the same filters.
+        const Run stats = run({ QStringLiteral("--db"), db("r.db"), QStringLiteral("stats"), QStringLiteral("--json"),
+            QStringLiteral("--region"), QStringLiteral("Europe") });
+        QCOMPARE(stats.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(stats.out).object();
+        QCOMPARE(o.value(u"incidents").toInt(), 4);
+        QCOMPARE(o.value(u"by_attacker").toObject().value(u"RS").toInt(), 1);
+        QVERIFY(!o.value(u"by_country").toObject().contains(u"US"));
+
+        // And so does export.
+        const QString csv = out(QStringLiteral("region.csv"));
+        QCOMPARE(run({ QStringLiteral("--db"), db("r.db"), QStringLiteral("export"), QStringLiteral("--region"),
+                         QStringLiteral("Northern Europe"), QStringLiteral("--out"), csv })
+                     .code,
+            0);
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.contains("t-estonia,") && bytes.contains("c-1,"));
+        QVERIFY(!bytes.contains("t-month,") && !bytes.contains("c-2,"));
+    }
+
+    void tableShowsThatVictimsAreCut()
+    {
+        // Six victims do not fit the table's victims column: whole codes, then an ellipsis.
+        const QByteArray json = R"({"faultline": 1, "incidents": [
+            {"id": "many", "title": "Six victims", "start": "2022-02-24", "victims": ["UA", "PL", "DE", "FR", "IT", "ES"],
+             "attribution": "none", "type": "ddos", "summary": "s",
+             "sources": [{"publisher": "p", "title": "t", "date": "2022", "url": ""}]},
+            {"id": "two", "title": "Two victims", "start": "2022-03-01", "victims": ["UA", "PL"],
+             "attribution": "none", "type": "ddos", "summary": "s",
+             "sources": [{"publisher": "p", "title": "t", "date": "2022", "url": ""}]}]})";
+        const QString file = out(QStringLiteral("six.json"));
+        QVERIFY(TestSupport::writeFile(file, json));
+        QCOMPARE(run({ QStringLiteral("--db"), db("six.db"), QStringLiteral("import"), file }).code, 0);
+        const Run table = run({ QStringLiteral("--db"), db("six.db"), QStringLiteral("list") });
+        QCOMPARE(table.code, 0);
+        const QStringList lines = QString::fromUtf8(table.out).trimmed().split(u'\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines.at(0).startsWith(QStringLiteral("2022-02-24  UA,PL,DE,\u2026   ddos")), qPrintable(lines.at(0)));
+        // A list that fits is printed whole, with no ellipsis.
+        QVERIFY2(lines.at(1).startsWith(QStringLiteral("2022-03-01  UA,PL        ddos")), qPrintable(lines.at(1)));
+        QVERIFY(!lines.at(1).contains(QChar(0x2026)));
     }
 
     void stats()

@@ -1,3 +1,4 @@
+#include "domain/regions.h"
 #include "import/importer.h"
 #include "models/incidenttablemodel.h"
 #include "query/filterengine.h"
@@ -56,6 +57,13 @@ private slots:
         QTest::newRow("attribution") << "attribution=suspected" << QStringList { e, c2 };
         QTest::newRow("dataset") << "dataset=fixture" << QStringList { e, m, y };
         QTest::newRow("combined") << "type=ddos,defacement&attribution=suspected&from=2010" << QStringList { c2 };
+        // Victim regions are UN M49 regions or sub-regions, in any case.
+        QTest::newRow("region") << "region=Europe" << QStringList { e, m, c2, c1 };
+        QTest::newRow("sub-region") << "region=northern%20europe" << QStringList { e, c1 };
+        QTest::newRow("two-regions") << "region=Asia,Western%20Europe" << QStringList { m, y };
+        QTest::newRow("attacker-and-region") << "attacker=RS&region=Europe" << QStringList { c2 };
+        QTest::newRow("attacker-region-year") << "attacker=RU&region=Europe&from=2007&to=2007" << QStringList { e };
+        QTest::newRow("attacker-outside-region") << "attacker=RU&region=Asia" << QStringList {};
     }
 
     void apply()
@@ -110,6 +118,57 @@ private slots:
         QCOMPARE(r.counts.countries[std::size_t(m_columns->countryIndex(QStringLiteral("EE")))], 1);
     }
 
+    void placeFacetsCountEachOther()
+    {
+        // Victim country, attacker country and victim region are separate criteria: each
+        // facet's counts apply the other two.
+        Filter f;
+        f.attackerCountries = { QStringLiteral("RU") };
+        f.regions = { QStringLiteral("Europe") };
+        const FilterEngine::Result r = FilterEngine::apply(*m_columns, f, nullptr);
+        QCOMPARE(ids(r), QStringList { QStringLiteral("t-estonia") });
+        const QStringList &regions = Regions::instance().regionNames();
+        auto region = [&](const QString &name) { return r.counts.regions[std::size_t(regions.indexOf(name))]; };
+        // Regions apply the attacker only: Russia's one incident is in Europe.
+        QCOMPARE(region(QStringLiteral("Europe")), 1);
+        QCOMPARE(region(QStringLiteral("Asia")), 0);
+        // Attackers apply the region only: RU and RS each once among European victims.
+        QCOMPARE(r.counts.attackers[std::size_t(m_columns->countryIndex(QStringLiteral("RU")))], 1);
+        QCOMPARE(r.counts.attackers[std::size_t(m_columns->countryIndex(QStringLiteral("RS")))], 1);
+        // Victim countries apply both.
+        QCOMPARE(r.counts.countries[std::size_t(m_columns->countryIndex(QStringLiteral("EE")))], 1);
+        QCOMPARE(r.counts.countries[std::size_t(m_columns->countryIndex(QStringLiteral("DE")))], 0);
+
+        // Without criteria an incident with victims in two regions counts once in each, and
+        // once per region even with two victims in it.
+        const FilterEngine::Result all = FilterEngine::apply(*m_columns, Filter(), nullptr);
+        auto allRegion = [&](const QString &name) { return all.counts.regions[std::size_t(regions.indexOf(name))]; };
+        QCOMPARE(allRegion(QStringLiteral("Europe")), 4);
+        QCOMPARE(allRegion(QStringLiteral("Asia")), 1);
+        QCOMPARE(allRegion(QStringLiteral("Americas")), 1);
+    }
+
+    void yearCountsFollowTheIntervals()
+    {
+        const FilterEngine::Result all = FilterEngine::apply(*m_columns, Filter(), nullptr);
+        QCOMPARE(all.counts.firstYear, 2007);
+        QCOMPARE(all.counts.years.size(), std::size_t(2021 - 2007 + 1));
+        QCOMPARE(all.counts.yearCount(2007), 1);
+        QCOMPARE(all.counts.yearCount(2016), 1);
+        QCOMPARE(all.counts.yearCount(2008), 0);
+        QCOMPARE(all.counts.yearCount(2006), 0);
+        QCOMPARE(all.counts.yearCount(2022), 0);
+        // Year counts ignore the dates but apply the rest.
+        Filter f;
+        f.fromDay = QDate(2016, 1, 1).toJulianDay();
+        f.toDay = QDate(2016, 12, 31).toJulianDay();
+        f.types = { IncidentType::Ransomware };
+        const FilterEngine::Result r = FilterEngine::apply(*m_columns, f, nullptr);
+        QVERIFY(r.indices.empty());
+        QCOMPARE(r.counts.yearCount(2021), 1);
+        QCOMPARE(r.counts.yearCount(2016), 0);
+    }
+
     void badQueryStringIsReported()
     {
         QString error;
@@ -125,6 +184,11 @@ private slots:
         model.setIncidents(m_columns, FilterEngine::apply(*m_columns, Filter(), nullptr).indices);
         QCOMPARE(model.rowCount(), 5);
         QCOMPARE(model.columnCount(), int(IncidentTableModel::ColumnCount));
+        QCOMPARE(model.headerData(IncidentTableModel::AttributedToColumn, Qt::Horizontal).toString(),
+            QStringLiteral("Attributed to"));
+        // The countries an incident is attributed to, by name; empty when none.
+        QCOMPARE(model.index(0, IncidentTableModel::AttributedToColumn).data().toString(), QStringLiteral("Russia"));
+        QCOMPARE(model.index(1, IncidentTableModel::AttributedToColumn).data().toString(), QString());
         // Date order by default.
         QCOMPARE(model.index(0, 0).data(IncidentTableModel::IdRole).toString(), QStringLiteral("t-estonia"));
         QCOMPARE(model.index(0, IncidentTableModel::DateColumn).data().toString(), QStringLiteral("2007-04-27"));
@@ -137,6 +201,11 @@ private slots:
             model.index(0, IncidentTableModel::TitleColumn).data().toString(), QStringLiteral("=HYPERLINK(\"x\")"));
         QCOMPARE(
             kept.data(IncidentTableModel::IdRole).toString(), QStringLiteral("t-estonia")); // persistent index followed
+        // Sorted by it, the attributed incidents come first (Russia, Serbia), the rest after.
+        model.sort(IncidentTableModel::AttributedToColumn, Qt::AscendingOrder);
+        QCOMPARE(model.index(0, IncidentTableModel::AttributedToColumn).data().toString(), QStringLiteral("Russia"));
+        QCOMPARE(model.index(1, IncidentTableModel::AttributedToColumn).data().toString(), QStringLiteral("Serbia"));
+        QCOMPARE(model.index(2, IncidentTableModel::AttributedToColumn).data().toString(), QString());
         model.sort(IncidentTableModel::DateColumn, Qt::DescendingOrder);
         QCOMPARE(model.index(0, 0).data(IncidentTableModel::IdRole).toString(), QStringLiteral("c-1"));
 

@@ -1,6 +1,8 @@
 // The filter pane's dates: what people type is read, what cannot be read is marked and
-// explained beside the field and never changes the results.
+// explained beside the field and never changes the results. Its facets: years, places, counts.
+#include "incidentcolumnsbuilder.h"
 #include "panes/filterpane.h"
+#include "query/filterengine.h"
 #include "render/theme.h"
 
 #include <QLabel>
@@ -23,6 +25,46 @@ private:
     }
 
     static qint64 day(int y, int m, int d) { return QDate(y, m, d).toJulianDay(); }
+
+    // Three incidents: Estonia by Russia in 2020, Germany in 2021, Japan by China in 2022.
+    static std::shared_ptr<const IncidentColumns> columns()
+    {
+        TestSupport::IncidentColumnsBuilder b;
+        auto incident = [](const char *id, const char *start, QStringList victims, QStringList attackers) {
+            Incident r;
+            r.id = QString::fromLatin1(id);
+            r.title = r.id;
+            r.start = PartialDate::parse(QString::fromLatin1(start));
+            r.victims = victims;
+            r.attackers = attackers;
+            return r;
+        };
+        b.add(incident("ee", "2020-03-01", { QStringLiteral("EE") }, { QStringLiteral("RU") }));
+        b.add(incident("de", "2021-06", { QStringLiteral("DE") }, {}));
+        b.add(incident("jp", "2022", { QStringLiteral("JP") }, { QStringLiteral("CN") }));
+        IncidentColumns c = b.take();
+        c.buildDateOrder();
+        return std::make_shared<const IncidentColumns>(std::move(c));
+    }
+
+    // A click in the middle of the value's row (on its label, not its box).
+    static void clickItem(QListWidget *list, const QVariant &key)
+    {
+        QListWidgetItem *item = FilterPane::itemFor(list, key);
+        QVERIFY2(item, qPrintable(key.toString()));
+        list->scrollToItem(item);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(item).center());
+    }
+
+    static QStringList checkedKeys(QListWidget *list)
+    {
+        QStringList keys;
+        for (int i = 0; i < list->count(); ++i) {
+            if (list->item(i)->checkState() == Qt::Checked)
+                keys << list->item(i)->data(Qt::UserRole + 1).toString();
+        }
+        return keys;
+    }
 
 private slots:
     void readsTypedDates_data()
@@ -111,6 +153,92 @@ private slots:
         QVERIFY(destructive);
         const QImage swatch = destructive->icon().pixmap(12, 12).toImage();
         QCOMPARE(swatch.pixelColor(6, 6).rgb(), expected.rgb());
+    }
+
+    void yearsSetTheDateRange()
+    {
+        FilterPane pane;
+        pane.resize(300, 900);
+        pane.show();
+        pane.setColumns(columns());
+        QCOMPARE(pane.yearList()->count(), 3);
+        QCOMPARE(pane.yearList()->item(0)->data(Qt::UserRole + 1).toInt(), 2022); // newest first
+
+        // One click on a year's label: that year.
+        clickItem(pane.yearList(), 2022);
+        QCOMPARE(pane.filter().fromDay, std::optional<qint64>(day(2022, 1, 1)));
+        QCOMPARE(pane.filter().toDay, std::optional<qint64>(day(2022, 12, 31)));
+        QCOMPARE(checkedKeys(pane.yearList()), QStringList { QStringLiteral("2022") });
+        QCOMPARE(pane.fromEdit()->text(), QStringLiteral("2022"));
+
+        // Another year extends the range to it; the years between are checked too.
+        clickItem(pane.yearList(), 2020);
+        QCOMPARE(pane.filter().fromDay, std::optional<qint64>(day(2020, 1, 1)));
+        QCOMPARE(pane.filter().toDay, std::optional<qint64>(day(2022, 12, 31)));
+        QCOMPARE(checkedKeys(pane.yearList()).size(), 3);
+
+        // Unchecking a year inside ends the range before it; the last year shortens it.
+        clickItem(pane.yearList(), 2021);
+        QCOMPARE(pane.filter().toDay, std::optional<qint64>(day(2020, 12, 31)));
+        QCOMPARE(checkedKeys(pane.yearList()), QStringList { QStringLiteral("2020") });
+        clickItem(pane.yearList(), 2020);
+        QVERIFY(!pane.filter().fromDay && !pane.filter().toDay);
+        QVERIFY(checkedKeys(pane.yearList()).isEmpty());
+
+        // Typed dates check the years they wholly cover.
+        type(pane.fromEdit(), QStringLiteral("2021"));
+        type(pane.toEdit(), QStringLiteral("2022-06"));
+        QCOMPARE(checkedKeys(pane.yearList()), QStringList { QStringLiteral("2021") });
+    }
+
+    void placesAreFacets()
+    {
+        FilterPane pane;
+        pane.resize(300, 900);
+        pane.show();
+        pane.setColumns(columns());
+        // Regions of the victims, countries incidents are attributed to (not the victims).
+        QCOMPARE(pane.regionList()->count(), 2);
+        QVERIFY(FilterPane::itemFor(pane.regionList(), QStringLiteral("Europe")));
+        QVERIFY(FilterPane::itemFor(pane.regionList(), QStringLiteral("Asia")));
+        QCOMPARE(pane.attackerList()->count(), 2);
+        QVERIFY(!FilterPane::itemFor(pane.attackerList(), QStringLiteral("EE")));
+
+        QSignalSpy changed(&pane, &FilterPane::filterChanged);
+        clickItem(pane.attackerList(), QStringLiteral("RU"));
+        clickItem(pane.regionList(), QStringLiteral("Europe"));
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(pane.filter().attackerCountries, QStringList { QStringLiteral("RU") });
+        QCOMPARE(pane.filter().regions, QStringList { QStringLiteral("Europe") });
+
+        // A sub-region set from elsewhere (a timeline row) is kept when another value changes.
+        Filter f;
+        f.regions = { QStringLiteral("Northern Europe") };
+        pane.setFilter(f);
+        clickItem(pane.attackerList(), QStringLiteral("CN"));
+        QCOMPARE(pane.filter().regions, QStringList { QStringLiteral("Northern Europe") });
+        QCOMPARE(pane.filter().attackerCountries, QStringList { QStringLiteral("CN") });
+    }
+
+    void countsSurviveAPaletteChange()
+    {
+        // The lists are rebuilt when the palette changes (dark theme); the counts come back.
+        FilterPane pane;
+        pane.show();
+        const auto c = columns();
+        pane.setColumns(c);
+        pane.setCounts(FilterEngine::apply(*c, Filter(), nullptr).counts);
+        QCOMPARE(
+            FilterPane::itemFor(pane.regionList(), QStringLiteral("Europe"))->text(), QStringLiteral("Europe  (2)"));
+        QPalette dark = pane.palette();
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+        pane.setPalette(dark);
+        QCOMPARE(
+            FilterPane::itemFor(pane.regionList(), QStringLiteral("Europe"))->text(), QStringLiteral("Europe  (2)"));
+        QCOMPARE(FilterPane::itemFor(pane.yearList(), 2021)->text(), QStringLiteral("2021  (1)"));
+        QCOMPARE(FilterPane::itemFor(pane.countryList(), QStringLiteral("JP"))->text(), QStringLiteral("Japan  (1)"));
+        QCOMPARE(FilterPane::itemFor(pane.attackerList(), QStringLiteral("RU"))->text(), QStringLiteral("Russia  (1)"));
     }
 
     void showingAFilterClearsTheMark()

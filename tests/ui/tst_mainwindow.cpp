@@ -7,6 +7,7 @@
 #include "panes/detailpane.h"
 #include "panes/filterpane.h"
 #include "panes/filtersummary.h"
+#include "query/filterengine.h"
 #include "store/database.h"
 #include "timeline/timelineview.h"
 #include "uitestsupport.h"
@@ -605,6 +606,147 @@ private slots:
         QCOMPARE(window.visibleCount(), 1);
         window.setFilter(Filter());
         window.timeline()->setRowOptions(RowOptions());
+    }
+
+    void russiaAgainstEuropeIn2022InThreeClicks()
+    {
+        // "Incidents attributed to Russia against European countries in 2022", in the bundled
+        // dataset, with three clicks on the filter pane's labels and nothing typed.
+        const QString path = m_dir.filePath(QStringLiteral("bundled.faultline"));
+        {
+            Database db;
+            QVERIFY(db.open(path));
+            QVERIFY(!Importer::importBundled(db).failed);
+        }
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(window.openDocument(path));
+        FilterPane *pane = window.filterPane();
+        int clicks = 0;
+        auto click = [&clicks](QListWidget *list, const QVariant &key) {
+            QListWidgetItem *item = FilterPane::itemFor(list, key);
+            if (!item)
+                return false;
+            list->scrollToItem(item);
+            QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(item).center());
+            ++clicks;
+            return true;
+        };
+        QVERIFY(click(pane->attackerList(), QStringLiteral("RU")));
+        QVERIFY(click(pane->regionList(), QStringLiteral("Europe")));
+        QVERIFY(click(pane->yearList(), 2022));
+        QCOMPARE(clicks, 3);
+
+        Filter expected;
+        expected.attackerCountries = { QStringLiteral("RU") };
+        expected.regions = { QStringLiteral("Europe") };
+        expected.fromDay = QDate(2022, 1, 1).toJulianDay();
+        expected.toDay = QDate(2022, 12, 31).toJulianDay();
+        QCOMPARE(window.filter(), expected);
+        const auto columns = window.tableModel()->columns();
+        const FilterEngine::Result result = FilterEngine::apply(*columns, expected, nullptr);
+        QVERIFY(result.indices.size() >= 5);
+        QCOMPARE(window.visibleCount(), int(result.indices.size()));
+        QCOMPARE(window.tableModel()->rowCount(), int(result.indices.size()));
+        // Every row shown is one: attributed to Russia, a European victim, touching 2022.
+        for (int row = 0; row < window.tableModel()->rowCount(); ++row) {
+            const QModelIndex index = window.tableModel()->index(row, IncidentTableModel::AttributedToColumn);
+            QVERIFY(index.data().toString().contains(QStringLiteral("Russia")));
+            const auto i = index.data(IncidentTableModel::IndexRole).toUInt();
+            QVERIFY(columns->lastDay[i] >= *expected.fromDay && columns->firstDay[i] <= *expected.toDay);
+        }
+        QVERIFY(window.filterSummary()->parts().contains(QStringLiteral("Victim region: Europe")));
+        QVERIFY(window.filterSummary()->parts().contains(QStringLiteral("Attributed to: Russia")));
+    }
+
+    void clickingARowHeaderFiltersToIt()
+    {
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(window.openDocument(m_path));
+        TimelineView *timeline = window.timeline();
+        auto clickHeader = [timeline](const QString &key) {
+            const auto rows = timeline->rows();
+            for (int r = 0; rows && r < rows->rowCount(); ++r) {
+                if (rows->row(r).key != key)
+                    continue;
+                const TimelineLayout &layout = timeline->timelineLayout();
+                const QPoint at(
+                    int(layout.headerRect().center().x()), int(layout.rowToY(r) + timeline->frame().rowHeight / 2));
+                QTest::mouseClick(timeline, Qt::LeftButton, {}, at);
+                return true;
+            }
+            return false;
+        };
+        // Victim regions: the row of a region filters to the region.
+        RowOptions options;
+        options.collapse = RegionLevel::Region;
+        timeline->setRowOptions(options);
+        QVERIFY(clickHeader(QStringLiteral("Europe")));
+        QCOMPARE(window.filter().regions, QStringList { QStringLiteral("Europe") });
+        QCOMPARE(window.visibleCount(),
+            int(FilterEngine::apply(*window.tableModel()->columns(), window.filter(), nullptr).indices.size()));
+        // Attacker regions: the attacker countries of the document in that region.
+        window.setFilter(Filter());
+        options.key = RowKey::AttackerCountry;
+        timeline->setRowOptions(options);
+        QVERIFY(clickHeader(QStringLiteral("Europe")));
+        QCOMPARE(window.filter().attackerCountries, QStringList { QStringLiteral("RU") });
+        // Types, sectors and actors, each a click on its header.
+        window.setFilter(Filter());
+        options = RowOptions();
+        options.key = RowKey::Type;
+        timeline->setRowOptions(options);
+        QVERIFY(clickHeader(QStringLiteral("ddos")));
+        QCOMPARE(window.filter().types, QList<IncidentType> { IncidentType::Ddos });
+        QCOMPARE(window.visibleCount(), 1);
+        window.setFilter(Filter());
+        options.key = RowKey::Sector;
+        timeline->setRowOptions(options);
+        QVERIFY(clickHeader(QStringLiteral("finance")));
+        QCOMPARE(window.filter().sectors, sectorBit(Sector::Finance));
+        window.setFilter(Filter());
+        timeline->setRowOptions(RowOptions());
+        QVERIFY(clickHeader(QStringLiteral("EE")));
+        QCOMPARE(window.filter().countries, QStringList { QStringLiteral("EE") });
+        window.setFilter(Filter());
+    }
+
+    void bothMenusClearHiddenAndPinnedRowsAlike()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openDocument(m_path));
+        TimelineView *timeline = window.timeline();
+        QMenu *viewRows = UiTestSupport::findSubmenu(
+            UiTestSupport::findMenu(window.menuBar(), QStringLiteral("View")), QStringLiteral("Rows"));
+        QVERIFY(viewRows);
+        QMenu rowMenu;
+        timeline->fillRowMenu(&rowMenu, 0);
+        QMenu *contextRows = UiTestSupport::findSubmenu(&rowMenu, QStringLiteral("Rows"));
+        QVERIFY(contextRows);
+        QCOMPARE(contextRows->actions(), viewRows->actions());
+
+        for (QMenu *menu : { viewRows, contextRows }) {
+            RowOptions options;
+            options.hidden = { timeline->rows()->row(1).key };
+            options.pinned = { timeline->rows()->row(0).key };
+            timeline->setRowOptions(options);
+            QAction *actors = UiTestSupport::findAction(menu, QStringLiteral("Actors"));
+            QVERIFY(actors);
+            actors->trigger();
+            // The same state whichever menu was used: checked in both, rows shown again.
+            QVERIFY(UiTestSupport::findAction(viewRows, QStringLiteral("Actors"))->isChecked());
+            QVERIFY(UiTestSupport::findAction(contextRows, QStringLiteral("Actors"))->isChecked());
+            QVERIFY(!UiTestSupport::findAction(viewRows, QStringLiteral("Victim Countries"))->isChecked());
+            QCOMPARE(timeline->rowOptions().key, RowKey::Actor);
+            QVERIFY(timeline->rowOptions().hidden.isEmpty());
+            QVERIFY(timeline->rowOptions().pinned.isEmpty());
+            timeline->setRowOptions(RowOptions());
+            QVERIFY(UiTestSupport::findAction(contextRows, QStringLiteral("Victim Countries"))->isChecked());
+        }
     }
 
     void damagedDocumentShowsAWarning()

@@ -1,7 +1,9 @@
 #include "panes/filterpane.h"
 
+#include "domain/actornames.h"
 #include "domain/countries.h"
 #include "domain/partialdate.h"
+#include "domain/regions.h"
 #include "render/theme.h"
 
 #include <QEvent>
@@ -22,6 +24,30 @@ constexpr int LabelRole = Qt::UserRole + 2; // the label without the count
 QColor errorColour(const QPalette &palette)
 {
     return palette.color(QPalette::Window).lightness() < 128 ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20);
+}
+
+int yearOf(qint64 julianDay)
+{
+    return QDate::fromJulianDay(julianDay).year();
+}
+
+// The first and last year wholly inside the filter's date range (the years shown checked),
+// or nothing when no year is.
+std::optional<std::pair<int, int>> wholeYears(const Filter &f, int firstListed, int lastListed)
+{
+    if (!f.fromDay && !f.toDay)
+        return std::nullopt;
+    int first = f.fromDay ? yearOf(*f.fromDay) : firstListed;
+    if (f.fromDay && QDate(first, 1, 1).toJulianDay() < *f.fromDay)
+        ++first;
+    int last = f.toDay ? yearOf(*f.toDay) : lastListed;
+    if (f.toDay && QDate(last, 12, 31).toJulianDay() > *f.toDay)
+        --last;
+    first = std::max(first, firstListed);
+    last = std::min(last, lastListed);
+    if (first > last)
+        return std::nullopt;
+    return std::make_pair(first, last);
 }
 
 QIcon swatch(const QColor &colour)
@@ -83,10 +109,17 @@ FilterPane::FilterPane(QWidget *parent)
     m_countrySearch->setPlaceholderText(tr("Find a country"));
     m_countrySearch->setClearButtonEnabled(true);
     m_countrySearch->setAccessibleName(tr("Find a country"));
+    m_years = facet(tr("Year"), tr("Years"), 4);
+    // Years flow in rows, newest first, so two decades fit in a few lines.
+    m_years->setFlow(QListView::LeftToRight);
+    m_years->setWrapping(true);
+    m_years->setResizeMode(QListView::Adjust);
     m_types = facet(tr("Type"), tr("Incident types"), 10);
     m_attributions = facet(tr("Attribution"), tr("Attribution basis"), 5);
     m_sectors = facet(tr("Sector"), tr("Sectors"), 8);
+    m_regions = facet(tr("Victim region"), tr("Victim regions"), 5);
     m_countries = facet(tr("Victim country"), tr("Victim countries"), 10, m_countrySearch);
+    m_attackers = facet(tr("Attributed to"), tr("Countries the incidents are attributed to"), 6);
     m_actors = facet(tr("Actor"), tr("Actors"), 8);
     m_datasets = facet(tr("Dataset"), tr("Datasets"), 3);
     layout->addWidget(m_clear);
@@ -117,8 +150,8 @@ FilterPane::FilterPane(QWidget *parent)
 
 QList<QWidget *> FilterPane::focusOrder() const
 {
-    return { m_from, m_to, m_types, m_attributions, m_sectors, m_countrySearch, m_countries, m_actors, m_datasets,
-        m_clear };
+    return { m_from, m_to, m_years, m_types, m_attributions, m_sectors, m_regions, m_countrySearch, m_countries,
+        m_attackers, m_actors, m_datasets, m_clear };
 }
 
 QListWidget *FilterPane::addFacet(const QString &title, const QString &accessibleName)
@@ -128,16 +161,45 @@ QListWidget *FilterPane::addFacet(const QString &title, const QString &accessibl
     list->setAccessibleName(accessibleName);
     list->setUniformItemSizes(true);
     list->setSelectionMode(QAbstractItemView::NoSelection);
-    connect(list, &QListWidget::itemChanged, this, [this] {
-        if (!m_updating)
+    connect(list, &QListWidget::itemChanged, this, [this, list](QListWidgetItem *item) {
+        if (m_updating)
+            return;
+        if (list == m_years)
+            yearToggled(item);
+        else
             collect();
     });
+    toggleOnClick(list);
     return list;
+}
+
+void FilterPane::toggleOnClick(QListWidget *list)
+{
+    // A click on the box toggles the value by itself; a click on the label toggles it here.
+    connect(list, &QListWidget::itemPressed, this, [this](QListWidgetItem *item) {
+        m_pressedItem = item;
+        m_pressedState = item->checkState();
+    });
+    connect(list, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        if (item == m_pressedItem && item->checkState() == m_pressedState)
+            item->setCheckState(m_pressedState == Qt::Checked ? Qt::Unchecked : Qt::Checked);
+        m_pressedItem = nullptr;
+    });
+}
+
+QListWidgetItem *FilterPane::itemFor(QListWidget *list, const QVariant &key)
+{
+    for (int i = 0; i < list->count(); ++i) {
+        if (list->item(i)->data(KeyRole) == key)
+            return list->item(i);
+    }
+    return nullptr;
 }
 
 void FilterPane::setColumns(std::shared_ptr<const IncidentColumns> columns)
 {
     m_columns = std::move(columns);
+    m_hasCounts = false; // the counts index the old columns' tables
     rebuildLists();
 }
 
@@ -154,7 +216,8 @@ void FilterPane::rebuildLists()
         item->setData(KeyRole, key);
         item->setData(LabelRole, label);
     };
-    for (QListWidget *list : { m_types, m_attributions, m_sectors, m_countries, m_actors, m_datasets })
+    for (QListWidget *list :
+        { m_years, m_types, m_attributions, m_sectors, m_regions, m_countries, m_attackers, m_actors, m_datasets })
         list->clear();
     for (int t = 0; t < IncidentTypeCount; ++t)
         add(m_types, Vocabulary::typeLabel(IncidentType(t)), t, swatch(theme.typeColor(IncidentType(t))));
@@ -169,14 +232,75 @@ void FilterPane::rebuildLists()
         std::sort(countries.begin(), countries.end());
         for (const auto &[name, code] : countries)
             add(m_countries, name, code);
-        for (qsizetype a = 1; a < m_columns->actors.size(); ++a)
-            add(m_actors, m_columns->actors.at(a), m_columns->actors.at(a));
+        for (qsizetype a = 1; a < m_columns->actors.size(); ++a) {
+            const QString &actor = m_columns->actors.at(a);
+            add(m_actors, actor, actor);
+            const QStringList aliases = ActorNames::instance().allNames(actor).mid(1);
+            if (!aliases.isEmpty())
+                m_actors->item(m_actors->count() - 1)->setToolTip(tr("Also known as %1").arg(aliases.join(u", ")));
+        }
         m_actors->sortItems();
         for (const QString &d : m_columns->datasets)
             add(m_datasets, d.isEmpty() ? tr("(none)") : d, d);
+        addYears();
+        addPlaceLists();
     }
     m_updating = false;
     setFilter(m_filter);
+    if (m_hasCounts)
+        setCounts(m_counts);
+}
+
+void FilterPane::addYears()
+{
+    const IncidentColumns &c = *m_columns;
+    if (c.isEmpty())
+        return;
+    const int first = yearOf(*std::min_element(c.firstDay.begin(), c.firstDay.end()));
+    const int last = yearOf(std::max(*std::max_element(c.firstDay.begin(), c.firstDay.end()),
+        *std::max_element(c.lastDay.begin(), c.lastDay.end())));
+    for (int year = last; year >= first; --year) {
+        auto *item = new QListWidgetItem(QString::number(year), m_years);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Unchecked);
+        item->setData(KeyRole, year);
+        item->setData(LabelRole, QString::number(year));
+    }
+}
+
+// Victim regions (those of the victims in the document) and the countries incidents are
+// attributed to.
+void FilterPane::addPlaceLists()
+{
+    const IncidentColumns &c = *m_columns;
+    auto add = [](QListWidget *list, const QString &label, const QString &key) {
+        auto *item = new QListWidgetItem(label, list);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Unchecked);
+        item->setData(KeyRole, key);
+        item->setData(LabelRole, label);
+    };
+    std::vector<std::uint8_t> isVictim(std::size_t(c.countries.size()), 0);
+    std::vector<std::uint8_t> isAttacker(std::size_t(c.countries.size()), 0);
+    for (const auto k : c.victimCodes)
+        isVictim[k] = 1;
+    for (const auto k : c.attackerCodes)
+        isAttacker[k] = 1;
+    QStringList regions;
+    QList<QPair<QString, QString>> attackers;
+    for (qsizetype k = 0; k < c.countries.size(); ++k) {
+        const QString region = Regions::instance().region(c.countries.at(k));
+        if (isVictim[std::size_t(k)] && !region.isEmpty() && !regions.contains(region))
+            regions << region;
+        if (isAttacker[std::size_t(k)] && c.countries.at(k) != u"XX")
+            attackers.append({ Countries::instance().name(c.countries.at(k)), c.countries.at(k) });
+    }
+    regions.sort();
+    for (const QString &region : regions)
+        add(m_regions, region, region);
+    std::sort(attackers.begin(), attackers.end());
+    for (const auto &[name, code] : attackers)
+        add(m_attackers, name, code);
 }
 
 void FilterPane::changeEvent(QEvent *event)
@@ -196,9 +320,24 @@ void FilterPane::updateCount(QListWidgetItem *item, int count)
 
 void FilterPane::setCounts(const FilterEngine::Counts &counts)
 {
+    m_counts = counts;
+    m_hasCounts = true;
     if (!m_columns)
         return;
     m_updating = true;
+    for (int i = 0; i < m_years->count(); ++i)
+        updateCount(m_years->item(i), counts.yearCount(m_years->item(i)->data(KeyRole).toInt()));
+    const QStringList &regionNames = Regions::instance().regionNames();
+    for (int i = 0; i < m_regions->count(); ++i) {
+        const qsizetype k = regionNames.indexOf(m_regions->item(i)->data(KeyRole).toString());
+        updateCount(
+            m_regions->item(i), k >= 0 && std::size_t(k) < counts.regions.size() ? counts.regions[std::size_t(k)] : 0);
+    }
+    for (int i = 0; i < m_attackers->count(); ++i) {
+        const int k = m_columns->countryIndex(m_attackers->item(i)->data(KeyRole).toString());
+        updateCount(m_attackers->item(i),
+            k >= 0 && std::size_t(k) < counts.attackers.size() ? counts.attackers[std::size_t(k)] : 0);
+    }
     for (int i = 0; i < m_types->count(); ++i)
         updateCount(m_types->item(i), counts.types[std::size_t(m_types->item(i)->data(KeyRole).toInt())]);
     for (int i = 0; i < m_attributions->count(); ++i)
@@ -243,9 +382,47 @@ void FilterPane::setFilter(const Filter &filter)
     check(m_attributions, [&](const QVariant &k) { return filter.attributions.contains(Attribution(k.toInt())); });
     check(m_sectors, [&](const QVariant &k) { return (filter.sectors & sectorBit(Sector(k.toInt()))) != 0; });
     check(m_countries, [&](const QVariant &k) { return filter.countries.contains(k.toString()); });
+    check(m_attackers, [&](const QVariant &k) { return filter.attackerCountries.contains(k.toString()); });
+    check(m_regions, [&](const QVariant &k) { return filter.regions.contains(k.toString()); });
     check(m_actors, [&](const QVariant &k) { return filter.actors.contains(k.toString()); });
     check(m_datasets, [&](const QVariant &k) { return filter.datasets.contains(k.toString()); });
     m_updating = false;
+    checkYears();
+}
+
+void FilterPane::checkYears()
+{
+    if (m_years->count() == 0)
+        return;
+    const int lastListed = m_years->item(0)->data(KeyRole).toInt();
+    const int firstListed = m_years->item(m_years->count() - 1)->data(KeyRole).toInt();
+    const auto years = wholeYears(m_filter, firstListed, lastListed);
+    m_updating = true;
+    for (int i = 0; i < m_years->count(); ++i) {
+        const int year = m_years->item(i)->data(KeyRole).toInt();
+        m_years->item(i)->setCheckState(
+            years && year >= years->first && year <= years->second ? Qt::Checked : Qt::Unchecked);
+    }
+    m_updating = false;
+}
+
+void FilterPane::yearToggled(QListWidgetItem *item)
+{
+    const int year = item->data(KeyRole).toInt();
+    const int lastListed = m_years->item(0)->data(KeyRole).toInt();
+    const int firstListed = m_years->item(m_years->count() - 1)->data(KeyRole).toInt();
+    const auto before = wholeYears(m_filter, firstListed, lastListed);
+    std::optional<std::pair<int, int>> after;
+    if (item->checkState() == Qt::Checked)
+        after = before ? std::make_pair(std::min(before->first, year), std::max(before->second, year))
+                       : std::make_pair(year, year);
+    else if (before && before->first < before->second)
+        after = year == before->first ? std::make_pair(year + 1, before->second)
+                                      : std::make_pair(before->first, year - 1);
+    m_from->setText(after ? QString::number(after->first) : QString());
+    m_to->setText(after ? QString::number(after->second) : QString());
+    collect();
+    checkYears();
 }
 
 void FilterPane::readDates(Filter &f)
@@ -314,7 +491,15 @@ void FilterPane::collect()
 {
     Filter f;
     f.search = m_filter.search;
-    f.attackerCountries = m_filter.attackerCountries;
+    // Values no list shows (a sub-region chosen from a timeline row) stay until cleared.
+    for (const QString &code : m_filter.attackerCountries) {
+        if (!itemFor(m_attackers, code))
+            f.attackerCountries << code;
+    }
+    for (const QString &region : m_filter.regions) {
+        if (!itemFor(m_regions, region))
+            f.regions << region;
+    }
     readDates(f);
     auto checked = [](QListWidget *list) {
         QVariantList keys;
@@ -332,12 +517,17 @@ void FilterPane::collect()
         f.sectors |= sectorBit(Sector(k.toInt()));
     for (const QVariant &k : checked(m_countries))
         f.countries << k.toString();
+    for (const QVariant &k : checked(m_attackers))
+        f.attackerCountries << k.toString();
+    for (const QVariant &k : checked(m_regions))
+        f.regions << k.toString();
     for (const QVariant &k : checked(m_actors))
         f.actors << k.toString();
     for (const QVariant &k : checked(m_datasets))
         f.datasets << k.toString();
-    if (f == m_filter)
-        return;
-    m_filter = f;
-    emit filterChanged(m_filter);
+    if (f != m_filter) {
+        m_filter = f;
+        emit filterChanged(m_filter);
+    }
+    checkYears();
 }

@@ -13,11 +13,15 @@ class QListWidget;
 class QListWidgetItem;
 class QPushButton;
 
-// Facets with counts (type, attribution, sector, country, actor, dataset) and a date range
+// Facets with counts (year, type, attribution, sector, victim region, victim country, the
+// country an incident is attributed to, actor, dataset) and a date range
 // (typed dates are read by PartialDate::parseTyped; a date that cannot be read is marked and
 // explained beside the field and leaves the results as they were).
 // Each facet lists its values with the number of incidents that match every *other*
-// criterion (FilterEngine::Counts); checking values narrows the view. Emits filterChanged()
+// criterion (FilterEngine::Counts); checking values narrows the view (a click anywhere on a
+// value toggles it, not only on its box). Years set the date range: checking a year extends
+// the range to it, unchecking the first or last year shortens it and unchecking a year inside
+// ends the range before it. Emits filterChanged()
 // with the whole Filter; the search text is owned by the window and passed through.
 class FilterPane : public QWidget
 {
@@ -43,6 +47,12 @@ public:
 
     QListWidget *typeList() const { return m_types; }
     QListWidget *countryList() const { return m_countries; }
+    QListWidget *yearList() const { return m_years; }
+    QListWidget *regionList() const { return m_regions; }
+    QListWidget *attackerList() const { return m_attackers; }
+    QListWidget *actorList() const { return m_actors; }
+    // The item of `list` whose value is `key` (a country code, region, actor, year…), or null.
+    static QListWidgetItem *itemFor(QListWidget *list, const QVariant &key);
 
 signals:
     void filterChanged(const Filter &filter);
@@ -59,6 +69,11 @@ private:
     void readDates(Filter &f);
     void showDateState(QLineEdit *edit, bool invalid);
     void updateCount(QListWidgetItem *item, int count);
+    void addPlaceLists();
+    void addYears();
+    void yearToggled(QListWidgetItem *item);
+    void checkYears();
+    void toggleOnClick(QListWidget *list);
 
     std::shared_ptr<const IncidentColumns> m_columns;
     Filter m_filter;
@@ -68,6 +83,9 @@ private:
     QLabel *m_dateMessage;
     bool m_dateError = false;
     QLineEdit *m_countrySearch;
+    QListWidget *m_years = nullptr;
+    QListWidget *m_regions = nullptr;
+    QListWidget *m_attackers = nullptr;
     QListWidget *m_types;
     QListWidget *m_attributions;
     QListWidget *m_sectors;
@@ -75,4 +93,8 @@ private:
     QListWidget *m_actors;
     QListWidget *m_datasets;
     QPushButton *m_clear;
+    FilterEngine::Counts m_counts; // the last counts, shown again when the lists are rebuilt
+    bool m_hasCounts = false;
+    QListWidgetItem *m_pressedItem = nullptr;
+    Qt::CheckState m_pressedState = Qt::Unchecked;
 };

@@ -95,6 +95,8 @@ void FilterSummary::setFilter(const Filter &f)
     if (!f.attackerCountries.isEmpty())
         addPart(tr("Attributed to: %1").arg(countryNames(f.attackerCountries)),
             [](Filter &x) { x.attackerCountries.clear(); });
+    if (!f.regions.isEmpty())
+        addPart(tr("Victim region: %1").arg(join(f.regions)), [](Filter &x) { x.regions.clear(); });
     if (!f.actors.isEmpty())
         addPart(tr("Actor: %1").arg(join(f.actors)), [](Filter &x) { x.actors.clear(); });
     if (!f.datasets.isEmpty())

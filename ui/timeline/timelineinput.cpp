@@ -257,6 +257,10 @@ void TimelineView::clickAt(const QPointF &pos, Qt::KeyboardModifiers modifiers)
         commitHistory();
         return;
     }
+    if (hit.area == TimelineLayout::Area::RowHeader && hit.row >= 0 && !modifiers) {
+        requestFilterToRow(hit.row);
+        return;
+    }
     if (hit.area == TimelineLayout::Area::Plot && !(modifiers & (Qt::ControlModifier | Qt::ShiftModifier)))
         applySelection({}, -1, true);
 }

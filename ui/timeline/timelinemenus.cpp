@@ -140,9 +140,8 @@ void TimelineView::addPinAndHideActions(QMenu *menu, int row)
     const TimelineRow &r = rows->row(row);
     const QString key = r.key;
     menu->addAction(r.label)->setEnabled(false);
-    QAction *filterTo = menu->addAction(tr("Filter to This Row"), this,
-        [this, key, grouping = m_options.key] { emit filterToRowRequested(grouping, key); });
-    filterTo->setEnabled(!key.isEmpty() && m_options.collapse == RegionLevel::None);
+    QAction *filterTo = menu->addAction(tr("Filter to This Row"), this, [this, row] { requestFilterToRow(row); });
+    filterTo->setEnabled(!key.isEmpty());
     menu->addAction(r.pinned ? tr("Unpin Row") : tr("Pin Row to Top"), this, [this, key, pinned = r.pinned] {
         RowOptions o = m_options;
         if (pinned)
@@ -158,6 +157,17 @@ void TimelineView::addPinAndHideActions(QMenu *menu, int row)
         setRowOptions(o);
     });
     menu->addSeparator();
+}
+
+bool TimelineView::requestFilterToRow(int row)
+{
+    const auto &rows = m_frame.rows;
+    if (!rows || row < 0 || row >= rows->rowCount() || rows->row(row).key.isEmpty())
+        return false;
+    // Region rows exist only for country keys; other keys ignore the level.
+    const bool countries = m_options.key == RowKey::VictimCountry || m_options.key == RowKey::AttackerCountry;
+    emit filterToRowRequested(m_options.key, countries ? m_options.collapse : RegionLevel::None, rows->row(row).key);
+    return true;
 }
 
 void TimelineView::addHiddenRowsMenu(QMenu *menu)

@@ -35,7 +35,8 @@ class ZoomStack;
 // Up/Down scroll, F or Home fits, S zooms to the selection, Backspace goes back in the zoom
 // history, Escape cancels a drag or clears the selection. Click selects (Ctrl toggles, Shift
 // adds), double-click or Enter activates, arrows move between incidents (left/right in a
-// row, up/down between rows); clicking a cluster or density zooms into it.
+// row, up/down between rows); clicking a cluster or density zooms into it; clicking a row
+// header asks to filter to that row (filterToRowRequested), as its menu's "Filter to This Row".
 //
 // Menus (timelinemenus.cpp): a right click (on release) or the menu key opens the menu of
 // an incident or of a row. The row grouping, sort and region choices are checkable actions
@@ -132,9 +133,10 @@ signals:
     void copyCitationRequested(quint32 index);
     void editNoteRequested(quint32 index);
     void rowOptionsChanged(const RowOptions &options);
-    // "Filter to This Row" in a row's menu: the grouping and the row's key (alpha-2, actor,
-    // type or sector key). Not offered for region rows or the row of unknown values.
-    void filterToRowRequested(RowKey grouping, const QString &rowKey);
+    // "Filter to This Row" in a row's menu, or a click on its header: the grouping, the region
+    // level of country rows and the row's key (alpha-2, region or sub-region name, actor, type
+    // or sector key). Not offered for the row of unknown values.
+    void filterToRowRequested(RowKey grouping, RegionLevel level, const QString &rowKey);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -175,6 +177,8 @@ private:
     void addPinAndHideActions(QMenu *menu, int row);
     void addHiddenRowsMenu(QMenu *menu);
     void showRowMenu(const QPoint &globalPos, int row);
+    // Emits filterToRowRequested for `row` when it stands for one value (not "Not attributed").
+    bool requestFilterToRow(int row);
     void showIncidentMenu(const QPoint &globalPos, Index incident);
     QString toolTipFor(const TimelineLayout::Hit &hit) const;
 

@@ -1,5 +1,8 @@
 #include "domain/incidentcolumns.h"
 
+#include "domain/actornames.h"
+
+#include <QHash>
 #include <algorithm>
 #include <numeric>
 
@@ -49,4 +52,27 @@ std::size_t IncidentColumns::memoryBytes() const
         + bytes(attribution) + bytes(sectors) + bytes(actor) + bytes(dataset) + bytes(victimOffset) + bytes(victimCodes)
         + bytes(attackerOffset) + bytes(attackerCodes) + bytes(idOffset) + bytes(titleOffset) + bytes(byDate)
         + std::size_t(idText.capacity() + titleText.capacity());
+}
+
+void IncidentColumns::canonicaliseActors(const ActorNames &names)
+{
+    QStringList merged { QString() };
+    QHash<QString, std::uint32_t> indexOf { { QString(), 0 } };
+    std::vector<std::uint32_t> remap(std::size_t(actors.size()), 0);
+    bool changed = false;
+    for (qsizetype a = 0; a < actors.size(); ++a) {
+        const QString name = names.canonicalField(actors.at(a));
+        auto it = indexOf.constFind(name);
+        if (it == indexOf.cend()) {
+            it = indexOf.insert(name, std::uint32_t(merged.size()));
+            merged << name;
+        }
+        remap[std::size_t(a)] = it.value();
+        changed = changed || it.value() != std::uint32_t(a) || name != actors.at(a);
+    }
+    if (!changed)
+        return;
+    for (std::uint32_t &a : actor)
+        a = a < remap.size() ? remap[a] : 0;
+    actors = merged;
 }

@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <vector>
 
+class ActorNames;
+
 // Every incident of a document as parallel arrays (struct of arrays), the in-memory form
 // the filters, the table and the timeline read. Index i is the same incident in every
 // array; incidents are in ascending store rowid order. Strings that repeat (countries,
@@ -50,6 +52,10 @@ struct IncidentColumns
     // so filters can hand out date-ordered results without sorting.
     std::vector<std::uint32_t> byDate;
     void buildDateOrder();
+
+    // Replaces every actor name by its canonical form (ActorNames::canonicalField) and merges
+    // the names that become equal, so "Fancy Bear" and "APT28" are one actor. Idempotent.
+    void canonicaliseActors(const ActorNames &names);
 
     Index size() const { return Index(rowid.size()); }
     bool isEmpty() const { return rowid.empty(); }

@@ -102,6 +102,8 @@ QString filterDescription(const Filter &f)
         parts << tr("victim %1").arg(alternatives(countryNames(f.countries)));
     if (!f.attackerCountries.isEmpty())
         parts << tr("attacker %1").arg(alternatives(countryNames(f.attackerCountries)));
+    if (!f.regions.isEmpty())
+        parts << tr("victim region %1").arg(alternatives(f.regions));
     if (!f.actors.isEmpty())
         parts << tr("actor %1").arg(alternatives(f.actors));
     QStringList attributions;
@@ -123,6 +125,7 @@ QString FigureExporter::proposeTitle(const Filter &filter, double firstDay, doub
     if (filter.sectors)
         title += tr(" against %1").arg(joined(sectorLabels(filter.sectors)));
     title += place(tr(" in %1"), countryNames(filter.countries), "%n countries");
+    title += place(tr(" in %1"), filter.regions, "%n regions");
     title += place(tr(" from %1"), countryNames(filter.attackerCountries), "%n countries");
     title += place(tr(" by %1"), filter.actors, "%n actors");
     const qint64 first = filter.fromDay.value_or(qint64(std::floor(firstDay)));

@@ -146,13 +146,31 @@ ExportResult writeCsv(const QString &path, const QList<Incident> &incidents, con
     });
 }
 
+namespace {
+    // The codes joined by commas within `width` characters: when they do not all fit, the whole
+    // codes that do and an ellipsis, so a cut list never passes for a complete one.
+    QString fitCodes(const QStringList &codes, int width)
+    {
+        const QString all = codes.join(u',');
+        if (all.size() <= width)
+            return all;
+        QString shown;
+        for (const QString &code : codes) {
+            if (shown.size() + code.size() + 2 > width)
+                break;
+            shown += code + u',';
+        }
+        return shown + QChar(0x2026);
+    }
+} // namespace
+
 QByteArray toTable(const QList<Incident> &incidents, int width)
 {
     QString out;
     for (const Incident &r : incidents) {
         QString line = QStringLiteral("%1  %2  %3  ")
                            .arg(r.start.toString(), -10)
-                           .arg(r.victims.join(u',').left(11), -11)
+                           .arg(fitCodes(r.victims, 11), -11)
                            .arg(Vocabulary::typeKey(r.type), -11);
         QString title = r.title;
         // Control characters would move the terminal's cursor: show them as symbols.

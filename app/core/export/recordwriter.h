@@ -31,6 +31,7 @@ ExportResult writeFaultlineJson(const QString &path, const QList<Incident> &inci
     const QString &dataset = QStringLiteral("faultline"), const ExportFile::Progress &progress = {});
 ExportResult writeCsv(const QString &path, const QList<Incident> &incidents, const ExportFile::Progress &progress = {});
 
-// date, victims, type, title, one line each, for a terminal of `width` columns.
+// date, victims, type, title, one line each, for a terminal of `width` columns; a victims
+// list or a title cut to fit ends in an ellipsis.
 QByteArray toTable(const QList<Incident> &incidents, int width = 120);
 } // namespace RecordWriter

@@ -52,12 +52,23 @@ int IncidentTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString IncidentTableModel::victimsText(IncidentColumns::Index i) const
+QString IncidentTableModel::countryNames(const IncidentColumns &c, const std::vector<std::uint32_t> &offsets,
+    const std::vector<std::uint16_t> &codes, IncidentColumns::Index i)
 {
     QStringList names;
-    for (auto k = m_columns->victimOffset[i]; k < m_columns->victimOffset[i + 1]; ++k)
-        names << Countries::instance().name(m_columns->countries.at(m_columns->victimCodes[k]));
+    for (auto k = offsets[i]; k < offsets[i + 1]; ++k)
+        names << Countries::instance().name(c.countries.at(codes[k]));
     return names.join(QStringLiteral(", "));
+}
+
+QString IncidentTableModel::victimsText(IncidentColumns::Index i) const
+{
+    return countryNames(*m_columns, m_columns->victimOffset, m_columns->victimCodes, i);
+}
+
+QString IncidentTableModel::attackersText(IncidentColumns::Index i) const
+{
+    return countryNames(*m_columns, m_columns->attackerOffset, m_columns->attackerCodes, i);
 }
 
 QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
@@ -76,6 +87,8 @@ QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
             return c.title(i);
         case VictimsColumn:
             return victimsText(i);
+        case AttributedToColumn:
+            return attackersText(i);
         case TypeColumn:
             return Vocabulary::typeLabel(c.typeOf(i));
         case ActorColumn:
@@ -102,6 +115,8 @@ QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
             return c.title(i);
         case VictimsColumn:
             return victimsText(i);
+        case AttributedToColumn:
+            return attackersText(i);
         case TypeColumn:
             return int(c.type[i]);
         case ActorColumn:
@@ -130,6 +145,8 @@ QVariant IncidentTableModel::headerData(int section, Qt::Orientation orientation
         return tr("Title");
     case VictimsColumn:
         return tr("Victims");
+    case AttributedToColumn:
+        return tr("Attributed to");
     case TypeColumn:
         return tr("Type");
     case ActorColumn:
@@ -180,6 +197,13 @@ void IncidentTableModel::applySort()
     }
     case VictimsColumn:
         std::stable_sort(v.begin(), v.end(), [&](auto a, auto b) { return victimsText(a) < victimsText(b); });
+        break;
+    case AttributedToColumn:
+        // Incidents attributed to no country sort last.
+        std::stable_sort(v.begin(), v.end(), [&](auto a, auto b) {
+            const QString x = attackersText(a), y = attackersText(b);
+            return x.isEmpty() != y.isEmpty() ? y.isEmpty() : x < y;
+        });
         break;
     case TypeColumn:
         std::stable_sort(v.begin(), v.end(), [&](auto a, auto b) { return c.type[a] < c.type[b]; });

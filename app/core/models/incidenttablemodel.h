@@ -13,7 +13,16 @@ class IncidentTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { DateColumn, TitleColumn, VictimsColumn, TypeColumn, ActorColumn, AttributionColumn, ColumnCount };
+    enum Column {
+        DateColumn,
+        TitleColumn,
+        VictimsColumn,
+        AttributedToColumn, // the attacker countries
+        TypeColumn,
+        ActorColumn,
+        AttributionColumn,
+        ColumnCount
+    };
     enum Role {
         IdRole = Qt::UserRole + 1, // QString incident id
         IndexRole, // quint32 index into IncidentColumns
@@ -42,6 +51,9 @@ public:
 private:
     void applySort();
     QString victimsText(IncidentColumns::Index i) const;
+    QString attackersText(IncidentColumns::Index i) const;
+    static QString countryNames(const IncidentColumns &c, const std::vector<std::uint32_t> &offsets,
+        const std::vector<std::uint16_t> &codes, IncidentColumns::Index i);
     std::shared_ptr<const IncidentColumns> m_columns;
     std::vector<IncidentColumns::Index> m_indices;
     mutable std::vector<int> m_rowOfIndex; // inverse of m_indices, built on demand

@@ -22,6 +22,7 @@ QString Filter::toQueryString() const
         q.addQueryItem(QStringLiteral("to"), QDate::fromJulianDay(*toDay).toString(Qt::ISODate));
     add("country", countries);
     add("attacker", attackerCountries);
+    add("region", regions);
     QStringList list;
     for (IncidentType t : types)
         list << Vocabulary::typeKey(t);
@@ -66,6 +67,7 @@ Filter Filter::fromQueryString(const QString &query, QString *errorMessage)
     f.toDay = date("to", true);
     f.countries = values("country");
     f.attackerCountries = values("attacker");
+    f.regions = values("region");
     for (const QString &t : values("type")) {
         if (const auto type = Vocabulary::typeFromKey(t))
             f.types << *type;

@@ -18,6 +18,7 @@ struct Filter
     std::optional<qint64> toDay; // Julian day, inclusive
     QStringList countries; // alpha-2; matches victims
     QStringList attackerCountries; // alpha-2; matches attackers
+    QStringList regions; // UN M49 region or sub-region names (Regions); matches victims
     QList<IncidentType> types;
     SectorMask sectors = 0; // any of these
     QStringList actors; // case-insensitive substring of the actor

@@ -14,25 +14,39 @@
 class FilterEngine
 {
 public:
+    // One bit per criterion in the per-incident failure masks (16 bits wide).
     enum Facet {
-        CountryFacet,
+        CountryFacet, // victim countries
+        AttackerFacet,
+        RegionFacet, // victim regions
         TypeFacet,
         SectorFacet,
         ActorFacet,
         AttributionFacet,
         DatasetFacet,
         DateFacet,
-        SearchFacet
+        SearchFacet,
+        FacetCount
     };
 
     struct Counts
     {
         std::vector<int> countries; // by index into IncidentColumns::countries (victims)
+        std::vector<int> attackers; // by index into IncidentColumns::countries (attackers)
+        std::vector<int> regions; // by index into Regions::regionNames(); an incident once per region
         std::array<int, IncidentTypeCount> types {};
         std::array<int, SectorCount> sectors {};
         std::vector<int> actors; // by index into IncidentColumns::actors
         std::array<int, AttributionCount> attributions {};
         std::vector<int> datasets; // by index into IncidentColumns::datasets
+        // years[y - firstYear]: incidents whose interval touches year y.
+        int firstYear = 0;
+        std::vector<int> years;
+        int yearCount(int year) const
+        {
+            const int k = year - firstYear;
+            return k >= 0 && k < int(years.size()) ? years[std::size_t(k)] : 0;
+        }
     };
 
     struct Result

@@ -1,5 +1,6 @@
 #include "store/incidentstore.h"
 
+#include "domain/actornames.h"
 #include "store/columncache.h"
 #include "store/columnscan.h"
 #include "store/database.h"
@@ -389,10 +390,25 @@ QString IncidentStore::toFtsQuery(const QString &userQuery)
     return terms.join(u' ');
 }
 
+QString IncidentStore::withActorNames(const QString &userQuery, const QString &fts)
+{
+    // A query that names an actor (by its canonical name or an alias) also finds the records
+    // that name the actor any other way: "Fancy Bear" finds the records of APT28.
+    const ActorNames &actors = ActorNames::instance();
+    if (fts.isEmpty() || !actors.isKnown(userQuery))
+        return fts;
+    QStringList phrases;
+    for (QString name : actors.allNames(userQuery)) {
+        name.replace(u'"', QStringLiteral("\"\""));
+        phrases << u'"' + name + u'"';
+    }
+    return QStringLiteral("(%1) OR actor : (%2)").arg(fts, phrases.join(QStringLiteral(" OR ")));
+}
+
 QList<qint64> IncidentStore::search(const QString &userQuery, QString *errorMessage) const
 {
     QList<qint64> rowids;
-    const QString fts = toFtsQuery(userQuery);
+    const QString fts = withActorNames(userQuery, toFtsQuery(userQuery));
     if (fts.isEmpty())
         return rowids;
     Statement st(m_db.handle(), "SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?1 ORDER BY rowid");
@@ -414,10 +430,16 @@ IncidentColumns IncidentStore::loadColumns(QString *errorMessage, LoadMode mode,
         if (std::optional<IncidentColumns> cached = ColumnCache::read(m_db, &whyNot)) {
             if (fromCache)
                 *fromCache = true;
+            // A cache written by an older Faultline may hold names the actor table now merges.
+            cached->canonicaliseActors(ActorNames::instance());
             return std::move(*cached);
         }
         qCDebug(lcStore) << "column cache not used:" << whyNot;
     }
     std::optional<IncidentColumns> scanned = ColumnScan::scan(m_db, mode != LoadMode::Sequential, errorMessage);
-    return scanned ? std::move(*scanned) : IncidentColumns();
+    if (!scanned)
+        return IncidentColumns();
+    // The facet, the rows and the table show one name per actor, whatever a record spelt.
+    scanned->canonicaliseActors(ActorNames::instance());
+    return std::move(*scanned);
 }

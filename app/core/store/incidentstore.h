@@ -38,9 +38,13 @@ public:
     // Full-text search over title, summary, actor and tags. Each whitespace-separated word
     // of `userQuery` must match, the last one as a prefix (it may be half typed); FTS5
     // operators in it are taken literally.
+    // A query that is an actor's name or alias (ActorNames) also matches every record whose
+    // actor is any name of that actor.
     // Returns store rowids in ascending order.
     QList<qint64> search(const QString &userQuery, QString *errorMessage = nullptr) const;
     static QString toFtsQuery(const QString &userQuery);
+    // `fts` (toFtsQuery of `userQuery`) widened by the actor's other names when `userQuery` names one.
+    static QString withActorNames(const QString &userQuery, const QString &fts);
 
     // Every incident as columns (see IncidentColumns). Auto reads the document's column cache
     // (ColumnCache) when it is current and sound, else scans the rows; Scan always scans the
