@@ -4,6 +4,7 @@
 #include "timelinetestdata.h"
 
 #include <QFontMetricsF>
+#include <QHash>
 #include <QTest>
 #include <numeric>
 #include <random>
@@ -354,9 +355,9 @@ private slots:
         QVERIFY(std::abs(total - expectedTotal) < 0.01);
     }
 
-    // Labels lie in the plot, right of their anchor, clear of every solid mark and of each
-    // other, and are at least as wide as the shaped text they show (ASCII titles are measured
-    // from an advance table, others by Qt); elided ones end in an ellipsis.
+    // Labels lie in the plot, right of their anchor, clear of every mark and span of their row
+    // and of each other, and are at least as wide as the shaped text they show (ASCII titles
+    // are measured from an advance table, others by Qt); elided ones end in an ellipsis.
     void labelsFitAndNeverOverlap_data()
     {
         QTest::addColumn<int>("fromYear");
@@ -399,6 +400,8 @@ private slots:
                     solids.push_back(cl.rect);
                 for (const auto &mb : plan.mergedBars)
                     solids.push_back(mb.rect);
+                for (const auto &m : plan.spans)
+                    solids.push_back(m.rect);
                 double lastRight = -1e300;
                 for (const TimelineLayout::Label &label : plan.labels) {
                     ++labels;
@@ -413,6 +416,7 @@ private slots:
                     for (const QRectF &s : solids) {
                         QVERIFY2(
                             s.right() <= label.rect.left() || s.left() >= label.rect.right(), qPrintable(label.text));
+                        QVERIFY2(!s.intersects(label.rect), qPrintable(label.text));
                     }
                     const QString title = rows->columns().title(Index(label.incident));
                     if (label.text != title) {
@@ -423,6 +427,127 @@ private slots:
             }
             QVERIFY(labels > 0);
         }
+    }
+
+    // A label goes only into free space right of its own mark: not over a span (a point inside
+    // a month span is not labelled; a span's title follows its end), not into a gap that cannot
+    // hold it; short titles in narrow gaps are kept.
+    void labelsGoInFreeSpaceOnly()
+    {
+        using TimelineTestData::make;
+        const QStringList al { u"AL"_s };
+        TestSupport::IncidentColumnsBuilder b;
+        b.add(make(u"march"_s, u"March"_s, PartialDate::month(2022, 3), al, IncidentType::Espionage));
+        b.add(make(u"inside"_s, u"Inside"_s, PartialDate::day(2022, 3, 10), al, IncidentType::Ddos));
+        b.add(make(u"free"_s, u"Free"_s, PartialDate::day(2022, 5, 1), al, IncidentType::Ransomware));
+        for (int k = 0; k < 3; ++k) // 12 days apart: about 20 units between a mark and the next
+            b.add(
+                make(u"q%1"_s.arg(k), u"Q%1"_s.arg(k), PartialDate::day(2022, 7, 1 + 12 * k), al, IncidentType::Other));
+        b.add(make(u"long"_s, u"A long title that cannot fit before the October span"_s, PartialDate::day(2022, 9, 20),
+            al, IncidentType::Destructive));
+        b.add(make(u"october"_s, u"October"_s, PartialDate::month(2022, 10), al, IncidentType::Influence));
+        const auto rows = rowsOf(b.take());
+        const TimelineFrame frame = frameFor(rows, QDate(2022, 1, 1), QDate(2023, 1, 1), QSizeF(1400, 400));
+        const TimelineLayout l(frame);
+        QCOMPARE(int(l.rowPlans().size()), 1);
+        const TimelineLayout::RowPlan &plan = l.rowPlans().front();
+        QVERIFY(!plan.aggregated);
+        QCOMPARE(int(plan.spans.size()), 2);
+        const IncidentColumns &c = rows->columns();
+        QHash<QString, TimelineLayout::Label> byId;
+        for (const TimelineLayout::Label &label : plan.labels)
+            byId.insert(c.id(Index(label.incident)), label);
+        QVERIFY(!byId.contains(u"inside"_s));
+        QVERIFY(!byId.contains(u"long"_s));
+        for (const QString &id : { u"march"_s, u"free"_s, u"q0"_s, u"q1"_s, u"q2"_s, u"october"_s }) {
+            QVERIFY2(byId.contains(id), qPrintable(id));
+            QCOMPARE(byId.value(id).text, c.title(Index(byId.value(id).incident)));
+        }
+        for (const TimelineLayout::Mark &span : plan.spans)
+            QVERIFY(byId.value(c.id(span.incident)).rect.left() >= span.rect.right());
+        std::vector<QRectF> marks;
+        for (const auto *list : { &plan.points, &plan.bars, &plan.spans }) {
+            for (const TimelineLayout::Mark &m : *list)
+                marks.push_back(m.rect);
+        }
+        for (const TimelineLayout::Label &label : plan.labels) {
+            for (const QRectF &m : marks)
+                QVERIFY2(!label.rect.intersects(m), qPrintable(label.text));
+        }
+    }
+
+    // Every mark whose title fits whole into the free space right of it (up to the next mark or
+    // span of its row, or the plot's edge) is labelled, unless a label further left already
+    // took that space: the rule drops only labels that do not fit.
+    void labelsThatFitAreKept_data()
+    {
+        QTest::addColumn<QDate>("from");
+        QTest::addColumn<QDate>("to");
+        QTest::newRow("decade") << QDate(2014, 1, 1) << QDate(2025, 1, 1);
+        QTest::newRow("one year") << QDate(2022, 1, 1) << QDate(2023, 1, 1);
+        QTest::newRow("one quarter") << QDate(2022, 2, 1) << QDate(2022, 5, 1);
+    }
+
+    void labelsThatFitAreKept()
+    {
+        QFETCH(QDate, from);
+        QFETCH(QDate, to);
+        constexpr double gap = 4;
+        const auto rows = rowsOf(TimelineTestData::newsroom());
+        const TimelineFrame frame = frameFor(rows, from, to, QSizeF(1400, 2000));
+        const TimelineLayout l(frame);
+        const QFontMetricsF fm(frame.theme.labelFont);
+        const QRectF plot = l.plotRect();
+        int fitting = 0;
+        for (const TimelineLayout::RowPlan &plan : l.rowPlans()) {
+            if (plan.aggregated)
+                continue;
+            std::vector<QRectF> solids;
+            std::vector<std::pair<double, Index>> anchors;
+            for (const auto &m : plan.points)
+                anchors.emplace_back(m.rect.right() + gap, m.incident);
+            for (const auto &m : plan.bars) {
+                if (!m.continues)
+                    anchors.emplace_back(m.rect.right() + gap, m.incident);
+            }
+            for (const auto &m : plan.spans) {
+                if (!plan.spansMerged)
+                    anchors.emplace_back(m.rect.right() + gap, m.incident);
+            }
+            for (const auto *list : { &plan.points, &plan.bars, &plan.spans }) {
+                for (const auto &m : *list)
+                    solids.push_back(m.rect);
+            }
+            for (const auto &cl : plan.clusters)
+                solids.push_back(cl.rect);
+            for (const auto &mb : plan.mergedBars)
+                solids.push_back(mb.rect);
+            for (const auto &[anchor, incident] : anchors) {
+                if (anchor < plot.left() || anchor >= plot.right())
+                    continue;
+                double limit = plot.right() - gap;
+                bool covered = false;
+                for (const QRectF &s : solids) {
+                    covered = covered || (s.left() <= anchor && s.right() > anchor - gap);
+                    if (s.left() > anchor)
+                        limit = std::min(limit, s.left() - gap);
+                }
+                const QString title = rows->columns().title(incident);
+                if (covered || fm.horizontalAdvance(title) * 1.01 + 2 > limit - anchor)
+                    continue;
+                ++fitting;
+                bool labelled = false;
+                bool taken = false;
+                for (const TimelineLayout::Label &label : plan.labels) {
+                    if (label.incident == qint64(incident) && std::abs(label.rect.left() - anchor) < 1e-9)
+                        labelled = label.text == title;
+                    else if (label.rect.left() <= anchor && anchor < label.rect.right() + gap)
+                        taken = true;
+                }
+                QVERIFY2(labelled || taken, qPrintable(title));
+            }
+        }
+        QVERIFY(fitting > 0);
     }
 
     // Overlapping durations in a row that is not crowded: bars share up to s_maxBarLanes thin

@@ -471,6 +471,58 @@ private slots:
         QVERIFY(!svg.data().contains("<image"));
     }
 
+    // No grid line runs through a label: with the text made invisible, every label's rectangle
+    // shows only the row's own background, also where a tick line passes under it.
+    void gridLinesStopAtLabels_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::addColumn<qreal>("dpr");
+        QTest::newRow("light") << false << qreal(1);
+        QTest::newRow("dark, dpr 2") << true << qreal(2);
+    }
+
+    void gridLinesStopAtLabels()
+    {
+        QFETCH(bool, dark);
+        QFETCH(qreal, dpr);
+        TimelineFrame frame
+            = frameFor(rowsOf(TimelineTestData::newsroom()), QDate(2022, 1, 1), QDate(2023, 1, 1), QSizeF(1400, 900));
+        frame.theme = Theme::forDarkMode(dark);
+        frame.theme.text = Qt::transparent;
+        frame.theme.mutedText = Qt::transparent;
+        frame.showLegend = false;
+        const TimelineLayout layout(frame);
+        const QImage image = render(frame, layout, dpr);
+        save(image, QStringLiteral("tst_timelinerenderer-gridlabels"));
+        std::vector<double> ticks;
+        for (const auto *tier : { &layout.ticks().minor, &layout.ticks().major }) {
+            for (const DateTicks::Tick &tick : tier->ticks)
+                ticks.push_back(layout.dayToX(double(tick.day)));
+        }
+        int crossed = 0;
+        for (const TimelineLayout::RowPlan &plan : layout.rowPlans()) {
+            for (const TimelineLayout::Label &label : plan.labels) {
+                const QRectF inner = label.rect.adjusted(1, 1, -1, -1);
+                for (double x : ticks) {
+                    if (x <= inner.left() || x >= inner.right())
+                        continue;
+                    ++crossed;
+                    const QColor row = at(image, { x - 2, inner.center().y() });
+                    for (double y = inner.top(); y < inner.bottom(); y += 1 / dpr) {
+                        const QColor c = at(image, { x, y });
+                        QVERIFY2(c == row,
+                            qPrintable(QStringLiteral("under \"%1\" at %2,%3: %4 instead of %5")
+                                           .arg(label.text)
+                                           .arg(x)
+                                           .arg(y)
+                                           .arg(c.name(), row.name())));
+                    }
+                }
+            }
+        }
+        QVERIFY(crossed > 10);
+    }
+
     void newsroomPicture_data()
     {
         QTest::addColumn<bool>("dark");

@@ -13,7 +13,6 @@ using Mark = TimelineLayout::Mark;
 using Interval = std::pair<double, double>; // [first, second) along x
 
 inline constexpr double s_labelGap = 4; // between a mark and its label, and between labels
-inline constexpr double s_minLabelRoom = 40; // narrower gaps are not worth measuring a title for
 
 // The x edges of `marks` as (x, +1) starts and (x, -1) ends, sorted (at equal x an end comes
 // first), into `edges` (cleared first).

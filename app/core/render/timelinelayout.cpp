@@ -296,28 +296,31 @@ double TimelineLayout::countWidth(int count, const QFontMetricsF &label)
 
 // The title of `incident` as it fits `room`: whole, or elided when it is longer and the room
 // is wide enough to be worth it. False when it does not fit. Printable ASCII titles (nearly
-// all) are measured from the advance table, without building a QString for the ones that
-// do not fit; others are measured by Qt.
+// all) are measured from the advance table, stopping at the first character that overflows
+// and without building a QString for the ones that do not fit; others are measured by Qt.
 bool TimelineLayout::fitTitle(
     Index incident, double room, const QFontMetricsF &label, QString *text, double *width) const
 {
     const IncidentColumns &c = m_frame.rows->columns();
     const QByteArrayView utf8 = c.titleUtf8(incident);
+    // Shaping rounds glyph positions, so a sum of advances can fall short of the shaped
+    // width by a fraction of a pixel per glyph run: allow a little more.
+    auto bound = [](double sum) { return sum * 1.005 + 1; };
     double sum = 0;
     bool ascii = true;
-    for (char ch : utf8) {
-        const auto u = static_cast<unsigned char>(ch);
+    qsizetype scanned = 0;
+    for (; scanned < utf8.size(); ++scanned) {
+        const auto u = static_cast<unsigned char>(utf8[scanned]);
         if (u < 32 || u >= 127) {
             ascii = false;
             break;
         }
         sum += m_asciiAdvance[u];
+        if (bound(sum) > room)
+            break; // too long to fit whole; an elided prefix needs no more than this
     }
     if (ascii) {
-        // Shaping rounds glyph positions, so a sum of advances can fall short of the shaped
-        // width by a fraction of a pixel per glyph run: allow a little more.
-        auto bound = [](double sum) { return sum * 1.005 + 1; };
-        if (bound(sum) <= room) {
+        if (scanned == utf8.size()) {
             *text = QString::fromLatin1(utf8.data(), utf8.size());
             *width = bound(sum);
             return true;
@@ -334,6 +337,10 @@ bool TimelineLayout::fitTitle(
         *width = bound(w);
         return true;
     }
+    // A character takes at most four UTF-8 bytes: a title with more than four bytes per unit
+    // of room could only fit if made of characters narrower than one unit, and is not shaped.
+    if (room<s_minElidedRoom &&double(utf8.size()) / 4> room)
+        return false;
     QString title = c.title(incident);
     double w = label.horizontalAdvance(title);
     if (w > room) {

@@ -115,8 +115,9 @@ void TimelineLayout::clusterPoints(RowPlan &plan, const TimelineRow &row, const 
 }
 
 // Where labels may start (m_candidates, sorted by anchor) and what they must not cross
-// (m_solids, the x extents of every solid mark, sorted, with m_reachRight[k] the furthest
-// right edge among solids[0..k]).
+// (m_solids, the x extents of every mark of the row, spans included, sorted, with
+// m_reachRight[k] the furthest right edge among solids[0..k]). Every label starts right of
+// its own mark, so it lies in free space: over no mark, span, cluster or merged stretch.
 void TimelineLayout::gatherLabelRoom(const RowPlan &plan)
 {
     m_candidates.clear();
@@ -132,9 +133,13 @@ void TimelineLayout::gatherLabelRoom(const RowPlan &plan)
     }
     for (const MergedBars &mb : plan.mergedBars)
         m_solids.emplace_back(mb.rect.left(), mb.rect.right());
-    if (!plan.spansMerged) {
-        for (const Mark &m : plan.spans)
-            m_candidates.push_back({ std::max(m.rect.left(), m_plotRect.left()) + s_labelGap, m.incident });
+    // A merged row's spans are one neutral area, unlabelled; otherwise a span's title goes
+    // after its end, like a bar's. Either way spans are solid: their edges and outlines
+    // would cross any text drawn over them.
+    for (const Mark &m : plan.spans) {
+        if (!plan.spansMerged)
+            m_candidates.push_back({ m.rect.right() + s_labelGap, m.incident });
+        m_solids.emplace_back(m.rect.left(), m.rect.right());
     }
     for (const Cluster &cl : plan.clusters)
         m_solids.emplace_back(cl.rect.left(), cl.rect.right());
@@ -146,8 +151,9 @@ void TimelineLayout::gatherLabelRoom(const RowPlan &plan)
         m_reachRight[k] = std::max(m_solids[k].second, k ? m_reachRight[k - 1] : m_solids[k].second);
 }
 
-// Labels, greedily left to right: a title goes right of its mark (inside a span, which is
-// faded) when the gap to the next solid mark holds it, elided when the gap is wide.
+// Labels, greedily left to right: a title goes right of its mark when the free space up to
+// the next mark or span of the row holds it, elided when that space is wide; otherwise the
+// mark has no label (its tooltip names it). A label never starts inside another mark.
 void TimelineLayout::planLabels(RowPlan &plan, const QFontMetricsF &label)
 {
     gatherLabelRoom(plan);
@@ -164,11 +170,11 @@ void TimelineLayout::planLabels(RowPlan &plan, const QFontMetricsF &label)
         const auto next = std::upper_bound(solids.begin(), solids.end(), std::make_pair(cand.anchor, 1e300));
         const std::size_t before = std::size_t(next - solids.begin());
         if (before > 0 && m_reachRight[before - 1] > cand.anchor - s_labelGap)
-            continue; // a mark covers the anchor
+            continue; // a mark or span covers the anchor
         const double limit
             = (next == solids.end() ? m_plotRect.right() : std::min(next->first, m_plotRect.right())) - s_labelGap;
         const double room = limit - cand.anchor;
-        if (room < s_minLabelRoom)
+        if (room <= 0)
             continue;
         if (!fitTitle(cand.incident, room, label, &text, &w))
             continue;

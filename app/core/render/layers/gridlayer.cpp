@@ -18,6 +18,29 @@ void paintBackground(PaintContext &c)
         c.t.headerBackground);
 }
 
+namespace {
+    // The vertical line at x over the plot, in pieces that stop short of every label it would
+    // cross, so that no grid line runs through a title or a count.
+    void lineAround(const Layout &l, double x, std::vector<QRectF> &rects)
+    {
+        constexpr double clearance = 1; // free space beside and above the text
+        const QRectF plot = l.plotRect();
+        double top = plot.top();
+        for (const Layout::RowPlan &plan : l.rowPlans()) {
+            for (const Layout::Label &label : plan.labels) {
+                const QRectF r = label.rect.adjusted(-clearance, -clearance, clearance, clearance);
+                if (r.left() >= x + 0.5 || r.right() <= x - 0.5 || r.bottom() <= top)
+                    continue;
+                if (r.top() > top)
+                    rects.emplace_back(x - 0.5, top, 1, r.top() - top);
+                top = r.bottom();
+            }
+        }
+        if (top < plot.bottom())
+            rects.emplace_back(x - 0.5, top, 1, plot.bottom() - top);
+    }
+} // namespace
+
 void paintGrid(PaintContext &c)
 {
     const Layout &l = c.l;
@@ -33,7 +56,7 @@ void paintGrid(PaintContext &c)
         for (const DateTicks::Tick &tick : tier.ticks) {
             const double x = l.dayToX(double(tick.day));
             if (x > plot.left() && x < plot.right())
-                rects.emplace_back(x - 0.5, plot.top(), 1, plot.height());
+                lineAround(l, x, rects);
         }
         c.fillRects(rects, colour);
     };
