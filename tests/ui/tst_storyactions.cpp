@@ -67,8 +67,9 @@ private slots:
         const int before = pane->stepsModel()->rowCount();
         QCOMPARE(before, 5);
         const auto columns = window.document()->columns();
-        const qint64 estonia = columns->indexOfId(QStringLiteral("fl-2007-ee-ddos"));
-        const IncidentColumns::Index incident = estonia >= 0 ? IncidentColumns::Index(estonia) : 0;
+        const qint64 found = columns->indexOfId(QStringLiteral("fl-2007-de-chancellery-trojans"));
+        QVERIFY(found >= 0);
+        const auto incident = IncidentColumns::Index(found);
 
         QMenu incidentMenu;
         window.timeline()->fillIncidentMenu(&incidentMenu, incident);
@@ -77,7 +78,9 @@ private slots:
         QCOMPARE(addIncident->text(), QStringLiteral("Add to Story"));
         addIncident->trigger();
         QCOMPARE(pane->stepsModel()->rowCount(), before + 1);
-        QCOMPARE(pane->stepsModel()->step(before).incidentId, columns->id(incident));
+        const int added = pane->currentRow(); // a step goes after the chosen one
+        QVERIFY(added >= 0);
+        QCOMPARE(pane->stepsModel()->step(added).incidentId, columns->id(incident));
         QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("storyDock"))->isVisible());
 
         QMenu rowMenu;
@@ -86,14 +89,16 @@ private slots:
         QVERIFY(addView);
         addView->trigger();
         QCOMPARE(pane->stepsModel()->rowCount(), before + 2);
-        const StoryStep view = pane->stepsModel()->step(before + 1);
+        QCOMPARE(pane->currentRow(), added + 1);
+        const StoryStep view = pane->stepsModel()->step(added + 1);
         QVERIFY(!view.isIncident());
         QCOMPARE(view.view.value(QStringLiteral("firstDay")).toDouble(), window.timeline()->firstDay());
         // Stored in the document at once.
         const std::optional<Story> stored = StoryStore(*window.document()->database()).story(pane->currentStoryId());
         QVERIFY(stored);
         QCOMPARE(stored->steps.size(), before + 2);
-        QCOMPARE(stored->steps.at(before).incidentId, columns->id(incident));
+        QCOMPARE(stored->steps.at(added).incidentId, columns->id(incident));
+        QVERIFY(!stored->steps.at(added + 1).isIncident());
     }
 
     // A document without stories gets one to hold the step.

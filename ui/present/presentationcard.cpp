@@ -247,7 +247,16 @@ QString PresentationCard::fittedSummary(const QString &summary) const
             break;
         fitted = longer;
     }
-    return fitted.isEmpty() ? metrics.elidedText(summary, Qt::ElideRight, width) : fitted + QStringLiteral(" …");
+    if (!fitted.isEmpty())
+        return fitted + QStringLiteral(" …");
+    // Not even the first sentence fits: as many of its words as do.
+    const QStringList words = sentences.value(0).split(u' ');
+    for (qsizetype n = words.size() - 1; n > 0; --n) {
+        const QString shorter = QStringList(words.mid(0, n)).join(u' ') + QStringLiteral(" …");
+        if (height(shorter) <= room)
+            return shorter;
+    }
+    return metrics.elidedText(summary, Qt::ElideRight, width);
 }
 
 void PresentationCard::mouseReleaseEvent(QMouseEvent *event)
