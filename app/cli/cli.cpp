@@ -62,6 +62,7 @@ namespace {
             "       faultline [--db PATH] list   [FILTERS] [--format table|csv|json]\n"
             "       faultline [--db PATH] stats  [FILTERS] [--json]\n"
             "       faultline [--db PATH] export [FILTERS] --out FILE [EXPORT OPTIONS]\n"
+            "       faultline [--db PATH] export --story NAME --out FILE.pdf\n"
             "       faultline --version | --help\n"
             "\n"
             "Faultline keeps cyber-incident records in one SQLite document and draws them on a\n"
@@ -94,6 +95,7 @@ namespace {
             "  --theme light|dark   figure colours (default light)\n"
             "  --rows victims|attackers|actor|type|sector  what a figure row is (default victims)\n"
             "  --top N              only the N rows with the most incidents\n"
+            "  --story NAME         the story's handout instead: a cover and one page per step\n"
             "\n"
             "Exit codes: 0 success; 1 some records rejected (the valid ones are in, unless --strict);\n"
             "2 bad usage or unreadable input (nothing written).\n")
@@ -518,6 +520,7 @@ int run(const QStringList &arguments)
         { QStringLiteral("theme"), QStringLiteral("Figure theme."), QStringLiteral("THEME") },
         { QStringLiteral("rows"), QStringLiteral("Figure rows."), QStringLiteral("ROWS") },
         { QStringLiteral("top"), QStringLiteral("Figure row count."), QStringLiteral("N") },
+        { QStringLiteral("story"), QStringLiteral("Story handout."), QStringLiteral("NAME") },
         { { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help.") },
         { { QStringLiteral("v"), QStringLiteral("version") }, QStringLiteral("Show the version.") },
     };

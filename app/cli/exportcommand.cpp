@@ -8,6 +8,7 @@
 #include "export/stixwriter.h"
 #include "query/filterengine.h"
 #include "store/incidentstore.h"
+#include "storyexport.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -224,11 +225,13 @@ namespace {
 
 QStringList optionNames()
 {
-    return s_figureOptions + QStringList { QStringLiteral("out") };
+    return s_figureOptions + QStringList { QStringLiteral("out"), QStringLiteral("story") };
 }
 
 int run(const QCommandLineParser &parser)
 {
+    if (parser.isSet(QStringLiteral("story")))
+        return StoryExport::run(parser);
     Request request;
     QString error;
     if (!parseRequest(parser, request, &error))

@@ -6,6 +6,7 @@
 // steps" (StoryHandout's PDF).
 #include "benchutil.h"
 #include "present/presentation.h"
+#include "present/presentationstage.h"
 #include "store/database.h"
 #include "store/incidentstore.h"
 #include "story/storyhandout.h"

@@ -1,4 +1,5 @@
 // The command line as a user runs it: the real binary, no display, exit codes and output.
+#include "story/story.h"
 #include "testsupport.h"
 
 #include <QFileInfo>
@@ -412,6 +413,95 @@ private slots:
         const qsizetype at = arguments.indexOf(QStringLiteral("--out"));
         if (at >= 0)
             QVERIFY(!QFile::exists(arguments.at(at + 1)));
+    }
+
+    // export --story: the handout of a story in the document; usage errors name the option.
+    void exportStoryUsageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("message");
+        const QString name = QStringLiteral("Albania 2022: an attack and a broken diplomatic tie");
+        const QString pdf = QStringLiteral("story-bad.pdf");
+        auto row = [](const char *label, const QStringList &args, const char *message) {
+            QTest::newRow(label) << args << QByteArray(message);
+        };
+        row("empty-name", { QStringLiteral("--story"), QStringLiteral(" "), QStringLiteral("--out"), pdf },
+            "--story: a story name is required");
+        row("no-out", { QStringLiteral("--story"), name }, "--out FILE is required");
+        row("not-pdf", { QStringLiteral("--story"), name, QStringLiteral("--out"), QStringLiteral("story.png") },
+            "--out: \"story.png\" does not end in .pdf");
+        row("filter",
+            { QStringLiteral("--story"), name, QStringLiteral("--out"), pdf, QStringLiteral("--country"),
+                QStringLiteral("AL") },
+            "--country: not used with --story");
+        row("figure-option",
+            { QStringLiteral("--story"), name, QStringLiteral("--out"), pdf, QStringLiteral("--width"),
+                QStringLiteral("100") },
+            "--width: not used with --story");
+        row("unknown", { QStringLiteral("--story"), QStringLiteral("Atlantis 2031"), QStringLiteral("--out"), pdf },
+            "--story: \"Atlantis 2031\" is not a story of this document (it has: Albania 2022");
+    }
+
+    void exportStoryUsageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, message);
+        for (qsizetype i = 0; i + 1 < arguments.size(); ++i) {
+            if (arguments.at(i) == u"--out")
+                arguments[i + 1] = out(arguments.at(i + 1));
+        }
+        if (!QFile::exists(db("story.db")))
+            QCOMPARE(
+                run({ QStringLiteral("--db"), db("story.db"), QStringLiteral("import"), QStringLiteral("--bundled") })
+                    .code,
+                0);
+        const Run r = run(QStringList { QStringLiteral("--db"), db("story.db"), QStringLiteral("export") } + arguments);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(message), r.err.constData());
+        const qsizetype at = arguments.indexOf(QStringLiteral("--out"));
+        if (at >= 0)
+            QVERIFY(!QFile::exists(arguments.at(at + 1)));
+    }
+
+    // One page per step and a cover; the text holds every step's heading.
+    void exportStoryHandout()
+    {
+        QString error;
+        const QList<Story> bundled = StoryFile::bundled(&error);
+        QVERIFY2(!bundled.isEmpty(), qPrintable(error));
+        const Story &story = bundled.first();
+        const QString document = db("handout.db");
+        QCOMPARE(
+            run({ QStringLiteral("--db"), document, QStringLiteral("import"), QStringLiteral("--bundled") }).code, 0);
+        const QString pdf = out(QStringLiteral("handout.pdf"));
+        // The name matches without regard to case.
+        const Run r = run({ QStringLiteral("--db"), document, QStringLiteral("export"), QStringLiteral("--story"),
+            story.name.toUpper(), QStringLiteral("--out"), pdf });
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(r.out.trimmed(), QStringLiteral("wrote %1: %2 pages").arg(pdf).arg(story.steps.size() + 1).toUtf8());
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("%PDF-"));
+        const qsizetype pages = bytes.count("/Type /Page\n") + bytes.count("/Type /Page\r")
+            + bytes.count("/Type /Page>") + bytes.count("/Type /Page/");
+        QCOMPARE(pages, story.steps.size() + 1);
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        if (pdftotext.isEmpty())
+            QSKIP("pdftotext is not installed: the headings are checked by tst_storyhandout only");
+        QProcess text;
+        text.start(pdftotext, { pdf, QStringLiteral("-") });
+        QVERIFY(text.waitForFinished(30000));
+        // Compatibility forms undo the ligatures the PDF's text carries (the "ffl" of "offline").
+        const QString extracted = QString::fromUtf8(text.readAllStandardOutput())
+                                      .normalized(QString::NormalizationForm_KC)
+                                      .simplified()
+                                      .replace(QChar(0x2019), u'\'');
+        QVERIFY(extracted.contains(story.name));
+        for (const StoryStep &step : story.steps) {
+            const QString heading = step.heading.simplified().replace(QChar(0x2019), u'\'');
+            QVERIFY2(extracted.contains(heading), qPrintable(heading));
+        }
     }
 
     void exportPng()

@@ -2,6 +2,9 @@
 #include "import/importer.h"
 #include "mainwindow.h"
 #include "present/presentation.h"
+#include "present/presentationcard.h"
+#include "present/presentationstage.h"
+#include "present/presenterview.h"
 #include "present/storyactions.h"
 #include "store/database.h"
 #include "store/incidentstore.h"
@@ -10,10 +13,15 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFileInfo>
 #include <QPointer>
+#include <QRegularExpression>
+#include <QScreen>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QVariantAnimation>
 
 // Presentation mode driven with key events, offscreen: the bundled Albania story.
 class TestPresentation : public QObject
@@ -108,6 +116,144 @@ private slots:
         QVERIFY(p->timeline()->endDay() > m_columns->lastDay[july]);
         QCOMPARE(
             p->timeline()->selectedIncidents(), std::vector<IncidentColumns::Index> { IncidentColumns::Index(july) });
+    }
+
+    // An incident step shows its countries' rows only, larger than the window's rows; the
+    // view step shows the view's rows; the rows change with the animation.
+    void stageNarrowsToTheStepsRows()
+    {
+        std::unique_ptr<Presentation> p(makePresentation(QSize(1280, 720)));
+        QTRY_VERIFY(!p->isAnimating());
+        PresentationStage *stage = p->timeline();
+        const QStringList keys = stage->targetRowKeys();
+        QVERIFY(!keys.isEmpty());
+        QCOMPARE(keys.first(), QStringLiteral("AL"));
+        for (const QString &key : keys)
+            QVERIFY2(QStringList({ QStringLiteral("AL"), QStringLiteral("IR") }).contains(key), qPrintable(key));
+        QVERIFY(stage->rows()->rowCount() <= 2);
+        QVERIFY(stage->scale() > 1.2);
+        QVERIFY(stage->rowHeight() > 26); // the window's rows are 26 units high
+        QVERIFY(stage->rowHeight() <= PresentationStage::s_maxRowHeight);
+        QVERIFY(stage->width() < p->width() / 2); // the narrow column beside the card
+
+        QTest::keyClick(p.get(), Qt::Key_End);
+        QVERIFY(p->isAnimating());
+        QTRY_VERIFY(!p->isAnimating());
+        const auto viewRows = stage->rows();
+        QVERIFY(viewRows->rowCount() >= 2);
+        QCOMPARE(stage->targetRowKeys().first(), viewRows->row(0).key);
+        QVERIFY(stage->width() > p->width() * 9 / 10);
+        QVERIFY(stage->rowHeight() >= PresentationStage::s_minRowHeight);
+
+        // Halfway back, the camera is between the view's rows and Albania's.
+        QTest::keyClick(p.get(), Qt::Key_Home);
+        auto *animation = p->findChild<QVariantAnimation *>();
+        animation->pause();
+        animation->setCurrentTime(Presentation::s_animationMs / 2);
+        const double halfway = stage->firstDay();
+        animation->setCurrentTime(Presentation::s_animationMs);
+        QVERIFY(stage->firstDay() != halfway);
+        QCOMPARE(stage->targetRowKeys().first(), QStringLiteral("AL"));
+    }
+
+    void cardShowsFlags()
+    {
+        if (!QFileInfo::exists(QStringLiteral("/usr/share/iso-flags-svg/country-4x3/al.svg")))
+            QSKIP("iso-flags-svg is not installed");
+        std::unique_ptr<Presentation> p(makePresentation(QSize(1280, 720)));
+        QCOMPARE(p->card()->flagCodes(), QStringList({ QStringLiteral("AL"), QStringLiteral("IR") }));
+    }
+
+    // A click on a mark opens that incident as an aside; Escape returns to the story, and
+    // only a second Escape leaves.
+    void clickedMarkOpensAnAside()
+    {
+        std::unique_ptr<Presentation> p(makePresentation(QSize(1280, 720)));
+        QTest::keyClick(p.get(), Qt::Key_End); // the view step: many marks, no card
+        QTRY_VERIFY(!p->isAnimating());
+        PresentationStage *stage = p->timeline();
+        QVERIFY(p->cardText().isEmpty());
+        const TimelineLayout &layout = stage->timelineLayout();
+        QPointF at;
+        qint64 clicked = -1;
+        for (const TimelineLayout::RowPlan &plan : layout.rowPlans()) {
+            for (const auto &marks : { plan.points, plan.bars }) {
+                if (clicked < 0 && !marks.empty()) {
+                    const QPointF centre = marks.front().rect.center();
+                    if (layout.hitTest(centre).incident >= 0) {
+                        at = centre * stage->scale();
+                        clicked = layout.hitTest(centre).incident;
+                    }
+                }
+            }
+        }
+        QVERIFY(clicked >= 0);
+        QTest::mouseClick(stage, Qt::LeftButton, Qt::NoModifier, at.toPoint());
+        QVERIFY(p->isAside());
+        QVERIFY(p->cardText().contains(m_columns->title(IncidentColumns::Index(clicked))));
+        QVERIFY(p->cardText().startsWith(QStringLiteral("Aside")));
+        QCOMPARE(p->currentStep(), 4);
+        QTest::keyClick(p.get(), Qt::Key_Escape);
+        QVERIFY(!p->isAside());
+        QVERIFY(p->isVisible());
+        QVERIFY(p->cardText().isEmpty());
+        QCOMPARE(p->headingText(), m_story.steps.at(4).heading);
+        // A click on the aside card returns too.
+        p->showAside(quint32(clicked));
+        QVERIFY(p->isAside());
+        QTest::mouseClick(p->card(), Qt::LeftButton);
+        QVERIFY(!p->isAside());
+        QTest::keyClick(p.get(), Qt::Key_Escape);
+        QVERIFY(!p->isVisible());
+    }
+
+    // H switches the high-contrast theme; the choice is remembered by the next presentation.
+    void highContrastIsRemembered()
+    {
+        QSettings().remove(QStringLiteral("presentation/highContrast"));
+        {
+            std::unique_ptr<Presentation> p(makePresentation(QSize(1280, 720)));
+            QVERIFY(!p->isHighContrast());
+            const QColor before = p->timeline()->frame().theme.background;
+            QTest::keyClick(p.get(), Qt::Key_H);
+            QVERIFY(p->isHighContrast());
+            QCOMPARE(p->timeline()->frame().theme.background, QColor(Qt::black));
+            QVERIFY(before != QColor(Qt::black));
+            QCOMPARE(p->palette().color(QPalette::Window), QColor(Qt::black));
+            QCOMPARE(p->palette().color(QPalette::WindowText), QColor(Qt::white));
+        }
+        {
+            std::unique_ptr<Presentation> p(makePresentation(QSize(1280, 720)));
+            QVERIFY(p->isHighContrast());
+            QTest::keyClick(p.get(), Qt::Key_H);
+            QVERIFY(!p->isHighContrast());
+        }
+        std::unique_ptr<Presentation> p(makePresentation(QSize(1280, 720)));
+        QVERIFY(!p->isHighContrast());
+    }
+
+    // The presenter view: the current and next step, the notes, a clock and the elapsed
+    // time; it follows the presentation, and its keys drive it.
+    void presenterViewFollowsTheStory()
+    {
+        std::unique_ptr<Presentation> p(makePresentation(QSize(1280, 720)));
+        PresenterView *view = p->showPresenterView(QGuiApplication::primaryScreen());
+        QVERIFY(view);
+        QVERIFY(view->currentText().startsWith(QStringLiteral("Step 1 of 5: ")));
+        QVERIFY(view->currentText().endsWith(m_story.steps.at(0).heading));
+        QCOMPARE(view->notesText(), m_story.steps.at(0).notes);
+        QCOMPARE(view->nextText(), QStringLiteral("Next: ") + m_story.steps.at(1).heading);
+        QVERIFY(QRegularExpression(QStringLiteral("^\\d\\d:\\d\\d$")).match(view->clockText()).hasMatch());
+        QVERIFY(view->elapsedText().startsWith(QStringLiteral("0:00:0")));
+        QTest::keyClick(view, Qt::Key_PageDown);
+        QCOMPARE(p->currentStep(), 1);
+        QVERIFY(view->currentText().startsWith(QStringLiteral("Step 2 of 5: ")));
+        QTest::keyClick(view, Qt::Key_End);
+        QCOMPARE(view->nextText(), QStringLiteral("Next: the end of the story"));
+        QPointer<PresenterView> guard(view);
+        QTest::keyClick(view, Qt::Key_Escape); // leaves the presentation, and the view with it
+        QTRY_VERIFY(!guard || !guard->isVisible());
+        QVERIFY(!p->isVisible());
     }
 
     void blankAndNotes()

@@ -264,7 +264,11 @@ void StoryPane::addStep(const StoryStep &step)
 
 bool StoryPane::addCurrentIncident()
 {
-    const QString id = m_incident ? m_incident() : QString();
+    return addIncident(m_incident ? m_incident() : QString());
+}
+
+bool StoryPane::addIncident(const QString &id)
+{
     if (id.isEmpty() || currentStoryId() == 0)
         return false;
     StoryStep step;

@@ -41,6 +41,7 @@ public slots:
     void reloadStories();
     bool newStory(const QString &name);
     bool addCurrentIncident();
+    bool addIncident(const QString &incidentId); // to the current story; false when there is none
     bool addCurrentView();
     void moveCurrent(int delta);
     void removeCurrent();

@@ -3,27 +3,38 @@
 #include "domain/incident.h"
 #include "domain/incidentcolumns.h"
 #include "present/presentationlayout.h"
+#include "present/presentationtheme.h"
 #include "story/story.h"
 
 #include <QFont>
+#include <QHash>
+#include <QPointer>
 #include <QWidget>
 #include <functional>
 #include <memory>
 #include <optional>
 
 class QLabel;
+class QScreen;
 class QVariantAnimation;
-class TimelineView;
+class PresentationCard;
+class PresentationStage;
+class PresenterView;
+class TimelineRows;
 
 // Presentation mode: a story shown full screen, one step at a time, in a window of its own
-// so the main window stays exactly as it was. Each step animates the timeline (600 ms,
-// eased) to its range and rows; an incident step shows a card beside it (title, date and
-// precision, countries, attribution, summary, sources), a view step its heading over it.
-// All text is plain text.
+// so the main window stays exactly as it was. Each step animates the stage (600 ms, eased):
+// the visible range and the rows the step is about (an incident step: its countries; a view
+// step: the view's rows), larger than the window's timeline. An incident step shows a card
+// beside it (title, date and precision, countries with flags, attribution, summary,
+// sources), a view step its heading over it. Clicking a mark opens that incident as an aside
+// card; Escape or a click on the card returns to the story. All text is plain text.
 //
 // Keys: Right, Down, Space, PageDown, Return forward; Left, Up, PageUp, Backspace back;
 // Home and End; digits then Return jump to that step; B blanks the screen; P shows the
-// presenter's notes over it; Escape leaves (finished()).
+// presenter's notes over it; H switches the high-contrast theme (remembered); Escape leaves
+// (finished()). With a second screen the presentation goes to the audience's screen and a
+// PresenterView to the window's (ScreenPlan).
 class Presentation : public QWidget
 {
     Q_OBJECT
@@ -34,7 +45,7 @@ public:
         Story story, std::shared_ptr<const IncidentColumns> columns, IncidentLookup lookup, QWidget *parent = nullptr);
     ~Presentation() override;
 
-    // Shows the window full screen on the first step.
+    // Shows the window full screen on the first step, on the screens ScreenPlan chooses.
     void start();
     void goTo(int step);
     int currentStep() const { return m_step; } // 0-based
@@ -42,8 +53,15 @@ public:
     bool isBlank() const;
     bool notesShown() const;
     bool isAnimating() const;
+    bool isAside() const;
+    bool isHighContrast() const { return m_theme.highContrast; }
+    void setHighContrast(bool on); // also remembers the choice
+    // Opens the presenter view full screen on `screen` (start() does it when there are two).
+    PresenterView *showPresenterView(QScreen *screen);
+    PresenterView *presenterView() const;
     const PresentationLayout &presentationLayout() const { return m_layout; }
-    TimelineView *timeline() const { return m_timeline; }
+    PresentationStage *timeline() const { return m_stage; }
+    PresentationCard *card() const { return m_card; }
     QString cardText() const; // every line of the card, for tests and screen readers
     QString headingText() const;
     QString progressText() const;
@@ -52,8 +70,13 @@ public:
 
     static constexpr int s_animationMs = 600;
 
+public slots:
+    void showAside(quint32 incident); // the card of any incident, until returnToStory()
+    void returnToStory();
+
 signals:
     void finished();
+    void stepChanged(int step);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -62,34 +85,31 @@ protected:
 
 private:
     void createWidgets();
+    void applyTheme();
     void relayout();
     void showStep();
     void showIncidentStep(const StoryStep &step);
     void showViewStep(const StoryStep &step);
-    void fillCard(const Incident &incident);
-    QString fittedSummary(const QString &summary) const;
-    void animateTo(double firstDay, double endDay);
-    void setRows(const std::vector<IncidentColumns::Index> &indices, const QVariantMap &view);
+    std::shared_ptr<const TimelineRows> viewRows(const QVariantMap &view);
+    void animate();
     bool handleNavigation(int key);
+    bool handleToggle(int key);
 
     Story m_story;
     std::shared_ptr<const IncidentColumns> m_columns;
     IncidentLookup m_lookup;
     PresentationLayout m_layout;
+    PresentationTheme m_theme;
     int m_step = 0;
     QString m_jump; // digits typed so far
-    QString m_rowsKey; // what the timeline's rows were last built from
+    QHash<QString, std::shared_ptr<const TimelineRows>> m_viewRows; // by the view's filter and rows
 
-    TimelineView *m_timeline;
+    PresentationStage *m_stage;
     QVariantAnimation *m_animation;
-    double m_fromFirst = 0, m_fromEnd = 0, m_toFirst = 0, m_toEnd = 0;
-    QWidget *m_card;
-    QLabel *m_title;
-    QLabel *m_meta;
-    QLabel *m_summary;
-    QLabel *m_sources;
+    PresentationCard *m_card;
     QLabel *m_heading;
     QLabel *m_progress;
     QLabel *m_notes;
     QWidget *m_blank;
+    QPointer<PresenterView> m_presenter;
 };

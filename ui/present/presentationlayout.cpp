@@ -11,6 +11,7 @@ PresentationLayout PresentationLayout::forSize(QSize size)
     layout.titlePx = std::max(40, qRound(h * 0.06));
     layout.bodyPx = std::max(28, qRound(h * 0.04));
     layout.progressPx = std::max(24, qRound(h * 0.032));
+    layout.stageScale = std::max(1.25, h / 720.0 * 1.4);
     const int margin = qRound(h * 0.03);
     const int progressHeight = qRound(layout.progressPx * 1.6);
     const int bottom = h - progressHeight;

@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "panes/storypane.h"
 #include "present/presentation.h"
+#include "present/presentationtheme.h"
 #include "story/storyhandout.h"
 #include "story/storystore.h"
 #include "timeline/timelineview.h"
@@ -64,6 +65,18 @@ namespace {
             QMessageBox::warning(window, MainWindow::tr("Export Story as PDF"), result.error);
     }
 
+    // A step from the timeline's menus: the Stories pane is shown, and a document without a
+    // story gets one to hold the step.
+    void addToStory(MainWindow *window, StoryPane *pane, const std::function<bool()> &add)
+    {
+        if (QDockWidget *dock = window->findChild<QDockWidget *>(QStringLiteral("storyDock")))
+            dock->show();
+        if (pane->currentStoryId() == 0 && !pane->newStory(MainWindow::tr("New story")))
+            return;
+        if (add())
+            window->statusBar()->showMessage(MainWindow::tr("Added a step to the story"), 3000);
+    }
+
     StoryPane *createStoryPane(MainWindow *window)
     {
         auto *dock = new QDockWidget(MainWindow::tr("Stories"), window);
@@ -80,6 +93,13 @@ namespace {
             },
             [window] { return window->viewState().toMap(); });
         QObject::connect(pane, &StoryPane::presentRequested, window, [window] { StoryActions::present(window); });
+        QObject::connect(window->timeline(), &TimelineView::addToStoryRequested, pane, [window, pane](quint32 index) {
+            const auto columns = window->document()->columns();
+            if (columns && index < columns->size())
+                addToStory(window, pane, [&] { return pane->addIncident(columns->id(index)); });
+        });
+        QObject::connect(window->timeline(), &TimelineView::addViewToStoryRequested, pane,
+            [window, pane] { addToStory(window, pane, [pane] { return pane->addCurrentView(); }); });
         // The pane follows the open document, and reads its stories again after an import.
         QObject::connect(window->document(), &DocumentController::documentOpened, pane,
             [window, pane] { pane->setDatabase(window->document()->database()); });
@@ -114,6 +134,17 @@ void addViewActions(MainWindow *window, QMenu *viewMenu)
     stories->setObjectName(QStringLiteral("storiesAction"));
     stories->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
     viewMenu->addAction(stories);
+    QAction *contrast = viewMenu->addAction(MainWindow::tr("High-Contrast Presentation"));
+    contrast->setObjectName(QStringLiteral("highContrastPresentationAction"));
+    contrast->setCheckable(true);
+    contrast->setChecked(PresentationTheme::highContrastSetting());
+    contrast->setToolTip(
+        MainWindow::tr("Black, white and bright colours for washed-out projectors (H while presenting)"));
+    QObject::connect(contrast, &QAction::toggled, window, [window](bool on) {
+        PresentationTheme::setHighContrastSetting(on);
+        if (auto *running = window->findChild<Presentation *>())
+            running->setHighContrast(on);
+    });
 }
 
 void addFileActions(MainWindow *window, QMenu *fileMenu)

@@ -5,7 +5,8 @@ class Presentation;
 class QMenu;
 
 // The window's story actions, created here so the window needs one call per menu:
-// View > Present (F5) and View > Stories (the Stories pane, a dock);
+// View > Present (F5), View > Stories (the Stories pane, a dock) and View > High-Contrast
+// Presentation (remembered); "Add to Story" and "Add View to Story" in the timeline's menus;
 // File > Export Story as PDF.
 namespace StoryActions {
 void addViewActions(MainWindow *window, QMenu *viewMenu);

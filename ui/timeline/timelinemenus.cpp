@@ -99,18 +99,25 @@ void TimelineView::contextMenuEvent(QContextMenuEvent *event)
 void TimelineView::showIncidentMenu(const QPoint &globalPos, Index incident)
 {
     QMenu menu(this);
+    fillIncidentMenu(&menu, incident);
+    menu.exec(globalPos);
+}
+
+void TimelineView::fillIncidentMenu(QMenu *menu, Index incident)
+{
     if (m_columns)
-        menu.setTitle(m_columns->title(incident));
-    menu.addAction(tr("Open Sources"), this, [this, incident] { emit openSourcesRequested(incident); });
-    menu.addAction(tr("Copy Citation"), this, [this, incident] { emit copyCitationRequested(incident); });
-    menu.addAction(tr("Edit Note…"), this, [this, incident] { emit editNoteRequested(incident); });
-    menu.addSeparator();
-    menu.addAction(tr("Select"), this, [this, incident] { setCurrent(incident, true); });
-    menu.addAction(tr("Zoom to Incident"), this, [this, incident] {
+        menu->setTitle(m_columns->title(incident));
+    menu->addAction(tr("Open Sources"), this, [this, incident] { emit openSourcesRequested(incident); });
+    menu->addAction(tr("Copy Citation"), this, [this, incident] { emit copyCitationRequested(incident); });
+    menu->addAction(tr("Edit Note…"), this, [this, incident] { emit editNoteRequested(incident); });
+    menu->addAction(tr("Add to Story"), this, [this, incident] { emit addToStoryRequested(incident); })
+        ->setObjectName(QStringLiteral("addIncidentToStory"));
+    menu->addSeparator();
+    menu->addAction(tr("Select"), this, [this, incident] { setCurrent(incident, true); });
+    menu->addAction(tr("Zoom to Incident"), this, [this, incident] {
         setCurrent(incident, true);
         zoomToSelection();
     });
-    menu.exec(globalPos);
 }
 
 void TimelineView::showRowMenu(const QPoint &globalPos, int row)
@@ -125,6 +132,8 @@ void TimelineView::fillRowMenu(QMenu *menu, int row)
     addPinAndHideActions(menu, row);
     addHiddenRowsMenu(menu);
     addRowChoiceMenus(menu);
+    menu->addAction(tr("Add View to Story"), this, &TimelineView::addViewToStoryRequested)
+        ->setObjectName(QStringLiteral("addViewToStory"));
     menu->addSeparator();
     menu->addAction(m_zoomFit);
     menu->addAction(m_zoomSelection);

@@ -73,8 +73,11 @@ public:
     // Adds the submenus "Rows", "Sort Rows By" and "Group Countries" over those actions.
     void addRowChoiceMenus(QMenu *menu) const;
     // Fills `menu` as the context menu of `row` (a row index of rows(), or -1 for no row):
-    // pin, hide, show hidden rows, the row choices and the zoom actions.
+    // pin, hide, show hidden rows, the row choices, "Add View to Story" and the zoom actions.
     void fillRowMenu(QMenu *menu, int row);
+    // Fills `menu` as the context menu of an incident: sources, citation, note, "Add to
+    // Story", select and zoom.
+    void fillIncidentMenu(QMenu *menu, Index incident);
 
     // Shares a selection with a table; `model` must be over an IncidentTableModel. Not owned.
     void setSelectionModel(QItemSelectionModel *model);
@@ -137,6 +140,9 @@ signals:
     // level of country rows and the row's key (alpha-2, region or sub-region name, actor, type
     // or sector key). Not offered for the row of unknown values.
     void filterToRowRequested(RowKey grouping, RegionLevel level, const QString &rowKey);
+    // "Add to Story" in an incident's menu, "Add View to Story" in a row's menu.
+    void addToStoryRequested(quint32 index);
+    void addViewToStoryRequested();
 
 protected:
     void paintEvent(QPaintEvent *event) override;

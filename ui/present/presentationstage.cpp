@@ -1,0 +1,232 @@
+#include "present/presentationstage.h"
+
+#include "present/stagerows.h"
+#include "render/timelinerenderer.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <algorithm>
+#include <cmath>
+
+PresentationStage::PresentationStage(QWidget *parent)
+    : QWidget(parent)
+{
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setFocusPolicy(Qt::NoFocus);
+    m_frame.showLegend = false;
+    m_frame.headerWidth = s_headerWidth;
+    m_frame.theme = Theme::darkTheme();
+}
+
+void PresentationStage::setColumns(std::shared_ptr<const IncidentColumns> columns)
+{
+    m_columns = std::move(columns);
+    m_codes.clear();
+    m_frame.rows.reset();
+    invalidate();
+}
+
+void PresentationStage::setTimelineTheme(const Theme &theme)
+{
+    m_frame.theme = theme;
+    invalidate();
+}
+
+void PresentationStage::setScale(double scale)
+{
+    m_scale = std::max(0.5, scale);
+    m_plotHeight = -1;
+    m_frame.flags.clear();
+    invalidate();
+}
+
+// The camera that shows `rows` rows from `firstRow` at the largest row height allowed.
+PresentationStage::Camera PresentationStage::cameraFor(int firstRow, int rows)
+{
+    const double height = plotHeight();
+    const double fitting = std::max(1.0, height / s_minRowHeight);
+    const double least = std::max(1.0, height / s_maxRowHeight);
+    return { double(firstRow), std::clamp(double(rows), least, fitting) };
+}
+
+void PresentationStage::transitionToCountries(const QStringList &codes, double firstDay, double endDay)
+{
+    if (!m_columns)
+        return;
+    if (codes != m_codes || !m_frame.rows) {
+        const bool fromCountries = !m_codes.isEmpty() && m_frame.rows;
+        const QStringList order = fromCountries ? StageRows::transitionOrder(m_codes, codes) : codes;
+        // The rows built before, and where the camera stands on them now, in the new order.
+        const double shownRows = m_camera.rowCount;
+        const QStringList before = m_codes;
+        m_frame.rows = StageRows::countryRows(m_columns, order);
+        m_codes = codes;
+        if (fromCountries)
+            m_camera = { double(blockStart(before)), shownRows };
+        else
+            m_camera = { 0, shownRows };
+    }
+    m_targetFirst = blockStart(codes);
+    int count = 0;
+    for (const QString &code : codes)
+        count += m_frame.rows->rowOfKey(code) >= 0 ? 1 : 0;
+    m_targetCount = count;
+    beginTransition(cameraFor(m_targetFirst, std::max(1, count)), { firstDay, endDay });
+}
+
+void PresentationStage::transitionToRows(std::shared_ptr<const TimelineRows> rows, double firstDay, double endDay)
+{
+    if (rows != m_frame.rows) {
+        m_frame.rows = std::move(rows);
+        m_camera.firstRow = 0;
+    }
+    m_codes.clear();
+    m_targetFirst = 0;
+    m_targetCount = m_frame.rows ? m_frame.rows->rowCount() : 0;
+    beginTransition(cameraFor(0, std::max(1, m_targetCount)), { firstDay, endDay });
+}
+
+// The first row position of any of `codes` in the current rows (they are contiguous).
+int PresentationStage::blockStart(const QStringList &codes) const
+{
+    int first = -1;
+    for (const QString &code : codes) {
+        const int r = m_frame.rows ? m_frame.rows->rowOfKey(code) : -1;
+        if (r >= 0 && (first < 0 || r < first))
+            first = r;
+    }
+    return std::max(0, first);
+}
+
+void PresentationStage::beginTransition(Camera to, Range range)
+{
+    m_from = m_camera;
+    m_to = to;
+    m_fromRange = { m_frame.firstDay, m_frame.endDay };
+    if (!(m_fromRange.endDay > m_fromRange.firstDay))
+        m_fromRange = range;
+    m_toRange = range;
+    if (!m_started) {
+        m_started = true;
+        m_from = to;
+        m_fromRange = range;
+    }
+    setProgress(0);
+}
+
+void PresentationStage::setProgress(double t)
+{
+    t = std::clamp(t, 0.0, 1.0);
+    // Centres move linearly and spans geometrically, so a zoom feels even.
+    auto zoom = [t](double fromLow, double fromHigh, double toLow, double toHigh, double &low, double &high) {
+        const double fromSpan = fromHigh - fromLow, toSpan = toHigh - toLow;
+        const double centre = (fromLow + fromHigh) / 2 * (1 - t) + (toLow + toHigh) / 2 * t;
+        const double span = fromSpan > 0 && toSpan > 0 ? fromSpan * std::pow(toSpan / fromSpan, t) : toSpan;
+        low = centre - span / 2;
+        high = centre + span / 2;
+    };
+    zoom(m_fromRange.firstDay, m_fromRange.endDay, m_toRange.firstDay, m_toRange.endDay, m_frame.firstDay,
+        m_frame.endDay);
+    double top = 0, bottom = 0;
+    zoom(m_from.firstRow, m_from.firstRow + m_from.rowCount, m_to.firstRow, m_to.firstRow + m_to.rowCount, top, bottom);
+    m_camera = { top, std::max(1.0, bottom - top) };
+    if (t == 1.0) {
+        m_frame.firstDay = m_toRange.firstDay;
+        m_frame.endDay = m_toRange.endDay;
+        m_camera = m_to;
+    }
+    invalidate();
+}
+
+void PresentationStage::selectIncident(qint64 index)
+{
+    m_frame.selected.clear();
+    if (index >= 0)
+        m_frame.selected.push_back(Index(index));
+    m_frame.currentIncident = index;
+    update();
+}
+
+QStringList PresentationStage::targetRowKeys() const
+{
+    QStringList keys;
+    if (!m_frame.rows)
+        return keys;
+    const int end = std::min(m_frame.rows->rowCount(), m_targetFirst + m_targetCount);
+    for (int r = m_targetFirst; r < end; ++r)
+        keys << m_frame.rows->row(r).key;
+    return keys;
+}
+
+double PresentationStage::plotHeight()
+{
+    if (m_plotHeight < 0) {
+        TimelineFrame probe = m_frame;
+        probe.rows.reset();
+        probe.size = QSizeF(width() / m_scale, height() / m_scale);
+        m_plotHeight = std::max(1.0, TimelineLayout(probe, this).plotRect().height());
+    }
+    return m_plotHeight;
+}
+
+void PresentationStage::invalidate()
+{
+    m_layout.reset();
+    update();
+}
+
+const TimelineLayout &PresentationStage::timelineLayout()
+{
+    if (m_layout)
+        return *m_layout;
+    m_frame.size = QSizeF(width() / m_scale, height() / m_scale);
+    m_frame.rowHeight = plotHeight() / m_camera.rowCount;
+    m_frame.scrollY = m_camera.firstRow * m_frame.rowHeight;
+    m_layout = std::make_unique<TimelineLayout>(m_frame, this);
+    ensureFlags();
+    return *m_layout;
+}
+
+// Flags of the rows in view, rendered at the size they are drawn (scaled, device pixels).
+void PresentationStage::ensureFlags()
+{
+    if (!m_frame.rows)
+        return;
+    const double pixels = 20 * m_scale * devicePixelRatioF();
+    if (pixels != m_flagPixels) {
+        m_frame.flags.clear();
+        m_flagPixels = pixels;
+    }
+    const QSize size(int(std::ceil(pixels)), int(std::ceil(pixels * 3 / 4)));
+    for (const TimelineLayout::RowPlan &plan : m_layout->rowPlans()) {
+        const QString &code = m_frame.rows->row(plan.row).flagCode;
+        if (!code.isEmpty() && !m_frame.flags.contains(code))
+            m_frame.flags.insert(code, m_flags.flag(code, size));
+    }
+}
+
+void PresentationStage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    m_plotHeight = -1;
+    invalidate();
+}
+
+void PresentationStage::paintEvent(QPaintEvent *)
+{
+    const TimelineLayout &l = timelineLayout();
+    QPainter painter(this);
+    painter.fillRect(rect(), m_frame.theme.background);
+    painter.scale(m_scale, m_scale);
+    TimelineRenderer::paint(painter, m_frame, l);
+}
+
+void PresentationStage::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return QWidget::mouseReleaseEvent(event);
+    const TimelineLayout::Hit hit = timelineLayout().hitTest(event->position() / m_scale);
+    if (hit.isIncident())
+        emit incidentClicked(quint32(hit.incident));
+    event->accept();
+}
