@@ -241,9 +241,12 @@ private slots:
 
     void notAFile()
     {
-        const Importer::Result dir = Importer::importFile(*m_db, m_dir.path());
+        // A folder holding nothing importable (only a document) imports nothing and says so.
+        QTemporaryDir empty;
+        QVERIFY(TestSupport::writeFile(empty.filePath(QStringLiteral("doc.faultline")), "SQLite format 3"));
+        const Importer::Result dir = Importer::importFile(*m_db, empty.path());
         QVERIFY(dir.failed);
-        QVERIFY2(dir.error.contains(QStringLiteral("no file in it")), qPrintable(dir.error)); // only documents there
+        QVERIFY2(dir.error.contains(QStringLiteral("no file in it")), qPrintable(dir.error));
         const Importer::Result missing = Importer::importFile(*m_db, m_dir.filePath(QStringLiteral("nope.csv")));
         QVERIFY(missing.failed);
         QVERIFY(missing.error.contains(QStringLiteral("no such file")));

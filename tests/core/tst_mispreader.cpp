@@ -118,7 +118,7 @@ private slots:
     {
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("truncated") << QByteArray(R"({"Event": {"uuid": "x", "info": "cut)") << "not valid JSON";
+        QTest::newRow("truncated") << QByteArray("{\"Event\": {\"uuid\": \"x\", \"info\": \"cut") << "not valid JSON";
         QTest::newRow("not an event") << QByteArray(R"({"Event": 3, "Attribute": []})") << "not a MISP event";
         QTest::newRow("deep") << QByteArray(R"({"response": )") + QByteArray(3000, '[') + QByteArray(3000, ']') + "}"
                               << "not valid JSON";

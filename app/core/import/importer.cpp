@@ -464,13 +464,14 @@ Importer::Format Importer::detect(QByteArrayView head, QString *why)
         return Format::Auto;
     }
     if (text.startsWith("{") || text.startsWith("[")) {
-        // STIX first: a bundle Faultline exported names "faultline" as a source.
+        // MISP first (its galaxies have STIX-like "type" values), then STIX (a bundle Faultline
+        // exported names "faultline" as a source).
+        if (MispReader::looksLikeMisp(head))
+            return Format::Misp;
         if (StixReader::looksLikeStix(head))
             return Format::Stix;
         if (FaultlineJsonReader::looksLikeFaultline(head))
             return Format::Faultline;
-        if (MispReader::looksLikeMisp(head))
-            return Format::Misp;
         if (VerisReader::looksLikeVeris(head))
             return Format::Veris;
         *why = tr("is JSON but none of the formats Faultline reads (faultline, STIX, MISP, VERIS)");
