@@ -448,7 +448,7 @@ QStringList MainWindow::droppableFiles(const QMimeData *mime)
         if (!url.isLocalFile())
             continue;
         const QFileInfo info(url.toLocalFile());
-        if (info.isFile()) // not a folder, pipe or device
+        if (info.isFile() || info.isDir()) // a folder imports every file in it; never a pipe or device
             files << info.absoluteFilePath();
     }
     return files;

@@ -71,7 +71,7 @@ public:
     // Selects the incident with this id, if it is shown.
     bool selectIncident(const QString &id);
     bool selectIndex(IncidentColumns::Index index); // by position in the loaded columns
-    // The files a drop would import: local regular files only (no URLs, folders or devices).
+    // What a drop would import: local regular files and folders (no URLs, pipes or devices).
     static QStringList droppableFiles(const QMimeData *mime);
 
     // The view shown: filter, visible range and rows. Named views are kept in the user's

@@ -58,7 +58,8 @@ namespace {
         return QStringLiteral(
             "Usage: faultline [--db PATH] [FILE...]          open the window (a FILE.faultline is opened, other FILEs "
             "imported)\n"
-            "       faultline [--db PATH] import [--format auto|faultline|csv] [--strict] [--bundled] [FILE...]\n"
+            "       faultline [--db PATH] import [--format auto|faultline|csv|stix|misp|veris] [--strict] [--bundled] "
+            "[FILE|FOLDER|ZIP...]\n"
             "       faultline [--db PATH] list   [FILTERS] [--format table|csv|json]\n"
             "       faultline [--db PATH] stats  [FILTERS] [--json]\n"
             "       faultline [--db PATH] export [FILTERS] --out FILE [EXPORT OPTIONS]\n"
@@ -225,7 +226,7 @@ namespace {
             p.value(QStringLiteral("format")).isEmpty() ? QStringLiteral("auto") : p.value(QStringLiteral("format")),
             &ok);
         if (!ok)
-            return usageError(QStringLiteral("import: --format must be auto, faultline or csv"));
+            return usageError(QStringLiteral("import: --format must be auto, faultline, csv, stix, misp or veris"));
         options.strict = p.isSet(QStringLiteral("strict"));
         const bool bundled = p.isSet(QStringLiteral("bundled"));
         if (files.isEmpty() && !bundled)

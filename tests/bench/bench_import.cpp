@@ -1,5 +1,6 @@
 // bench_import: one import of FILE into a new document at DB, as `faultline import` does it.
-//   bench_import N FILE DB  -> one JSON line {"benchmark": "import <ext>", "n": N, "values": [ms]}
+//   bench_import N FILE DB  -> JSON lines {"benchmark": "import <ext>", "n": N, "values": [ms]} and its peak RSS
+// (FILE may be a folder: "import folder")
 #include "benchutil.h"
 #include "import/importer.h"
 #include "store/database.h"
@@ -28,8 +29,10 @@ int main(int argc, char *argv[])
         qCritical("import failed: %s %s (imported %d)", qPrintable(error), qPrintable(result.error), result.imported);
         return 1;
     }
-    Bench::report(QStringLiteral("import %1").arg(QFileInfo(file).suffix()), n, { ms });
-    Bench::report(QStringLiteral("import %1 peak RSS").arg(QFileInfo(file).suffix()), n, { Bench::peakRssMiB() },
-        QStringLiteral("MiB"));
+    // "csv", "json", "stix.json"; a folder is "folder".
+    const QFileInfo info(file);
+    const QString kind = info.isDir() ? QStringLiteral("folder") : info.completeSuffix();
+    Bench::report(QStringLiteral("import %1").arg(kind), n, { ms });
+    Bench::report(QStringLiteral("import %1 peak RSS").arg(kind), n, { Bench::peakRssMiB() }, QStringLiteral("MiB"));
     return 0;
 }

@@ -194,11 +194,11 @@ private slots:
         QTest::newRow("png") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << "image.csv"
                              << "looks like a PNG image";
         QTest::newRow("zip") << QByteArray("PK\x03\x04\x14\0\0\0", 8) << "archive.json"
-                             << "looks like a ZIP archive";
+                             << "not a readable ZIP archive";
         QTest::newRow("html") << QByteArray("<!DOCTYPE html><html><body>502</body></html>") << "page.json"
                               << "looks like HTML";
         QTest::newRow("other-json") << QByteArray("{\"type\": \"bundle\", \"objects\": []}") << "bundle.json"
-                                    << "not in the faultline format";
+                                    << "none of the formats Faultline reads";
         QTest::newRow("broken-json") << QByteArray("{\"faultline\": 1, \"incidents\": [ {\"id\": ] }") << "broken.json"
                                      << "not valid JSON";
         QTest::newRow("wrong-version") << QByteArray("{\"faultline\": 7, \"incidents\": []}") << "v7.json"
@@ -241,9 +241,12 @@ private slots:
 
     void notAFile()
     {
-        const Importer::Result dir = Importer::importFile(*m_db, m_dir.path());
+        // A folder holding nothing importable (only a document) imports nothing and says so.
+        QTemporaryDir empty;
+        QVERIFY(TestSupport::writeFile(empty.filePath(QStringLiteral("doc.faultline")), "SQLite format 3"));
+        const Importer::Result dir = Importer::importFile(*m_db, empty.path());
         QVERIFY(dir.failed);
-        QVERIFY(dir.error.contains(QStringLiteral("is a folder")));
+        QVERIFY2(dir.error.contains(QStringLiteral("no file in it")), qPrintable(dir.error));
         const Importer::Result missing = Importer::importFile(*m_db, m_dir.filePath(QStringLiteral("nope.csv")));
         QVERIFY(missing.failed);
         QVERIFY(missing.error.contains(QStringLiteral("no such file")));

@@ -253,13 +253,15 @@ private slots:
         }
     }
 
-    void dropsAcceptOnlyLocalFiles()
+    void dropsAcceptOnlyLocalFilesAndFolders()
     {
         QMimeData mime;
         mime.setUrls({ QUrl(QStringLiteral("https://example.org/data.csv")), QUrl::fromLocalFile(m_dir.path()),
             QUrl::fromLocalFile(QStringLiteral("/dev/zero")), QUrl::fromLocalFile(QFINDTESTDATA("../data/good.csv")) });
         const QStringList files = MainWindow::droppableFiles(&mime);
-        QCOMPARE(files, QStringList { QFileInfo(QFINDTESTDATA("../data/good.csv")).absoluteFilePath() });
+        QCOMPARE(files,
+            (QStringList { QFileInfo(m_dir.path()).absoluteFilePath(),
+                QFileInfo(QFINDTESTDATA("../data/good.csv")).absoluteFilePath() })); // folders are accepted
         QMimeData web;
         web.setUrls({ QUrl(QStringLiteral("http://example.org/x.json")) });
         QVERIFY(MainWindow::droppableFiles(&web).isEmpty());

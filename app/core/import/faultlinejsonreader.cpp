@@ -56,6 +56,10 @@ class LayoutScanner
 public:
     using Layout = FaultlineJsonReader::Layout;
 
+    explicit LayoutScanner(QByteArrayView arrayKey)
+        : m_arrayKey(arrayKey.toByteArray())
+    { }
+
     // False when the nesting is deeper than FaultlineJsonReader::s_maxDepth.
     bool take(char c, qsizetype k)
     {
@@ -105,7 +109,7 @@ private:
         case '[':
             if (++m_depth > FaultlineJsonReader::s_maxDepth)
                 return false;
-            if (m_depth == 2 && c == '[' && m_lastKey == "incidents" && m_layout.arrayBegin < 0) {
+            if (m_depth == 2 && c == '[' && m_lastKey == m_arrayKey && m_layout.arrayBegin < 0) {
                 m_layout.arrayBegin = k;
                 m_inIncidents = true;
                 m_expectValue = true;
@@ -141,6 +145,7 @@ private:
         m_open = false;
     }
 
+    QByteArray m_arrayKey;
     Layout m_layout;
     int m_depth = 0;
     int m_line = 1;
@@ -156,9 +161,9 @@ private:
 };
 } // namespace
 
-FaultlineJsonReader::Layout FaultlineJsonReader::scan(QByteArrayView bytes)
+FaultlineJsonReader::Layout FaultlineJsonReader::scan(QByteArrayView bytes, QByteArrayView arrayKey)
 {
-    LayoutScanner scanner;
+    LayoutScanner scanner(arrayKey);
     const char *data = bytes.data();
     for (qsizetype k = 0; k < bytes.size(); ++k) {
         if (!scanner.take(data[k], k))

@@ -42,6 +42,7 @@ public:
         };
         QList<Element> elements;
     };
-    static Layout scan(QByteArrayView bytes);
+    // `arrayKey` names the top-level array to split ("objects" for a STIX bundle).
+    static Layout scan(QByteArrayView bytes, QByteArrayView arrayKey = "incidents");
     static constexpr int s_maxDepth = 64; // nesting deeper than this is refused before parsing
 };

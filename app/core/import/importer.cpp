@@ -3,6 +3,11 @@
 #include "import/bundleddataset.h"
 #include "import/faultlinecsvreader.h"
 #include "import/faultlinejsonreader.h"
+#include "import/foreignrecords.h"
+#include "import/importsources.h"
+#include "import/mispreader.h"
+#include "import/stixreader.h"
+#include "import/verisreader.h"
 #include "store/database.h"
 #include "store/incidentstore.h"
 #include "story/storystore.h"
@@ -26,13 +31,59 @@ QString tr(const char *text)
     return QCoreApplication::translate("Importer", text);
 }
 
-struct InputFile
+using InputFile = ImportInput;
+
+bool isForeign(Importer::Format format)
 {
-    QString name;
-    QByteArray bytes; // JSON is read whole (QJsonDocument parses in memory)
-    QIODevice *device = nullptr; // CSV streams from here
-    qint64 size = 0;
+    return format == Importer::Format::Stix || format == Importer::Format::Misp || format == Importer::Format::Veris;
+}
+
+// What a STIX, MISP or VERIS reader counted, for the report.
+struct ReaderCounts
+{
+    int rejected = 0;
+    int unknownCountry = 0;
 };
+
+// Reads a STIX, MISP or VERIS input (loading its file, or its group's files, first).
+bool readForeign(InputFile &src, Importer::Format format, const ForeignRecords::Sink &sink, Diagnostics &diagnostics,
+    const std::function<bool(qint64)> &progress, ReaderCounts &counts)
+{
+    const QString dataset = src.dataset.isEmpty() ? QFileInfo(src.name).completeBaseName() : src.dataset;
+    ForeignRecords records(src.name, dataset, sink, diagnostics);
+    records.setProgress(progress);
+    QString error;
+    bool ok = ImportSources::load(src, &error);
+    if (ok && format != Importer::Format::Stix && src.bytes.size() > Importer::s_maxDocumentBytes)
+        error = QCoreApplication::translate("Importer", "%1: %2 MiB; MISP and VERIS files are limited to %3 MiB")
+                    .arg(src.name)
+                    .arg(src.bytes.size() >> 20)
+                    .arg(Importer::s_maxDocumentBytes >> 20);
+    if (!error.isEmpty()) {
+        diagnostics.append(
+            { src.name, 0, {}, error.section(QStringLiteral(": "), 1), Diagnostic::Severity::Error, {} });
+        return false;
+    }
+    if (format == Importer::Format::Stix) {
+        QList<StixReader::Part> parts { { src.name, src.bytes } };
+        for (InputFile &other : src.group) {
+            ok = ok && ImportSources::load(other, &error);
+            parts.append({ other.name, other.bytes });
+        }
+        if (!ok)
+            return records.fail(0, error);
+        ok = StixReader::read(parts, records);
+    } else if (format == Importer::Format::Misp) {
+        ok = MispReader::read(src.bytes, records);
+    } else {
+        ok = VerisReader::read(src.bytes, records);
+    }
+    records.finish();
+    src.bytes = {}; // a folder's files are released once read
+    src.group.clear();
+    counts = { records.rejected(), records.unknownCountry() };
+    return ok;
+}
 
 // A bounded hand-over of record batches from the reading thread to the writing one.
 class BatchQueue
@@ -140,7 +191,7 @@ private:
 // Reads `src` with the reader of its format and hands the records to `queue` in batches.
 // Finishes the queue when the whole file was read, aborts it otherwise; returns which.
 bool readInBatches(InputFile &src, Importer::Format format, BatchQueue &queue, Diagnostics &diagnostics,
-    const std::function<bool(qint64)> &progress)
+    const std::function<bool(qint64)> &progress, ReaderCounts &counts)
 {
     std::vector<Incident> batch;
     batch.reserve(BatchQueue::s_batchSize);
@@ -155,16 +206,32 @@ bool readInBatches(InputFile &src, Importer::Format format, BatchQueue &queue, D
     };
     bool ok = false;
     if (format == Importer::Format::Faultline) {
-        ok = FaultlineJsonReader::read(src.bytes, src.name, produce, diagnostics);
+        QString error;
+        ok = ImportSources::load(src, &error) && FaultlineJsonReader::read(src.bytes, src.name, produce, diagnostics);
+        if (!error.isEmpty())
+            diagnostics.append(
+                { src.name, 0, {}, error.section(QStringLiteral(": "), 1), Diagnostic::Severity::Error, {} });
+        if (!src.path.isEmpty())
+            src.bytes = {};
+    } else if (isForeign(format)) {
+        ok = readForeign(src, format, produce, diagnostics, progress, counts);
     } else {
+        QString error;
+        if (!ImportSources::load(src, &error)) {
+            diagnostics.append(
+                { src.name, 0, {}, error.section(QStringLiteral(": "), 1), Diagnostic::Severity::Error, {} });
+            queue.abort();
+            return false;
+        }
         QBuffer buffer(&src.bytes);
         QIODevice *device = src.device;
         if (!device) {
             buffer.open(QIODevice::ReadOnly);
             device = &buffer;
         }
-        ok = FaultlineCsvReader::read(
-            device, src.name, QFileInfo(src.name).completeBaseName(), produce, diagnostics, progress);
+        ok = FaultlineCsvReader::read(device, src.name,
+            src.dataset.isEmpty() ? QFileInfo(src.name).completeBaseName() : src.dataset, produce, diagnostics,
+            progress);
     }
     if (ok && !batch.empty())
         ok = queue.push(std::move(batch));
@@ -208,8 +275,9 @@ bool readInto(IncidentStore &store, InputFile &src, Importer::Format format, con
     // cost about the same, so on two cores the import takes the time of the slower one.
     BatchQueue queue;
     Diagnostics readerDiagnostics;
+    ReaderCounts counts;
     bool ok = false;
-    std::thread reader([&] { ok = readInBatches(src, format, queue, readerDiagnostics, progress); });
+    std::thread reader([&] { ok = readInBatches(src, format, queue, readerDiagnostics, progress, counts); });
     std::vector<Incident> batch;
     while (queue.pop(batch)) {
         const bool stored
@@ -221,7 +289,8 @@ bool readInto(IncidentStore &store, InputFile &src, Importer::Format format, con
     }
     reader.join();
     result.diagnostics += readerDiagnostics;
-    result.rejected += rejectedRecords(result.diagnostics, before);
+    result.rejected += isForeign(format) ? counts.rejected : rejectedRecords(result.diagnostics, before);
+    result.unknownCountry += counts.unknownCountry;
     if (sink.failed()) {
         result.error = sink.error();
         return false;
@@ -255,10 +324,10 @@ Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Op
     // Detect every format first: an unreadable file writes nothing.
     QList<Importer::Format> formats;
     for (const InputFile &src : sources) {
-        Importer::Format format = options.format;
+        Importer::Format format = src.format != Importer::Format::Auto ? src.format : options.format;
         if (format == Importer::Format::Auto) {
             QString why;
-            const QByteArray head = src.device ? src.device->peek(4096) : src.bytes.left(4096);
+            const QByteArray head = src.device ? src.device->peek(Importer::s_headBytes) : ImportSources::head(src);
             format = Importer::detect(head, &why);
             if (format == Importer::Format::Auto) {
                 result.failed = true;
@@ -313,7 +382,7 @@ Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Op
         result.error = tr("%1: cannot save the import: %2").arg(db.path(), tx.errorMessage());
     }
     if (result.failed) {
-        result.imported = result.updated = result.unchanged = 0;
+        result.imported = result.updated = result.unchanged = result.unknownCountry = 0;
         return result; // the Transaction rolls back
     }
     if (result.accepted() == 0 && result.rejected == 0) {
@@ -326,11 +395,12 @@ Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Op
 
 QString Importer::Result::summary() const
 {
-    return QStringLiteral("imported %1, updated %2, unchanged %3, rejected %4")
-        .arg(imported)
-        .arg(updated)
-        .arg(unchanged)
-        .arg(rejected);
+    const QString counts = QStringLiteral("imported %1, updated %2, unchanged %3, rejected %4")
+                               .arg(imported)
+                               .arg(updated)
+                               .arg(unchanged)
+                               .arg(rejected);
+    return unknownCountry > 0 ? counts + QStringLiteral(", no victim country %1").arg(unknownCountry) : counts;
 }
 
 void Importer::Result::add(const Result &o)
@@ -339,6 +409,7 @@ void Importer::Result::add(const Result &o)
     updated += o.updated;
     unchanged += o.unchanged;
     rejected += o.rejected;
+    unknownCountry += o.unknownCountry;
     diagnostics += o.diagnostics;
     failed = failed || o.failed;
     cancelled = cancelled || o.cancelled;
@@ -356,6 +427,12 @@ Importer::Format Importer::formatFromName(const QString &name, bool *ok)
         return Format::Faultline;
     if (name == u"csv")
         return Format::Csv;
+    if (name == u"stix")
+        return Format::Stix;
+    if (name == u"misp")
+        return Format::Misp;
+    if (name == u"veris" || name == u"vcdb")
+        return Format::Veris;
     if (ok)
         *ok = false;
     return Format::Auto;
@@ -387,10 +464,17 @@ Importer::Format Importer::detect(QByteArrayView head, QString *why)
         return Format::Auto;
     }
     if (text.startsWith("{") || text.startsWith("[")) {
+        // MISP first (its galaxies have STIX-like "type" values), then STIX (a bundle Faultline
+        // exported names "faultline" as a source).
+        if (MispReader::looksLikeMisp(head))
+            return Format::Misp;
+        if (StixReader::looksLikeStix(head))
+            return Format::Stix;
         if (FaultlineJsonReader::looksLikeFaultline(head))
             return Format::Faultline;
-        *why = tr("is JSON but not in the faultline format (no \"faultline\" key); expected {\"faultline\": 1, "
-                  "\"incidents\": [...]}");
+        if (VerisReader::looksLikeVeris(head))
+            return Format::Veris;
+        *why = tr("is JSON but none of the formats Faultline reads (faultline, STIX, MISP, VERIS)");
         return Format::Auto;
     }
     return Format::Csv;
@@ -408,8 +492,8 @@ Importer::Result Importer::importFile(Database &db, const QString &path, const O
     };
     if (!info.exists())
         return fail(tr("no such file"));
-    if (info.isDir())
-        return fail(tr("is a folder; expected a file"));
+    if (info.isDir() || (info.isFile() && ImportSources::isZip(path)))
+        return importCollection(db, path, options);
     if (!info.isFile())
         return fail(tr("not a regular file (a device, pipe or socket); expected a file"));
     QFile file(path);
@@ -418,14 +502,14 @@ Importer::Result Importer::importFile(Database &db, const QString &path, const O
     QString why;
     Format format = options.format;
     if (format == Format::Auto) {
-        format = detect(file.peek(4096), &why);
+        format = detect(file.peek(s_headBytes), &why);
         if (format == Format::Auto)
             return fail(why);
     }
     InputFile src;
     src.name = path;
     src.size = info.size();
-    if (format == Format::Faultline) {
+    if (format != Format::Csv) {
         if (info.size() > s_maxJsonBytes)
             return fail(
                 tr("%1 MiB; JSON files are limited to %2 MiB").arg(info.size() >> 20).arg(s_maxJsonBytes >> 20));
@@ -447,10 +531,42 @@ Importer::Result Importer::importFile(Database &db, const QString &path, const O
     return result;
 }
 
+Importer::Result Importer::importCollection(Database &db, const QString &path, const Options &options)
+{
+    Result result;
+    QList<InputFile> sources;
+    QString error;
+    const bool ok = QFileInfo(path).isDir()
+        ? ImportSources::collectFolder(path, options.format, sources, result.diagnostics, &error)
+        : ImportSources::collectZip(path, options.format, sources, result.diagnostics, &error);
+    if (!ok) {
+        result.failed = true;
+        result.error = error;
+        result.diagnostics.append(
+            { path, 0, {}, error.section(QStringLiteral(": "), 1), Diagnostic::Severity::Error, {} });
+        return result;
+    }
+    if (sources.isEmpty()) {
+        const QString why = tr("no file in it is in a format Faultline reads; nothing imported");
+        result.failed = true;
+        result.error = QStringLiteral("%1: %2").arg(path, why);
+        result.diagnostics.append({ path, 0, {}, why, Diagnostic::Severity::Error, {} });
+        return result;
+    }
+    const Diagnostics found = result.diagnostics;
+    result = run(db, sources, options);
+    result.diagnostics = found + result.diagnostics;
+    return result;
+}
+
 Importer::Result Importer::importBytes(
     Database &db, const QByteArray &bytes, const QString &name, const Options &options)
 {
-    QList<InputFile> sources { { name, bytes, nullptr, bytes.size() } };
+    InputFile src;
+    src.name = name;
+    src.bytes = bytes;
+    src.size = bytes.size();
+    QList<InputFile> sources { src };
     return run(db, sources, options);
 }
 
@@ -465,7 +581,11 @@ Importer::Result Importer::importBundled(Database &db, const Options &options)
             result.error = tr("%1: missing from this build").arg(file);
             return result;
         }
-        sources.append({ file, f.readAll(), nullptr, f.size() });
+        InputFile src;
+        src.name = file;
+        src.bytes = f.readAll();
+        src.size = f.size();
+        sources.append(src);
     }
     Options resolved = options;
     resolved.format = Format::Faultline;

@@ -18,6 +18,9 @@ enum class ImportFormat {
     Auto, // detected from the first bytes
     Faultline, // faultline JSON (FaultlineJsonReader)
     Csv, // faultline CSV (FaultlineCsvReader)
+    Stix, // STIX 2.0 or 2.1 (StixReader)
+    Misp, // MISP events (MispReader)
+    Veris, // VERIS / VCDB incidents (VerisReader)
 };
 
 struct ImportOptions
@@ -40,19 +43,26 @@ public:
         int updated = 0;
         int unchanged = 0;
         int rejected = 0;
+        int unknownCountry = 0; // accepted records whose source named no victim country (XX)
         Diagnostics diagnostics;
         bool failed = false; // nothing was written (file error, strict, cancel, database)
         bool cancelled = false;
         QString error; // why it failed, when failed
 
         int accepted() const { return imported + updated + unchanged; }
-        QString summary() const; // "imported N, updated U, unchanged K, rejected R"
+        // "imported N, updated U, unchanged K, rejected R", and ", no victim country C" when C > 0
+        QString summary() const;
         void add(const Result &other);
     };
 
     // JSON is read into memory whole (then parsed record by record), so it has a cap.
     static constexpr qint64 s_maxJsonBytes = 1024ll * 1024 * 1024;
+    // MISP and VERIS files are parsed as one document, so their cap is lower.
+    static constexpr qint64 s_maxDocumentBytes = 256ll * 1024 * 1024;
+    static constexpr qsizetype s_headBytes = 65536;
 
+    // `path` may be a file, a folder (every file in it and below, recognised by content) or a
+    // ZIP archive (read in memory, never unpacked to disk); either way one transaction.
     static Result importFile(Database &db, const QString &path, const Options &options = {});
     // `name` is how diagnostics refer to the data (a file name or ":/data/..." for bundled).
     static Result importBytes(Database &db, const QByteArray &bytes, const QString &name, const Options &options = {});
@@ -61,6 +71,9 @@ public:
     static Result importBundled(Database &db, const Options &options = {});
 
     static Format formatFromName(const QString &name, bool *ok = nullptr);
-    // Sniffs the first bytes; on failure returns Auto and sets *why ("looks like PNG ...").
+    // Sniffs the first bytes (up to s_headBytes); on failure returns Auto and sets *why ("looks like PNG ...").
     static Format detect(QByteArrayView head, QString *why);
+
+private:
+    static Result importCollection(Database &db, const QString &path, const Options &options);
 };
