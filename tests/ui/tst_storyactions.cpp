@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "panes/storypane.h"
 #include "panes/storystepsmodel.h"
+#include "present/presentation.h"
 #include "present/presentationtheme.h"
 #include "store/database.h"
 #include "store/incidentstore.h"
@@ -12,6 +13,7 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QMenu>
+#include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -135,6 +137,41 @@ private slots:
         }
         MainWindow again;
         QVERIFY(again.findChild<QAction *>(QStringLiteral("highContrastPresentationAction"))->isChecked());
+        QSettings().remove(QStringLiteral("presentation/highContrast"));
+    }
+
+    // One action is the truth for the menu and the H key: H while presenting checks View >
+    // High-Contrast Presentation, and the menu switches the running presentation.
+    void highContrastCheckMarkFollowsTheHKey()
+    {
+        QSettings().remove(QStringLiteral("presentation/highContrast"));
+        const QString path = makeDocument(QStringLiteral("contrast.faultline"), false);
+        QVERIFY(!path.isEmpty());
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openDocument(path));
+        QTRY_VERIFY(window.document()->columns() && window.document()->columns()->size() > 0);
+        auto *contrast = window.findChild<QAction *>(QStringLiteral("highContrastPresentationAction"));
+        QVERIFY(contrast);
+        QVERIFY(!contrast->isChecked());
+        window.findChild<QAction *>(QStringLiteral("presentAction"))->trigger();
+        QPointer<Presentation> p = window.findChild<Presentation *>();
+        QVERIFY(p);
+        QCOMPARE(p->highContrastAction(), contrast);
+        QVERIFY(!p->isHighContrast());
+        QTest::keyClick(p.data(), Qt::Key_H);
+        QVERIFY(p->isHighContrast());
+        QVERIFY(contrast->isChecked());
+        QVERIFY(PresentationTheme::highContrastSetting());
+        contrast->trigger();
+        QVERIFY(!p->isHighContrast());
+        QVERIFY(!PresentationTheme::highContrastSetting());
+        QTest::keyClick(p.data(), Qt::Key_H);
+        QTest::keyClick(p.data(), Qt::Key_Escape);
+        QTRY_VERIFY(!p);
+        // The action outlives the presentation and keeps the last choice.
+        QVERIFY(contrast->isChecked());
+        QVERIFY(PresentationTheme::highContrastSetting());
         QSettings().remove(QStringLiteral("presentation/highContrast"));
     }
 };

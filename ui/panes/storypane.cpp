@@ -137,6 +137,13 @@ void StoryPane::createWidgets()
     m_list->setDragDropMode(QAbstractItemView::InternalMove);
     m_list->setDefaultDropAction(Qt::MoveAction);
     m_list->setAccessibleName(tr("Steps"));
+    // Headings are elided to the pane's width rather than scrolled sideways, and the list
+    // shows the bundled story's five steps without a scroll bar.
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setTextElideMode(Qt::ElideRight);
+    m_list->setResizeMode(QListView::Adjust);
+    m_list->setUniformItemSizes(true);
+    m_list->setMinimumHeight(m_list->fontMetrics().height() * 6 + 2 * m_list->frameWidth() + 8);
 
     auto *buttons = new QHBoxLayout;
     for (auto [text, slot] : { std::pair { tr("Add Incident"), &StoryPane::addCurrentIncident },

@@ -8,6 +8,7 @@
 #include "query/filterengine.h"
 #include "views/savedviews.h"
 
+#include <QAction>
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLabel>
@@ -51,6 +52,10 @@ Presentation::Presentation(
         m_columns = std::make_shared<IncidentColumns>();
     createWidgets();
     applyTheme();
+    auto *own = new QAction(tr("High-Contrast Presentation"), this);
+    own->setCheckable(true);
+    own->setChecked(m_theme.highContrast);
+    useHighContrastAction(own);
     m_animation->setDuration(s_animationMs);
     m_animation->setEasingCurve(QEasingCurve::InOutCubic);
     m_animation->setStartValue(0.0);
@@ -96,7 +101,29 @@ void Presentation::applyTheme()
 
 void Presentation::setHighContrast(bool on)
 {
-    PresentationTheme::setHighContrastSetting(on);
+    if (m_contrastAction)
+        m_contrastAction->setChecked(on);
+}
+
+void Presentation::useHighContrastAction(QAction *action)
+{
+    if (!action || action == m_contrastAction)
+        return;
+    if (m_contrastAction) {
+        disconnect(m_contrastAction, nullptr, this, nullptr);
+        if (m_contrastAction->parent() == this)
+            delete m_contrastAction.data();
+    }
+    m_contrastAction = action;
+    action->setCheckable(true);
+    connect(action, &QAction::toggled, this, &Presentation::followContrastAction);
+    followContrastAction(action->isChecked());
+}
+
+void Presentation::followContrastAction(bool on)
+{
+    if (on != PresentationTheme::highContrastSetting())
+        PresentationTheme::setHighContrastSetting(on);
     if (on == m_theme.highContrast)
         return;
     m_theme = PresentationTheme::forSetting(on);
@@ -105,18 +132,14 @@ void Presentation::setHighContrast(bool on)
 
 void Presentation::start()
 {
-    // The whole screen the plan gives the audience, also where no window manager applies
-    // the full-screen state.
+    // The audience's screen is the one the plan chooses; the presenter's is the window's.
     QScreen *origin = parentWidget() ? parentWidget()->screen() : this->screen();
     const QList<QScreen *> screens = QGuiApplication::screens();
     QList<QRect> geometries;
     for (const QScreen *screen : screens)
         geometries << screen->geometry();
     const ScreenPlan plan = ScreenPlan::choose(geometries, int(screens.indexOf(origin)));
-    QScreen *audience = plan.audience >= 0 ? screens.at(plan.audience) : origin;
-    if (audience)
-        setGeometry(audience->geometry());
-    showFullScreen();
+    ScreenPlan::showFullScreenOn(this, plan.audience >= 0 ? screens.at(plan.audience) : origin);
     if (plan.hasPresenterView())
         showPresenterView(screens.at(plan.presenter));
     else
@@ -133,12 +156,10 @@ PresenterView *Presentation::showPresenterView(QScreen *screen)
         m_presenter->setAttribute(Qt::WA_DeleteOnClose);
         connect(this, &Presentation::stepChanged, m_presenter.data(), &PresenterView::setStep);
     }
-    if (screen) {
-        m_presenter->setGeometry(screen->geometry());
+    if (screen)
         m_presenter->setTextSize(PresentationLayout::forSize(screen->size()).bodyPx);
-    }
     m_presenter->setStep(m_step);
-    m_presenter->showFullScreen();
+    ScreenPlan::showFullScreenOn(m_presenter, screen);
     m_presenter->activateWindow();
     m_presenter->setFocus();
     return m_presenter;
@@ -377,7 +398,8 @@ bool Presentation::handleToggle(int key)
         m_notes->setVisible(!m_notes->isVisible());
         return true;
     case Qt::Key_H:
-        setHighContrast(!m_theme.highContrast);
+        if (m_contrastAction)
+            m_contrastAction->toggle();
         return true;
     default:
         return false;

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 
+class QAction;
 class QLabel;
 class QScreen;
 class QVariantAnimation;
@@ -32,7 +33,7 @@ class TimelineRows;
 //
 // Keys: Right, Down, Space, PageDown, Return forward; Left, Up, PageUp, Backspace back;
 // Home and End; digits then Return jump to that step; B blanks the screen; P shows the
-// presenter's notes over it; H switches the high-contrast theme (remembered); Escape leaves
+// presenter's notes over it; H toggles the high-contrast action (remembered); Escape leaves
 // (finished()). With a second screen the presentation goes to the audience's screen and a
 // PresenterView to the window's (ScreenPlan).
 class Presentation : public QWidget
@@ -55,7 +56,13 @@ public:
     bool isAnimating() const;
     bool isAside() const;
     bool isHighContrast() const { return m_theme.highContrast; }
-    void setHighContrast(bool on); // also remembers the choice
+    void setHighContrast(bool on); // checks or unchecks highContrastAction()
+    // The checkable action whose state is the theme: H toggles it, and toggling it from
+    // anywhere switches the theme and remembers the choice. A presentation has one of its
+    // own until useHighContrastAction() gives it the window's (View > High-Contrast
+    // Presentation), so the menu's check mark and the screen always agree.
+    QAction *highContrastAction() const { return m_contrastAction; }
+    void useHighContrastAction(QAction *action);
     // Opens the presenter view full screen on `screen` (start() does it when there are two).
     PresenterView *showPresenterView(QScreen *screen);
     PresenterView *presenterView() const;
@@ -86,6 +93,7 @@ protected:
 private:
     void createWidgets();
     void applyTheme();
+    void followContrastAction(bool on);
     void relayout();
     void showStep();
     void showIncidentStep(const StoryStep &step);
@@ -112,4 +120,5 @@ private:
     QLabel *m_notes;
     QWidget *m_blank;
     QPointer<PresenterView> m_presenter;
+    QPointer<QAction> m_contrastAction;
 };

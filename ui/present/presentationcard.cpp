@@ -159,6 +159,10 @@ void PresentationCard::fillCountries(const Incident &incident)
     addCountries(tr("Victim:"), incident.victims);
     if (!incident.attackers.isEmpty()) {
         m_countriesText += QStringLiteral(" · ");
+        auto *separator = plainLabel(m_countries, QString());
+        separator->setFont(pixelFont(m_bodyPx, false));
+        separator->setText(QStringLiteral(" · "));
+        m_countriesLayout->addWidget(separator);
         addCountries(tr("Attacker:"), incident.attackers);
     }
     m_countriesLayout->addStretch();

@@ -3,6 +3,7 @@
 #include "present/stagerows.h"
 #include "render/timelinerenderer.h"
 
+#include <QFontMetricsF>
 #include <QMouseEvent>
 #include <QPainter>
 #include <algorithm>
@@ -29,13 +30,14 @@ void PresentationStage::setColumns(std::shared_ptr<const IncidentColumns> column
 void PresentationStage::setTimelineTheme(const Theme &theme)
 {
     m_frame.theme = theme;
+    fitHeader();
     invalidate();
 }
 
 void PresentationStage::setScale(double scale)
 {
     m_scale = std::max(0.5, scale);
-    m_plotHeight = -1;
+    fitHeader();
     m_frame.flags.clear();
     invalidate();
 }
@@ -60,6 +62,7 @@ void PresentationStage::transitionToCountries(const QStringList &codes, double f
         const double shownRows = m_camera.rowCount;
         const QStringList before = m_codes;
         m_frame.rows = StageRows::countryRows(m_columns, order);
+        fitHeader();
         m_codes = codes;
         if (fromCountries)
             m_camera = { double(blockStart(before)), shownRows };
@@ -78,6 +81,7 @@ void PresentationStage::transitionToRows(std::shared_ptr<const TimelineRows> row
 {
     if (rows != m_frame.rows) {
         m_frame.rows = std::move(rows);
+        fitHeader();
         m_camera.firstRow = 0;
     }
     m_codes.clear();
@@ -208,7 +212,7 @@ void PresentationStage::ensureFlags()
 void PresentationStage::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    m_plotHeight = -1;
+    fitHeader();
     invalidate();
 }
 
@@ -229,4 +233,25 @@ void PresentationStage::mouseReleaseEvent(QMouseEvent *event)
     if (hit.isIncident())
         emit incidentClicked(quint32(hit.incident));
     event->accept();
+}
+
+// The row header as wide as its longest row name needs (with the flag, the count and the
+// renderer's paddings), from s_headerWidth up to s_maxHeaderShare of the stage, so names
+// such as "Latin America and the Caribbean" are not cut.
+void PresentationStage::fitHeader()
+{
+    double needed = s_headerWidth;
+    if (m_frame.rows) {
+        const QFontMetricsF label(m_frame.theme.labelFont);
+        const QFontMetricsF small(m_frame.theme.smallFont);
+        for (int r = 0; r < m_frame.rows->rowCount(); ++r) {
+            const TimelineRow &row = m_frame.rows->row(r);
+            const double flag = row.flagCode.isEmpty() ? 0 : 28;
+            const double count = small.horizontalAdvance(QString::number(row.count()));
+            needed = std::max(needed, 10 + flag + label.horizontalAdvance(row.label) + 8 + count + 10 + 2);
+        }
+    }
+    const double widest = std::max(s_headerWidth, width() / m_scale * s_maxHeaderShare);
+    m_frame.headerWidth = std::ceil(std::min(needed, widest));
+    m_plotHeight = -1;
 }

@@ -53,7 +53,8 @@ public:
 
     static constexpr double s_maxRowHeight = 64; // logical; fewer rows leave space below
     static constexpr double s_minRowHeight = 30; // logical; more rows than fit are cut off
-    static constexpr double s_headerWidth = 112; // logical
+    static constexpr double s_headerWidth = 112; // logical; the least, widened to fit names
+    static constexpr double s_maxHeaderShare = 0.3; // of the stage's width at most
 
 signals:
     void incidentClicked(quint32 index);
@@ -77,6 +78,7 @@ private:
     void beginTransition(Camera to, Range range);
     int blockStart(const QStringList &codes) const;
     double plotHeight();
+    void fitHeader();
     void invalidate();
     void ensureFlags();
 

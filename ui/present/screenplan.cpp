@@ -1,5 +1,8 @@
 #include "present/screenplan.h"
 
+#include <QScreen>
+#include <QWidget>
+
 ScreenPlan ScreenPlan::choose(const QList<QRect> &screens, int windowScreen)
 {
     ScreenPlan plan;
@@ -20,4 +23,14 @@ ScreenPlan ScreenPlan::choose(const QList<QRect> &screens, int windowScreen)
     }
     plan.presenter = own;
     return plan;
+}
+
+void ScreenPlan::showFullScreenOn(QWidget *window, QScreen *screen)
+{
+    if (screen) {
+        window->setScreen(screen);
+        // The geometry too, for where no window manager applies the full-screen state.
+        window->setGeometry(screen->geometry());
+    }
+    window->showFullScreen();
 }

@@ -3,6 +3,9 @@
 #include <QList>
 #include <QRect>
 
+class QScreen;
+class QWidget;
+
 // Which screen shows what in presentation mode, decided from the screens' geometries alone
 // (so it can be tested without screens). With one screen, it shows the presentation and
 // there is no presenter view (P toggles the notes over the presentation instead). With
@@ -15,4 +18,10 @@ struct ScreenPlan
 
     bool hasPresenterView() const { return presenter >= 0; }
     static ScreenPlan choose(const QList<QRect> &screens, int windowScreen);
+
+    // Shows a top-level widget full screen on `screen`: its window is moved to that screen
+    // before it is shown, so it also lands there when the screens are separate X screens
+    // (each with its own root window and all at 0,0), where a geometry alone cannot say
+    // which screen is meant. A null screen leaves the window where it is.
+    static void showFullScreenOn(QWidget *window, QScreen *screen);
 };

@@ -118,6 +118,8 @@ Presentation *present(MainWindow *window)
         return nullptr;
     }
     auto *presentation = new Presentation(*story, window->document()->columns(), lookupIn(window), window);
+    if (auto *contrast = window->findChild<QAction *>(QStringLiteral("highContrastPresentationAction")))
+        presentation->useHighContrastAction(contrast);
     presentation->start();
     return presentation;
 }
@@ -140,11 +142,8 @@ void addViewActions(MainWindow *window, QMenu *viewMenu)
     contrast->setChecked(PresentationTheme::highContrastSetting());
     contrast->setToolTip(
         MainWindow::tr("Black, white and bright colours for washed-out projectors (H while presenting)"));
-    QObject::connect(contrast, &QAction::toggled, window, [window](bool on) {
-        PresentationTheme::setHighContrastSetting(on);
-        if (auto *running = window->findChild<Presentation *>())
-            running->setHighContrast(on);
-    });
+    // A running presentation shares this action (its H key toggles it) and follows it itself.
+    QObject::connect(contrast, &QAction::toggled, window, &PresentationTheme::setHighContrastSetting);
 }
 
 void addFileActions(MainWindow *window, QMenu *fileMenu)

@@ -119,8 +119,10 @@ void StoryHandout::paintCover(QPainter &painter, QSizeF page)
     double y = page.height() * 0.2;
     y += drawText(painter, QRectF(0, y, page.width(), page.height()), m_story.name, pointFont(26, true)) + 24;
     y += drawText(painter, QRectF(0, y, page.width(), page.height()),
-             QCoreApplication::translate(
-                 "StoryHandout", "A story in %n step(s), from Faultline", nullptr, int(m_story.steps.size())),
+             m_story.steps.size() == 1
+                 ? QCoreApplication::translate("StoryHandout", "A story in one step, from Faultline")
+                 : QCoreApplication::translate("StoryHandout", "A story in %1 steps, from Faultline")
+                       .arg(m_story.steps.size()),
              pointFont(13, false))
         + 24;
     QStringList lines;
