@@ -5,10 +5,13 @@
 #include <QSize>
 #include <QString>
 
-// Country flags rendered from Debian's iso-flags-svg (one 4:3 SVG per alpha-2) into images
-// for TimelineFrame::flags, so the renderer does no file I/O. Each flag is read and rendered
-// once per pixel size and cached; a missing or unreadable file yields (and caches) a null
-// image. Not thread-safe: use it from one thread (the GUI thread or one export).
+// Country flags of Debian's iso-flags-svg (one 4:3 SVG per alpha-2) as images for
+// TimelineFrame::flags, so the renderer does no file I/O. Most are drawn from their SVG with
+// Qt SVG. The few that Qt SVG draws wrongly (it lacks clipPath: Georgia becomes a red field)
+// were drawn by rsvg-convert at build time and are embedded as :/flags/xx.png (160 x 120,
+// listed in data/flags.cmake); for the default directory those images are scaled down instead.
+// Each flag is made once per pixel size and cached; a missing or unreadable flag yields (and
+// caches) a null image. Not thread-safe: use it from one thread (the GUI thread or one export).
 class FlagCache
 {
 public:
@@ -21,6 +24,9 @@ public:
     static QString defaultDirectory(); // /usr/share/iso-flags-svg/country-4x3
 
 private:
+    static QImage embedded(const QString &alpha2, QSize pixelSize);
+    static QImage fromSvg(const QString &path, QSize pixelSize);
+
     QString m_directory;
     QHash<QString, QImage> m_cache; // "AL@40x30" -> image
 };
