@@ -470,26 +470,27 @@ bool wantsCli(const QStringList &arguments)
 }
 
 namespace {
-// The options each command takes: the filters are shared by list, stats and export.
-QHash<QString, QStringList> allowedOptions()
-{
-    QHash<QString, QStringList> allowed = {
-        { QStringLiteral("import"),
-            { QStringLiteral("db"), QStringLiteral("format"), QStringLiteral("strict"), QStringLiteral("bundled") } },
-        { QStringLiteral("list"),
-            { QStringLiteral("db"), QStringLiteral("format"), QStringLiteral("from"), QStringLiteral("to"),
-                QStringLiteral("country"), QStringLiteral("attacker"), QStringLiteral("region"), QStringLiteral("type"),
-                QStringLiteral("sector"), QStringLiteral("attribution"), QStringLiteral("actor"),
-                QStringLiteral("search") } },
-    };
-    QStringList statsOptions = allowed.value(QStringLiteral("list"));
-    statsOptions.replace(statsOptions.indexOf(QStringLiteral("format")), QStringLiteral("json"));
-    allowed.insert(QStringLiteral("stats"), statsOptions);
-    QStringList exportOptions = allowed.value(QStringLiteral("list")) + ExportCommand::optionNames();
-    exportOptions.removeAll(QStringLiteral("format")); // the extension of --out says it
-    allowed.insert(QStringLiteral("export"), exportOptions);
-    return allowed;
-}
+    // The options each command takes: the filters are shared by list, stats and export.
+    QHash<QString, QStringList> allowedOptions()
+    {
+        QHash<QString, QStringList> allowed = {
+            { QStringLiteral("import"),
+                { QStringLiteral("db"), QStringLiteral("format"), QStringLiteral("strict"),
+                    QStringLiteral("bundled") } },
+            { QStringLiteral("list"),
+                { QStringLiteral("db"), QStringLiteral("format"), QStringLiteral("from"), QStringLiteral("to"),
+                    QStringLiteral("country"), QStringLiteral("attacker"), QStringLiteral("region"),
+                    QStringLiteral("type"), QStringLiteral("sector"), QStringLiteral("attribution"),
+                    QStringLiteral("actor"), QStringLiteral("search") } },
+        };
+        QStringList statsOptions = allowed.value(QStringLiteral("list"));
+        statsOptions.replace(statsOptions.indexOf(QStringLiteral("format")), QStringLiteral("json"));
+        allowed.insert(QStringLiteral("stats"), statsOptions);
+        QStringList exportOptions = allowed.value(QStringLiteral("list")) + ExportCommand::optionNames();
+        exportOptions.removeAll(QStringLiteral("format")); // the extension of --out says it
+        allowed.insert(QStringLiteral("export"), exportOptions);
+        return allowed;
+    }
 } // namespace
 
 int run(const QStringList &arguments)
