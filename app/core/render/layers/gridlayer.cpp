@@ -7,6 +7,13 @@
 
 namespace RenderLayers {
 
+namespace {
+    // A tick or grid line this close to the edge of the plot is the edge itself: not drawn
+    // (a vector device draws what a raster one would clip, and rounding puts the first day
+    // a hair inside).
+    constexpr double s_edge = 0.5;
+} // namespace
+
 void paintBackground(PaintContext &c)
 {
     const Layout &l = c.l;
@@ -32,7 +39,7 @@ void paintGrid(PaintContext &c)
         rects.clear();
         for (const DateTicks::Tick &tick : tier.ticks) {
             const double x = l.dayToX(double(tick.day));
-            if (x > plot.left() && x < plot.right())
+            if (x > plot.left() + s_edge && x < plot.right() - s_edge)
                 rects.emplace_back(x - 0.5, plot.top(), 1, plot.height());
         }
         c.fillRects(rects, colour);
@@ -75,7 +82,7 @@ namespace {
             const double w = majorMetrics.horizontalAdvance(tick.label);
             if (x + w <= x1 - 3)
                 c.text(QRectF(x, line.top(), w + 1, line.height()), tick.label, majorMetrics);
-            if (x0 > a.left()) {
+            if (x0 > a.left() + s_edge) {
                 p.setPen(plainPen(c.t.gridMajor));
                 p.drawLine(QPointF(x0, a.top()), QPointF(x0, a.bottom()));
                 p.setPen(c.t.text);
@@ -110,7 +117,7 @@ namespace {
             }
             p.setPen(c.t.mutedText);
             c.text(QRectF(x, line.top(), w + 1, line.height()), tick.label, fm);
-            if (x0 > a.left()) {
+            if (x0 > a.left() + s_edge) {
                 p.setPen(plainPen(c.t.axisLine));
                 p.drawLine(QPointF(x0, a.bottom() - 4), QPointF(x0, a.bottom()));
             }
