@@ -18,6 +18,7 @@
 #include <QPdfWriter>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStandardPaths>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
@@ -425,6 +426,50 @@ private slots:
         QVERIFY(hasInk(image, page.labelRect, Theme::light().background));
     }
 
+    void pagesListTheTypesOfTheirRows()
+    {
+        // 80 rows, the busiest first: rows 0-39 hold ransomware, rows 40-79 espionage.
+        TestSupport::IncidentColumnsBuilder b;
+        const QStringList codes = Countries::instance().codes();
+        for (int r = 0; r < 80; ++r) {
+            const IncidentType type = r < 40 ? IncidentType::Ransomware : IncidentType::Espionage;
+            for (int k = 0; k < 81 - r; ++k) {
+                b.add(TimelineTestData::make(QStringLiteral("r%1-%2").arg(r).arg(k), QStringLiteral("Incident"),
+                    PartialDate::day(2022, 1 + k % 12, 1 + r % 28), { codes.at(r) }, type));
+            }
+        }
+        FigureOptions o = optionsFor(rowsOf(b.take()));
+        o.paginate = true;
+        FigureExporter exporter(o);
+        const QSizeF page((297 - 12) / 25.4 * 96, (210 - 12) / 25.4 * 96);
+        const int pages = exporter.pageCount(page);
+        QVERIFY(pages >= 3);
+        const IncidentColumns &columns = o.rows->columns();
+        QList<QSet<int>> listedOn;
+        for (int k = 0; k < pages; ++k) {
+            const FigurePage p = exporter.page(page, k);
+            const TimelineLayout layout(p.frame);
+            QSet<int> drawn;
+            for (int r = p.firstRow; r < p.firstRow + p.rowCount; ++r) {
+                for (const IncidentColumns::Index i : o.rows->row(r).incidents)
+                    drawn << int(columns.type[i]);
+            }
+            QSet<int> listed;
+            for (const TimelineLayout::LegendItem &item : layout.legend()) {
+                if (item.kind == TimelineLayout::LegendKind::Type)
+                    listed << item.type;
+            }
+            QCOMPARE(listed, drawn);
+            listedOn << listed;
+            // The page's rows and no part of the next page's.
+            QCOMPARE(layout.lastVisibleRow(), p.firstRow + p.rowCount - 1);
+            if (k < pages - 1)
+                QCOMPARE(layout.plotRect().height(), p.rowCount * o.rowHeight);
+        }
+        QCOMPARE(listedOn.first(), QSet<int> { int(IncidentType::Ransomware) });
+        QCOMPARE(listedOn.last(), QSet<int> { int(IncidentType::Espionage) });
+    }
+
     void textWrapsToTheWidth()
     {
         FigureOptions o = optionsFor(rowsOf(shapes()));
@@ -566,7 +611,7 @@ private slots:
         o.title = FigureExporter::proposeTitle(filter, o.firstDay, o.endDay);
         o.subtitle = QStringLiteral("By victim country, the most affected first");
         FigureExporter::CaptionFacts facts { filter, o.firstDay, o.endDay, qint64(result.indices.size()),
-            { QStringLiteral("faultline") }, QDate(2026, 12, 4) };
+            { QStringLiteral("faultline") }, QDate(2026, 12, 4), {} };
         o.caption = FigureExporter::caption(facts);
         QCOMPARE(o.title, QStringLiteral("Cyber incidents, 2022"));
 

@@ -149,7 +149,10 @@ public:
 private:
     struct Chrome;
     Chrome chrome(QSizeF pageSize, const QString &label, const QPaintDevice *device) const;
-    double plotHeight(const Chrome &chrome) const; // of a frame in chrome's frame area
+    // Of a frame in chrome's frame area whose legend lists `types` (TimelineFrame::legendTypes).
+    double plotHeight(const Chrome &chrome, std::uint32_t types) const;
+    // The types drawn in rows [first, first + count) over the figure's days.
+    std::uint32_t typesOf(int first, int count) const;
     int rowsIn(double plotHeight) const; // whole rows, at least one
     QString labelFor(int index, int pages, int shown) const;
     void addFlags(TimelineFrame &frame, const QPaintDevice *device);

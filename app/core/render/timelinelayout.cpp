@@ -82,7 +82,10 @@ void TimelineLayout::layoutAreas(
     m_headerRect = QRectF(inner.left(), top, header, m_plotRect.height());
 
     if (m_frame.showLegend) {
-        layoutLegendOfDrawnTypes(small, bottom);
+        if (m_frame.legendTypes)
+            layoutLegend(small, *m_frame.legendTypes);
+        else
+            layoutLegendOfDrawnTypes(small, bottom);
         // The legend takes the bottom of what is left; the plot ends above it.
         const double h = m_legendRect.height();
         m_plotRect.setBottom(std::max(m_plotRect.top(), bottom - h));
@@ -124,12 +127,17 @@ std::uint32_t TimelineLayout::typesDrawn(double plotHeight) const
         return 0;
     const int first = std::clamp(int(std::floor(m_frame.scrollY / m_frame.rowHeight)), 0, rows - 1);
     const int last = std::clamp(int(std::ceil((m_frame.scrollY + plotHeight) / m_frame.rowHeight)) - 1, 0, rows - 1);
-    const double from = m_frame.firstDay;
-    const double end = m_frame.endDay;
-    const IncidentColumns &c = m_frame.rows->columns();
+    return typesIn(*m_frame.rows, first, last, m_frame.firstDay, m_frame.endDay);
+}
+
+std::uint32_t TimelineLayout::typesIn(const TimelineRows &rows, int first, int last, double from, double end)
+{
+    first = std::max(first, 0);
+    last = std::min(last, rows.rowCount() - 1);
+    const IncidentColumns &c = rows.columns();
     std::uint32_t mask = 0;
     for (int r = first; r <= last; ++r) {
-        const TimelineRow &row = m_frame.rows->row(r);
+        const TimelineRow &row = rows.row(r);
         if ((mask | row.typeMask) == mask || row.count() == 0)
             continue;
         if (row.firstIncidentDay() >= from && double(row.lastIncidentDay()) + 1 <= end) {

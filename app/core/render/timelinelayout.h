@@ -165,6 +165,9 @@ public:
     // The legend: a swatch for each incident type drawn (in the rows and days in view, not
     // every type of the document), then the kinds of marks.
     const std::vector<LegendItem> &legend() const { return m_legend; }
+    // The types (bit t for IncidentType t) of the incidents of rows [first, last] of `rows`
+    // that touch the days [from, end): what a plot of those rows and days draws.
+    static std::uint32_t typesIn(const TimelineRows &rows, int first, int last, double from, double end);
 
     Hit hitTest(QPointF point) const;
 
