@@ -1,5 +1,6 @@
 #include "domain/countries.h"
 #include "export/figureexporter.h"
+#include "export/figurescope.h"
 #include "import/importer.h"
 #include "query/filterengine.h"
 #include "render/timelinelayout.h"
@@ -631,6 +632,30 @@ private slots:
             const ExportResult written = FigureExporter(o).write(file);
             QVERIFY2(written.ok, qPrintable(written.error));
             QVERIFY(QFileInfo(file).size() > 1000);
+        }
+
+        // Three hand-picked rows, in the rows' own order, named in the caption.
+        o.rows = FigureScope::picked(o.rows, { QStringLiteral("UA"), QStringLiteral("AL"), QStringLiteral("US") });
+        QCOMPARE(o.rows->rowCount(), 3);
+        QStringList labels;
+        for (int r = 0; r < o.rows->rowCount(); ++r)
+            labels << o.rows->row(r).label;
+        o.caption = FigureScope::caption(filter, o.rows.get(), o.firstDay, o.endDay, labels);
+        QVERIFY2(o.caption.contains(QStringLiteral("rows: ")), qPrintable(o.caption));
+        for (const FigureFormat format : { FigureFormat::Svg, FigureFormat::Pdf }) {
+            o.format = format;
+            o.paginate = format == FigureFormat::Pdf;
+            const QString file
+                = outputPath(format == FigureFormat::Svg ? QStringLiteral("tst_figureexporter-picked.svg")
+                                                         : QStringLiteral("tst_figureexporter-picked.pdf"));
+            const ExportResult written = FigureExporter(o).write(file);
+            QVERIFY2(written.ok, qPrintable(written.error));
+            if (format == FigureFormat::Svg) {
+                const QByteArray svg = TestSupport::fileBytes(file);
+                for (const QString &label : labels)
+                    QVERIFY2(svg.contains(label.toUtf8()), qPrintable(label));
+                QVERIFY(!svg.contains(">Germany<"));
+            }
         }
     }
 };
