@@ -4,8 +4,7 @@
 #include "clishared.h"
 #include "export/figureexporter.h"
 #include "export/figurescope.h"
-#include "export/recordwriter.h"
-#include "export/stixwriter.h"
+#include "export/recordexport.h"
 #include "query/filterengine.h"
 #include "store/incidentstore.h"
 #include "storyexport.h"
@@ -13,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QTextStream>
+#include <algorithm>
 #include <optional>
 
 namespace Cli::ExportCommand {
@@ -164,31 +164,39 @@ namespace {
         return Success;
     }
 
+    // The incidents the filter matches, by index into `columns`, in date order.
+    std::vector<IncidentColumns::Index> matching(
+        IncidentStore &store, const IncidentColumns &columns, const Filter &filter)
+    {
+        QList<qint64> hits;
+        if (!filter.search.isEmpty())
+            hits = store.search(filter.search);
+        std::vector<IncidentColumns::Index> order
+            = FilterEngine::apply(columns, filter, filter.search.isEmpty() ? nullptr : &hits, false).indices;
+        std::stable_sort(
+            order.begin(), order.end(), [&](auto a, auto b) { return columns.firstDay[a] < columns.firstDay[b]; });
+        return order;
+    }
+
     int exportData(Database &db, const Request &r)
     {
-        const QList<Incident> incidents = IncidentStore(db).incidents(Shared::matchingRowids(db, r.filter));
-        ExportResult result;
-        if (r.format == OutFormat::Csv)
-            result = RecordWriter::writeCsv(r.path, incidents);
-        else if (r.format == OutFormat::Json)
-            result = RecordWriter::writeFaultlineJson(r.path, incidents);
-        else
-            result = StixWriter::write(r.path, incidents);
-        return finish(result, QStringLiteral("wrote %1: %2 incidents").arg(r.path).arg(incidents.size()));
+        IncidentStore store(db);
+        const IncidentColumns columns = store.loadColumns();
+        const std::vector<IncidentColumns::Index> order = matching(store, columns, r.filter);
+        const RecordExport::Format format = r.format == OutFormat::Csv ? RecordExport::Format::Csv
+            : r.format == OutFormat::Json                              ? RecordExport::Format::FaultlineJson
+                                                                       : RecordExport::Format::Stix;
+        return finish(RecordExport::write(r.path, format, db, columns, order),
+            QStringLiteral("wrote %1: %2 incidents").arg(r.path).arg(order.size()));
     }
 
     std::shared_ptr<const TimelineRows> rowsFor(Database &db, const Request &r)
     {
         IncidentStore store(db);
         auto columns = std::make_shared<const IncidentColumns>(store.loadColumns());
-        QList<qint64> hits;
-        if (!r.filter.search.isEmpty())
-            hits = store.search(r.filter.search);
-        const FilterEngine::Result result
-            = FilterEngine::apply(*columns, r.filter, r.filter.search.isEmpty() ? nullptr : &hits, false);
         RowOptions options;
         options.key = r.rows;
-        return FigureScope::top(TimelineRows::build(columns, result.indices, options), r.top);
+        return FigureScope::top(TimelineRows::build(columns, matching(store, *columns, r.filter), options), r.top);
     }
 
     FigureOptions figureOptions(const Request &r, std::shared_ptr<const TimelineRows> rows)

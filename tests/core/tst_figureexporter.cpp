@@ -1,5 +1,6 @@
 #include "domain/countries.h"
 #include "export/figureexporter.h"
+#include "export/figurescope.h"
 #include "import/importer.h"
 #include "query/filterengine.h"
 #include "render/timelinelayout.h"
@@ -18,6 +19,7 @@
 #include <QPdfWriter>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStandardPaths>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
@@ -425,6 +427,50 @@ private slots:
         QVERIFY(hasInk(image, page.labelRect, Theme::light().background));
     }
 
+    void pagesListTheTypesOfTheirRows()
+    {
+        // 80 rows, the busiest first: rows 0-39 hold ransomware, rows 40-79 espionage.
+        TestSupport::IncidentColumnsBuilder b;
+        const QStringList codes = Countries::instance().codes();
+        for (int r = 0; r < 80; ++r) {
+            const IncidentType type = r < 40 ? IncidentType::Ransomware : IncidentType::Espionage;
+            for (int k = 0; k < 81 - r; ++k) {
+                b.add(TimelineTestData::make(QStringLiteral("r%1-%2").arg(r).arg(k), QStringLiteral("Incident"),
+                    PartialDate::day(2022, 1 + k % 12, 1 + r % 28), { codes.at(r) }, type));
+            }
+        }
+        FigureOptions o = optionsFor(rowsOf(b.take()));
+        o.paginate = true;
+        FigureExporter exporter(o);
+        const QSizeF page((297 - 12) / 25.4 * 96, (210 - 12) / 25.4 * 96);
+        const int pages = exporter.pageCount(page);
+        QVERIFY(pages >= 3);
+        const IncidentColumns &columns = o.rows->columns();
+        QList<QSet<int>> listedOn;
+        for (int k = 0; k < pages; ++k) {
+            const FigurePage p = exporter.page(page, k);
+            const TimelineLayout layout(p.frame);
+            QSet<int> drawn;
+            for (int r = p.firstRow; r < p.firstRow + p.rowCount; ++r) {
+                for (const IncidentColumns::Index i : o.rows->row(r).incidents)
+                    drawn << int(columns.type[i]);
+            }
+            QSet<int> listed;
+            for (const TimelineLayout::LegendItem &item : layout.legend()) {
+                if (item.kind == TimelineLayout::LegendKind::Type)
+                    listed << item.type;
+            }
+            QCOMPARE(listed, drawn);
+            listedOn << listed;
+            // The page's rows and no part of the next page's.
+            QCOMPARE(layout.lastVisibleRow(), p.firstRow + p.rowCount - 1);
+            if (k < pages - 1)
+                QCOMPARE(layout.plotRect().height(), p.rowCount * o.rowHeight);
+        }
+        QCOMPARE(listedOn.first(), QSet<int> { int(IncidentType::Ransomware) });
+        QCOMPARE(listedOn.last(), QSet<int> { int(IncidentType::Espionage) });
+    }
+
     void textWrapsToTheWidth()
     {
         FigureOptions o = optionsFor(rowsOf(shapes()));
@@ -566,7 +612,7 @@ private slots:
         o.title = FigureExporter::proposeTitle(filter, o.firstDay, o.endDay);
         o.subtitle = QStringLiteral("By victim country, the most affected first");
         FigureExporter::CaptionFacts facts { filter, o.firstDay, o.endDay, qint64(result.indices.size()),
-            { QStringLiteral("faultline") }, QDate(2026, 12, 4) };
+            { QStringLiteral("faultline") }, QDate(2026, 12, 4), {} };
         o.caption = FigureExporter::caption(facts);
         QCOMPARE(o.title, QStringLiteral("Cyber incidents, 2022"));
 
@@ -586,6 +632,30 @@ private slots:
             const ExportResult written = FigureExporter(o).write(file);
             QVERIFY2(written.ok, qPrintable(written.error));
             QVERIFY(QFileInfo(file).size() > 1000);
+        }
+
+        // Three hand-picked rows, in the rows' own order, named in the caption.
+        o.rows = FigureScope::picked(o.rows, { QStringLiteral("UA"), QStringLiteral("AL"), QStringLiteral("US") });
+        QCOMPARE(o.rows->rowCount(), 3);
+        QStringList labels;
+        for (int r = 0; r < o.rows->rowCount(); ++r)
+            labels << o.rows->row(r).label;
+        o.caption = FigureScope::caption(filter, o.rows.get(), o.firstDay, o.endDay, labels);
+        QVERIFY2(o.caption.contains(QStringLiteral("rows: ")), qPrintable(o.caption));
+        for (const FigureFormat format : { FigureFormat::Svg, FigureFormat::Pdf }) {
+            o.format = format;
+            o.paginate = format == FigureFormat::Pdf;
+            const QString file
+                = outputPath(format == FigureFormat::Svg ? QStringLiteral("tst_figureexporter-picked.svg")
+                                                         : QStringLiteral("tst_figureexporter-picked.pdf"));
+            const ExportResult written = FigureExporter(o).write(file);
+            QVERIFY2(written.ok, qPrintable(written.error));
+            if (format == FigureFormat::Svg) {
+                const QByteArray svg = TestSupport::fileBytes(file);
+                for (const QString &label : labels)
+                    QVERIFY2(svg.contains(label.toUtf8()), qPrintable(label));
+                QVERIFY(!svg.contains(">Germany<"));
+            }
         }
     }
 };

@@ -744,6 +744,58 @@ private slots:
         QVERIFY(l.rowPlans().empty());
         QCOMPARE(l.hitTest(l.plotRect().center()).row, -1);
     }
+
+    void legendListsOnlyTheTypesDrawn_data()
+    {
+        QTest::addColumn<QDate>("from");
+        QTest::addColumn<QDate>("to");
+        QTest::addColumn<QList<int>>("types");
+        const auto t = [](IncidentType type) { return int(type); };
+        // sample(): Ddos 2020-02-29 (US), Espionage all of 2021 (US), Destructive 2022-07-17 (AL),
+        // DataTheft 2022-09 (AL, ME), Ransomware 2023-01-31 (AL).
+        QTest::newRow("everything") << QDate(2020, 1, 1) << QDate(2024, 1, 1)
+                                    << QList<int> { t(IncidentType::Espionage), t(IncidentType::DataTheft),
+                                           t(IncidentType::Ransomware), t(IncidentType::Destructive),
+                                           t(IncidentType::Ddos) };
+        QTest::newRow("2022") << QDate(2022, 1, 1) << QDate(2023, 1, 1)
+                              << QList<int> { t(IncidentType::DataTheft), t(IncidentType::Destructive) };
+        QTest::newRow("part of 2021 (a year-long span)")
+            << QDate(2021, 6, 1) << QDate(2021, 7, 1) << QList<int> { t(IncidentType::Espionage) };
+        QTest::newRow("nothing in view") << QDate(2019, 1, 1) << QDate(2019, 6, 1) << QList<int> {};
+    }
+
+    void legendListsOnlyTheTypesDrawn()
+    {
+        QFETCH(QDate, from);
+        QFETCH(QDate, to);
+        QFETCH(QList<int>, types);
+        const TimelineLayout l(frameFor(rowsOf(sample()), from, to));
+        QList<int> listed;
+        bool marks = false;
+        for (const TimelineLayout::LegendItem &item : l.legend()) {
+            if (item.kind == TimelineLayout::LegendKind::Type)
+                listed << item.type;
+            marks = marks || item.kind == TimelineLayout::LegendKind::Point;
+        }
+        QCOMPARE(listed, types);
+        QVERIFY(marks); // the kinds of marks are always explained
+    }
+
+    void legendFollowsTheRowsDrawn()
+    {
+        // Only the US row (Ddos, Espionage): a row of another type is not in the figure.
+        RowOptions usOnly;
+        usOnly.hidden = { QStringLiteral("AL"), QStringLiteral("ME") };
+        const TimelineLayout l(frameFor(rowsOf(sample(), usOnly), QDate(2020, 1, 1), QDate(2024, 1, 1)));
+        QList<int> listed;
+        for (const TimelineLayout::LegendItem &item : l.legend()) {
+            if (item.kind == TimelineLayout::LegendKind::Type)
+                listed << item.type;
+        }
+        QCOMPARE(listed, (QList<int> { int(IncidentType::Espionage), int(IncidentType::Ddos) }));
+        QCOMPARE(rowsOf(sample(), usOnly)->row(0).typeMask,
+            (1u << int(IncidentType::Espionage)) | (1u << int(IncidentType::Ddos)));
+    }
 };
 
 QTEST_MAIN(TestTimelineLayout)

@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -192,6 +193,52 @@ private slots:
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
         QVERIFY(child<QLabel>(&dialog, "status")->text().contains(QStringLiteral("f.png")));
         QVERIFY(filesInDir().isEmpty());
+    }
+
+    void handPickedRowsReachPreviewAndCaption()
+    {
+        ExportFigureDialog dialog(m_state);
+        dialog.show();
+        QListWidget *list = child<QListWidget>(&dialog, "pickedRows");
+        QLineEdit *search = child<QLineEdit>(&dialog, "pickSearch");
+        QVERIFY(list && search);
+        QCOMPARE(list->count(), m_state.rows->rowCount());
+        QVERIFY(!list->isEnabled()); // only with "Chosen rows"
+        QComboBox *rows = child<QComboBox>(&dialog, "rows");
+        rows->setCurrentIndex(rows->findText(QStringLiteral("Chosen rows")));
+        QVERIFY(list->isEnabled() && search->isEnabled());
+        // Nothing remembered: the rows on screen are checked to start with.
+        QCOMPARE(dialog.options().rows->rowCount(), FigureState::visibleRows(m_state).second);
+
+        // Search narrows the list; check two rows found by name, uncheck the rest.
+        for (int i = 0; i < list->count(); ++i)
+            list->item(i)->setCheckState(Qt::Unchecked);
+        const TimelineRow &a = m_state.rows->row(5);
+        const TimelineRow &b = m_state.rows->row(40);
+        search->setText(a.label);
+        QVERIFY(!list->item(5)->isHidden());
+        int shown = 0;
+        for (int i = 0; i < list->count(); ++i)
+            shown += list->item(i)->isHidden() ? 0 : 1;
+        QVERIFY(shown >= 1 && shown < list->count());
+        list->item(5)->setCheckState(Qt::Checked);
+        search->clear();
+        list->item(40)->setCheckState(Qt::Checked);
+
+        const int before = dialog.previewCount();
+        QTRY_VERIFY(dialog.previewCount() > before);
+        const FigureOptions o = dialog.options();
+        QCOMPARE(o.rows->rowCount(), 2);
+        QCOMPARE(o.rows->row(0).key, a.key);
+        QCOMPARE(o.rows->row(1).key, b.key);
+        QVERIFY2(o.caption.contains(QStringLiteral("rows: %1, %2").arg(a.label, b.label)), qPrintable(o.caption));
+        QVERIFY2(o.caption.contains(QStringLiteral("2 incidents")), qPrintable(o.caption));
+
+        // Remembered with the other settings.
+        QVERIFY(dialog.exportTo(m_dir.filePath(QStringLiteral("picked.png"))).ok);
+        ExportFigureDialog again(m_state);
+        QCOMPARE(again.options().rows->rowCount(), 2);
+        QCOMPARE(again.options().rows->row(1).key, b.key);
     }
 
     void settingsAreRemembered()

@@ -16,10 +16,12 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPainter>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -156,6 +158,7 @@ QWidget *ExportFigureDialog::contentGroup()
     m_rows->addItem(tr("Rows on screen"), int(Rows::OnScreen));
     m_rows->addItem(tr("All rows"), int(Rows::All));
     m_rows->addItem(tr("Busiest rows"), int(Rows::Top));
+    m_rows->addItem(tr("Chosen rows"), int(Rows::Picked));
     m_top = new QSpinBox;
     m_top->setObjectName(QStringLiteral("top"));
     m_top->setRange(1, 10000);
@@ -166,7 +169,89 @@ QWidget *ExportFigureDialog::contentGroup()
     form->addRow(tr("&Range:"), m_range);
     form->addRow(QString(), dates);
     form->addRow(tr("Ro&ws:"), rows);
+    form->addRow(QString(), pickList());
     return box;
+}
+
+QWidget *ExportFigureDialog::pickList()
+{
+    auto *box = new QWidget;
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_pickSearch = new QLineEdit;
+    m_pickSearch->setObjectName(QStringLiteral("pickSearch"));
+    m_pickSearch->setPlaceholderText(tr("Find a row"));
+    m_pickSearch->setClearButtonEnabled(true);
+    m_pickList = new QListWidget;
+    m_pickList->setObjectName(QStringLiteral("pickedRows"));
+    m_pickList->setMaximumHeight(150);
+    m_pickList->setUniformItemSizes(true);
+    const int rows = m_state.rows ? m_state.rows->rowCount() : 0;
+    for (int r = 0; r < rows; ++r) {
+        const TimelineRow &row = m_state.rows->row(r);
+        auto *item = new QListWidgetItem(tr("%1 (%2)").arg(row.label).arg(row.count()), m_pickList);
+        item->setData(Qt::UserRole, row.key);
+        item->setData(Qt::UserRole + 1, row.label);
+        item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+        item->setCheckState(Qt::Unchecked);
+    }
+    layout->addWidget(m_pickSearch);
+    layout->addWidget(m_pickList);
+    connect(m_pickSearch, &QLineEdit::textChanged, this, &ExportFigureDialog::filterPickList);
+    return box;
+}
+
+void ExportFigureDialog::filterPickList(const QString &text)
+{
+    const QString wanted = text.trimmed();
+    for (int i = 0; i < m_pickList->count(); ++i) {
+        QListWidgetItem *item = m_pickList->item(i);
+        item->setHidden(!wanted.isEmpty() && !item->text().contains(wanted, Qt::CaseInsensitive)
+            && !item->data(Qt::UserRole).toString().contains(wanted, Qt::CaseInsensitive));
+    }
+}
+
+// Checks the rows of `keys`; when none of them is a row here, the rows on screen.
+void ExportFigureDialog::checkPicked(const QStringList &keys)
+{
+    const QSet<QString> wanted(keys.begin(), keys.end());
+    bool any = false;
+    for (int i = 0; i < m_pickList->count(); ++i) {
+        QListWidgetItem *item = m_pickList->item(i);
+        const bool on = wanted.contains(item->data(Qt::UserRole).toString());
+        item->setCheckState(on ? Qt::Checked : Qt::Unchecked);
+        any = any || on;
+    }
+    if (any)
+        return;
+    const auto [first, count] = FigureState::visibleRows(m_state);
+    for (int r = first; r < first + count && r < m_pickList->count(); ++r)
+        m_pickList->item(r)->setCheckState(Qt::Checked);
+}
+
+QStringList ExportFigureDialog::pickedKeys() const
+{
+    QStringList keys;
+    for (int i = 0; i < m_pickList->count(); ++i) {
+        if (m_pickList->item(i)->checkState() == Qt::Checked)
+            keys << m_pickList->item(i)->data(Qt::UserRole).toString();
+    }
+    return keys;
+}
+
+QStringList ExportFigureDialog::pickedLabels() const
+{
+    QStringList labels;
+    for (int i = 0; i < m_pickList->count(); ++i) {
+        if (m_pickList->item(i)->checkState() == Qt::Checked)
+            labels << m_pickList->item(i)->data(Qt::UserRole + 1).toString();
+    }
+    return labels;
+}
+
+bool ExportFigureDialog::picking() const
+{
+    return Rows(m_rows->currentData().toInt()) == Rows::Picked;
 }
 
 QWidget *ExportFigureDialog::sizeGroup()
@@ -256,6 +341,7 @@ void ExportFigureDialog::connectChanges()
     for (QSpinBox *spin : { m_top, m_dpi })
         connect(spin, &QSpinBox::valueChanged, this, &ExportFigureDialog::schedulePreview);
     connect(m_transparent, &QCheckBox::toggled, this, &ExportFigureDialog::schedulePreview);
+    connect(m_pickList, &QListWidget::itemChanged, this, &ExportFigureDialog::schedulePreview);
     for (QLineEdit *edit : { m_title, m_subtitle })
         connect(edit, &QLineEdit::textChanged, this, &ExportFigureDialog::schedulePreview);
 }
@@ -272,6 +358,7 @@ void ExportFigureDialog::loadSettings()
     m_range->setCurrentIndex(std::clamp(s.value(settingsKey("range"), 0).toInt(), 0, 1));
     select(m_rows, s.value(settingsKey("rows"), int(Rows::All)));
     m_top->setValue(s.value(settingsKey("top"), 20).toInt());
+    checkPicked(s.value(settingsKey("pickedRows")).toStringList());
     m_unit->setCurrentIndex(std::clamp(s.value(settingsKey("unit"), 0).toInt(), 0, 2));
     m_lastUnit = m_unit->currentIndex();
     m_dpi->setValue(s.value(settingsKey("dpi"), 96).toInt());
@@ -293,6 +380,7 @@ void ExportFigureDialog::saveSettings(const QString &path) const
     s.setValue(settingsKey("range"), m_range->currentIndex());
     s.setValue(settingsKey("rows"), m_rows->currentData());
     s.setValue(settingsKey("top"), m_top->value());
+    s.setValue(settingsKey("pickedRows"), pickedKeys());
     s.setValue(settingsKey("unit"), m_unit->currentIndex());
     s.setValue(settingsKey("width"), m_width->value());
     s.setValue(settingsKey("height"), m_height->value());
@@ -328,6 +416,8 @@ void ExportFigureDialog::updateEnabled()
     m_from->setEnabled(m_range->currentIndex() == 1);
     m_to->setEnabled(m_range->currentIndex() == 1);
     m_top->setEnabled(Rows(m_rows->currentData().toInt()) == Rows::Top);
+    m_pickSearch->setEnabled(picking());
+    m_pickList->setEnabled(picking());
 }
 
 void ExportFigureDialog::schedulePreview()
@@ -346,6 +436,12 @@ std::shared_ptr<const TimelineRows> ExportFigureDialog::chosenRows() const
     }
     case Rows::All:
         return m_state.rows;
+    case Rows::Picked: {
+        const QStringList keys = pickedKeys();
+        if (!m_pickedRows.second || m_pickedRows.first != keys)
+            m_pickedRows = { keys, FigureScope::picked(m_state.rows, keys) };
+        return m_pickedRows.second;
+    }
     case Rows::Top:
         break;
     }
@@ -392,7 +488,8 @@ FigureOptions ExportFigureDialog::options() const
     o.transparent = m_transparent->isChecked() && o.format != FigureFormat::Pdf;
     o.title = m_title->text().trimmed();
     o.subtitle = m_subtitle->text().trimmed();
-    o.caption = FigureState::captionFor(m_state, o.rows.get(), o.firstDay, o.endDay);
+    o.caption = FigureState::captionFor(
+        m_state, o.rows.get(), o.firstDay, o.endDay, picking() ? pickedLabels() : QStringList());
     return o;
 }
 

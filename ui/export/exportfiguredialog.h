@@ -13,12 +13,14 @@ class QDateEdit;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QSpinBox;
 class QTimer;
 
 // File > Export Figure…: the timeline as a PNG, SVG or PDF figure, with a live preview drawn
 // by FigureExporter (the renderer the screen uses). The dialog chooses the format; what to
-// draw (the visible range or two dates; the rows on screen, all rows or the N busiest); the
+// draw (the visible range or two dates; the rows on screen, all rows, the N busiest or a
+// hand-picked list, checked in a list that a search field narrows); the
 // size in pixels, millimetres or inches with a dpi (PNG and SVG) or the page size and
 // orientation (PDF); the theme; a transparent background (PNG and SVG); the title, proposed
 // from the filters, and a subtitle. The caption states the filters, dates, the number of
@@ -47,13 +49,19 @@ public:
     QString suggestedPath() const;
 
 private:
-    enum class Rows { OnScreen, All, Top };
+    enum class Rows { OnScreen, All, Top, Picked };
 
     void buildForm();
     QWidget *contentGroup();
     QWidget *sizeGroup();
     QWidget *lookGroup();
     QWidget *textGroup();
+    QWidget *pickList();
+    void filterPickList(const QString &text);
+    void checkPicked(const QStringList &keys);
+    QStringList pickedKeys() const;
+    QStringList pickedLabels() const;
+    bool picking() const;
     void connectChanges();
     void loadSettings();
     void saveSettings(const QString &path) const;
@@ -68,12 +76,15 @@ private:
 
     FigureViewState m_state;
     mutable QMap<int, std::shared_ptr<const TimelineRows>> m_topRows; // by N
+    mutable std::pair<QStringList, std::shared_ptr<const TimelineRows>> m_pickedRows; // by keys
     QComboBox *m_format;
     QComboBox *m_range;
     QDateEdit *m_from;
     QDateEdit *m_to;
     QComboBox *m_rows;
     QSpinBox *m_top;
+    QLineEdit *m_pickSearch;
+    QListWidget *m_pickList;
     QComboBox *m_unit;
     QDoubleSpinBox *m_width;
     QDoubleSpinBox *m_height;

@@ -3,8 +3,7 @@
 #include "document/documentcontroller.h"
 #include "export/exportfiguredialog.h"
 #include "export/figureexporter.h"
-#include "export/recordwriter.h"
-#include "export/stixwriter.h"
+#include "export/recordexport.h"
 #include "models/incidenttablemodel.h"
 #include "timeline/timelineview.h"
 
@@ -156,33 +155,23 @@ void FigureActions::exportData()
 ExportResult FigureActions::writeRecords(
     QWidget *parent, DocumentController *document, const QList<qint64> &rowids, const QString &path)
 {
-    // Reading the records is half the work, writing them the other half.
-    const qint64 total = std::max<qint64>(1, rowids.size());
-    QProgressDialog progress(tr("Exporting %n incidents…", nullptr, int(rowids.size())), tr("Cancel"), 0,
-        int(std::min<qint64>(total * 2, std::numeric_limits<int>::max())), parent);
+    const std::shared_ptr<const IncidentColumns> columns = document->columns();
+    if (!columns || !document->database())
+        return ExportResult::failure(tr("No document is open."));
+    std::vector<IncidentColumns::Index> order;
+    order.reserve(std::size_t(rowids.size()));
+    for (const qint64 rowid : rowids) {
+        if (const qint64 index = columns->indexOfRowid(rowid); index >= 0)
+            order.push_back(IncidentColumns::Index(index));
+    }
+    constexpr int steps = 1000;
+    QProgressDialog progress(tr("Exporting %n incidents…", nullptr, int(order.size())), tr("Cancel"), 0, steps, parent);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(400);
-    QList<Incident> incidents;
-    incidents.reserve(rowids.size());
-    for (qsizetype k = 0; k < rowids.size(); ++k) {
-        if (k % 256 == 0) {
-            progress.setValue(int(k));
-            QCoreApplication::processEvents();
-            if (progress.wasCanceled())
-                return ExportResult::cancel();
-        }
-        if (auto incident = document->incidentByRowid(rowids.at(k)))
-            incidents << std::move(*incident);
-    }
-    const ExportFile::Progress step = [&](qint64 done, qint64) {
-        progress.setValue(int(total + done));
+    const ExportFile::Progress step = [&](qint64 done, qint64 total) {
+        progress.setValue(int(done * steps / std::max<qint64>(1, total)));
         QCoreApplication::processEvents();
         return !progress.wasCanceled();
     };
-    const QString name = QFileInfo(path).fileName().toLower();
-    if (name.endsWith(QStringLiteral(".stix.json")))
-        return StixWriter::write(path, incidents, step);
-    if (name.endsWith(QStringLiteral(".json")))
-        return RecordWriter::writeFaultlineJson(path, incidents, QStringLiteral("faultline"), step);
-    return RecordWriter::writeCsv(path, incidents, step);
+    return RecordExport::write(path, RecordExport::formatOf(path), *document->database(), *columns, order, step);
 }

@@ -19,9 +19,10 @@ std::pair<int, int> visibleRows(const FigureViewState &state)
     return { first, std::min(count, total - first) };
 }
 
-QString captionFor(const FigureViewState &state, const TimelineRows *rows, double firstDay, double endDay)
+QString captionFor(const FigureViewState &state, const TimelineRows *rows, double firstDay, double endDay,
+    const QStringList &pickedRows)
 {
-    return FigureScope::caption(state.filter, rows, firstDay, endDay);
+    return FigureScope::caption(state.filter, rows, firstDay, endDay, pickedRows);
 }
 
 FigureOptions currentView(const FigureViewState &state, double dpi)

@@ -26,7 +26,9 @@ namespace FigureState {
 std::pair<int, int> visibleRows(const FigureViewState &state);
 
 // The caption FigureExporter::caption writes for these rows over [firstDay, endDay).
-QString captionFor(const FigureViewState &state, const TimelineRows *rows, double firstDay, double endDay);
+// With `pickedRows`, the labels of hand-picked rows, the caption names them.
+QString captionFor(const FigureViewState &state, const TimelineRows *rows, double firstDay, double endDay,
+    const QStringList &pickedRows = {});
 
 // The figure of the view as it is: its range, the rows on screen, its size at `dpi`, the theme,
 // the proposed title and the caption. Format PNG.

@@ -62,6 +62,7 @@ struct IncidentColumns
     QString id(Index i) const { return QString::fromUtf8(textSpan(idText, idOffset, i)); }
     QString title(Index i) const { return QString::fromUtf8(textSpan(titleText, titleOffset, i)); }
     QByteArrayView titleUtf8(Index i) const { return textSpan(titleText, titleOffset, i); }
+    QByteArrayView idUtf8(Index i) const { return textSpan(idText, idOffset, i); }
     IncidentType typeOf(Index i) const { return IncidentType(type[i]); }
     Precision precisionOf(Index i) const { return Precision(precision[i]); }
 

@@ -13,6 +13,11 @@ QString neutralise(const QString &text)
     return !text.isEmpty() && isTrigger(text.front()) ? u'\'' + text : text;
 }
 
+bool needsApostrophe(QByteArrayView utf8)
+{
+    return !utf8.isEmpty() && isTrigger(QChar::fromLatin1(utf8.front()));
+}
+
 QString restore(const QString &text)
 {
     return text.size() >= 2 && text.front() == u'\'' && isTrigger(text.at(1)) ? text.mid(1) : text;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QString>
 
 // Text cells that a spreadsheet would run as a formula (starting with = + - @ TAB CR, or an
@@ -9,4 +10,6 @@
 namespace SpreadsheetCell {
 QString neutralise(const QString &text);
 QString restore(const QString &text);
+// Whether neutralise() would prefix this cell, given as UTF-8 (every trigger is ASCII).
+bool needsApostrophe(QByteArrayView utf8);
 } // namespace SpreadsheetCell

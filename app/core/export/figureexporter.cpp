@@ -156,10 +156,12 @@ FigureExporter::Chrome FigureExporter::chrome(QSizeF pageSize, const QString &la
     return c;
 }
 
-double FigureExporter::plotHeight(const Chrome &chrome) const
+double FigureExporter::plotHeight(const Chrome &chrome, std::uint32_t types) const
 {
-    // The plot's height does not depend on the rows, so an empty frame measures it cheaply.
+    // The plot's height depends on the rows only through the legend, whose types are given:
+    // an empty frame measures it cheaply.
     TimelineFrame frame;
+    frame.legendTypes = types;
     frame.size = chrome.frameArea.size();
     frame.forExport = true;
     frame.showLegend = true;
@@ -167,6 +169,13 @@ double FigureExporter::plotHeight(const Chrome &chrome) const
     frame.headerWidth = m_options.headerWidth;
     frame.theme = m_theme;
     return TimelineLayout(frame).plotRect().height();
+}
+
+std::uint32_t FigureExporter::typesOf(int first, int count) const
+{
+    if (!m_options.rows || count <= 0)
+        return 0;
+    return TimelineLayout::typesIn(*m_options.rows, first, first + count - 1, m_options.firstDay, m_options.endDay);
 }
 
 int FigureExporter::rowsIn(double plotHeight) const
@@ -185,9 +194,10 @@ QString FigureExporter::labelFor(int index, int pages, int shown) const
 int FigureExporter::pageCount(QSizeF pageSize, const QPaintDevice *device) const
 {
     const int total = m_options.rows ? m_options.rows->rowCount() : 0;
-    if (!m_options.paginate || total <= rowsIn(plotHeight(chrome(pageSize, {}, device))))
+    const std::uint32_t types = typesOf(0, total);
+    if (!m_options.paginate || total <= rowsIn(plotHeight(chrome(pageSize, {}, device), types)))
         return 1;
-    const int perPage = rowsIn(plotHeight(chrome(pageSize, labelFor(total - 1, total, total), device)));
+    const int perPage = rowsIn(plotHeight(chrome(pageSize, labelFor(total - 1, total, total), device), types));
     return (total + perPage - 1) / perPage;
 }
 
@@ -195,14 +205,15 @@ FigurePage FigureExporter::page(QSizeF pageSize, int index, const QPaintDevice *
 {
     const int total = m_options.rows ? m_options.rows->rowCount() : 0;
     FigurePage page;
+    // Rows per page with a legend of every type the figure draws: the same on every page, and
+    // never more than fit once a page's legend lists only the types of its rows.
+    const std::uint32_t every = typesOf(0, total);
     Chrome c = chrome(pageSize, {}, device);
-    double plot = plotHeight(c);
-    int perPage = rowsIn(plot);
+    int perPage = rowsIn(plotHeight(c, every));
     if (total > perPage) {
         // Not every row fits: make room for the label, as long as the longest one.
         c = chrome(pageSize, labelFor(total - 1, total, total), device);
-        plot = plotHeight(c);
-        perPage = rowsIn(plot);
+        perPage = rowsIn(plotHeight(c, every));
         page.pageCount = m_options.paginate ? (total + perPage - 1) / perPage : 1;
         index = std::clamp(index, 0, page.pageCount - 1);
         page.label = labelFor(index, page.pageCount, perPage);
@@ -211,6 +222,8 @@ FigurePage FigureExporter::page(QSizeF pageSize, int index, const QPaintDevice *
     }
     page.firstRow = std::min(total, index * perPage);
     page.rowCount = std::min(perPage, total - page.firstRow);
+    const std::uint32_t types = typesOf(page.firstRow, page.rowCount);
+    const double plot = plotHeight(c, types);
 
     TimelineFrame &frame = page.frame;
     frame.rows = m_options.rows;
@@ -221,6 +234,7 @@ FigurePage FigureExporter::page(QSizeF pageSize, int index, const QPaintDevice *
     frame.theme = m_theme;
     frame.forExport = true;
     frame.showLegend = true;
+    frame.legendTypes = types;
     frame.transparent = true; // the page is filled (or not) by paintPage
     frame.scrollY = double(page.firstRow) * m_options.rowHeight;
     frame.size = c.frameArea.size();

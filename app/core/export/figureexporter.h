@@ -136,17 +136,23 @@ public:
         qint64 incidents = 0;
         QStringList datasets;
         QDate made = QDate::currentDate();
+        QStringList rows; // the labels of hand-picked rows, or empty
     };
     // "Filters: type ransomware, sector health; 1 Jan 2022 – 31 Dec 2022; 123 incidents;
     // datasets: faultline; Faultline, 4 December 2026" (dates in the default QLocale; the
     // values of one criterion are joined by "or", as the filter matches any of them). A filter
-    // of dates alone has no "Filters:" part: the dates say it.
+    // of dates alone has no "Filters:" part: the dates say it. Hand-picked rows are named after
+    // the filters, "rows: France, Germany" (the first s_captionRows, then "and N more").
     static QString caption(const CaptionFacts &facts);
+    static constexpr int s_captionRows = 6;
 
 private:
     struct Chrome;
     Chrome chrome(QSizeF pageSize, const QString &label, const QPaintDevice *device) const;
-    double plotHeight(const Chrome &chrome) const; // of a frame in chrome's frame area
+    // Of a frame in chrome's frame area whose legend lists `types` (TimelineFrame::legendTypes).
+    double plotHeight(const Chrome &chrome, std::uint32_t types) const;
+    // The types drawn in rows [first, first + count) over the figure's days.
+    std::uint32_t typesOf(int first, int count) const;
     int rowsIn(double plotHeight) const; // whole rows, at least one
     QString labelFor(int index, int pages, int shown) const;
     void addFlags(TimelineFrame &frame, const QPaintDevice *device);

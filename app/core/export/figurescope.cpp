@@ -3,6 +3,7 @@
 #include "export/figureexporter.h"
 
 #include <QDate>
+#include <QSet>
 #include <algorithm>
 
 namespace FigureScope {
@@ -14,27 +15,49 @@ std::shared_ptr<const TimelineRows> top(const std::shared_ptr<const TimelineRows
     return slice(rows, 0, top);
 }
 
+namespace {
+    // The rows of `rows` where keep[r], rebuilt over their incidents, the others hidden.
+    std::shared_ptr<const TimelineRows> keepRows(
+        const std::shared_ptr<const TimelineRows> &rows, const std::vector<bool> &keep)
+    {
+        if (std::all_of(keep.begin(), keep.end(), [](bool k) { return k; }))
+            return rows;
+        std::vector<IncidentColumns::Index> shown;
+        RowOptions options = rows->options();
+        for (int r = 0; r < rows->rowCount(); ++r) {
+            if (!keep[std::size_t(r)]) {
+                options.hidden << rows->row(r).key;
+                continue;
+            }
+            const auto &incidents = rows->row(r).incidents;
+            shown.insert(shown.end(), incidents.begin(), incidents.end());
+        }
+        std::sort(shown.begin(), shown.end());
+        shown.erase(std::unique(shown.begin(), shown.end()), shown.end());
+        return TimelineRows::build(rows->sharedColumns(), shown, options);
+    }
+} // namespace
+
 std::shared_ptr<const TimelineRows> slice(const std::shared_ptr<const TimelineRows> &rows, int first, int count)
 {
     if (!rows)
         return rows;
     first = std::clamp(first, 0, rows->rowCount());
     const int end = std::clamp(first + std::max(0, count), first, rows->rowCount());
-    if (first == 0 && end == rows->rowCount())
+    std::vector<bool> keep(std::size_t(rows->rowCount()), false);
+    std::fill(keep.begin() + first, keep.begin() + end, true);
+    return keepRows(rows, keep);
+}
+
+std::shared_ptr<const TimelineRows> picked(const std::shared_ptr<const TimelineRows> &rows, const QStringList &keys)
+{
+    if (!rows)
         return rows;
-    std::vector<IncidentColumns::Index> shown;
-    for (int r = first; r < end; ++r) {
-        const auto &incidents = rows->row(r).incidents;
-        shown.insert(shown.end(), incidents.begin(), incidents.end());
-    }
-    std::sort(shown.begin(), shown.end());
-    shown.erase(std::unique(shown.begin(), shown.end()), shown.end());
-    RowOptions options = rows->options();
-    for (int r = 0; r < rows->rowCount(); ++r) {
-        if (r < first || r >= end)
-            options.hidden << rows->row(r).key;
-    }
-    return TimelineRows::build(rows->sharedColumns(), shown, options);
+    const QSet<QString> wanted(keys.begin(), keys.end());
+    std::vector<bool> keep(std::size_t(rows->rowCount()), false);
+    for (int r = 0; r < rows->rowCount(); ++r)
+        keep[std::size_t(r)] = wanted.contains(rows->row(r).key);
+    return keepRows(rows, keep);
 }
 
 std::pair<double, double> range(const Filter &filter, const TimelineRows *rows)
@@ -80,7 +103,8 @@ Facts facts(const TimelineRows *rows)
     return facts;
 }
 
-QString caption(const Filter &filter, const TimelineRows *rows, double firstDay, double endDay)
+QString caption(
+    const Filter &filter, const TimelineRows *rows, double firstDay, double endDay, const QStringList &pickedRows)
 {
     const Facts counted = facts(rows);
     FigureExporter::CaptionFacts caption;
@@ -89,6 +113,7 @@ QString caption(const Filter &filter, const TimelineRows *rows, double firstDay,
     caption.endDay = endDay;
     caption.incidents = counted.incidents;
     caption.datasets = counted.datasets;
+    caption.rows = pickedRows;
     return FigureExporter::caption(caption);
 }
 } // namespace FigureScope

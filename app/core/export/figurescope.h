@@ -16,6 +16,10 @@ std::shared_ptr<const TimelineRows> top(const std::shared_ptr<const TimelineRows
 // The rows [first, first + count) of `rows`, the others hidden, as top() does; `rows` itself
 // when that is all of them.
 std::shared_ptr<const TimelineRows> slice(const std::shared_ptr<const TimelineRows> &rows, int first, int count);
+// The rows of `rows` whose keys are in `keys` (a hand-picked list), in the order of `rows`, the
+// others hidden, as top() does; `rows` itself when that is all of them. Keys `rows` does not
+// have are ignored.
+std::shared_ptr<const TimelineRows> picked(const std::shared_ptr<const TimelineRows> &rows, const QStringList &keys);
 
 // The days [first, end) a figure shows: the filter's dates when it has them (whole days,
 // from the first day of --from to the last of --to), otherwise the rows' extent with a margin
@@ -32,6 +36,8 @@ struct Facts
 Facts facts(const TimelineRows *rows);
 
 // The caption line of a figure of `rows` over [firstDay, endDay) under `filter`
-// (FigureExporter::caption over facts()).
-QString caption(const Filter &filter, const TimelineRows *rows, double firstDay, double endDay);
+// (FigureExporter::caption over facts()). With `pickedRows` (the labels of hand-picked rows)
+// the caption names them.
+QString caption(
+    const Filter &filter, const TimelineRows *rows, double firstDay, double endDay, const QStringList &pickedRows = {});
 } // namespace FigureScope

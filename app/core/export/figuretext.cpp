@@ -145,6 +145,12 @@ QString FigureExporter::caption(const CaptionFacts &facts)
     criteria.toDay.reset();
     if (!criteria.isEmpty() || facts.filter.isEmpty())
         parts << tr("Filters: %1").arg(filterDescription(facts.filter));
+    if (!facts.rows.isEmpty()) {
+        QStringList named = facts.rows.mid(0, s_captionRows);
+        if (facts.rows.size() > s_captionRows)
+            named << tr("and %1 more").arg(facts.rows.size() - s_captionRows);
+        parts << tr("rows: %1").arg(named.join(QStringLiteral(", ")));
+    }
     parts << QStringLiteral("%1 \u2013 %2")
                  .arg(locale.toString(QDate::fromJulianDay(first), QStringLiteral("d MMM yyyy")),
                      locale.toString(QDate::fromJulianDay(last), QStringLiteral("d MMM yyyy")));

@@ -7,6 +7,7 @@
 #include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <algorithm>
 
 namespace RecordWriter {
 QJsonObject toJson(const Incident &r)
@@ -74,37 +75,57 @@ namespace {
         return done;
     }
 
-    QString csvCell(const QString &text)
-    {
-        QString cell = SpreadsheetCell::neutralise(text);
-        if (cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\n') || cell.contains(u'\r')) {
-            cell.replace(u'"', QStringLiteral("\"\""));
-            cell = u'"' + cell + u'"';
-        }
-        return cell;
-    }
-
     bool streamCsv(QIODevice &out, const QList<Incident> &incidents, const ExportFile::Progress &progress)
     {
-        const QStringList fields = { QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("start"),
-            QStringLiteral("end"), QStringLiteral("victims"), QStringLiteral("attackers"),
-            QStringLiteral("attribution"), QStringLiteral("attributed_on"), QStringLiteral("disclosed"),
-            QStringLiteral("actor"), QStringLiteral("type"), QStringLiteral("sectors"), QStringLiteral("summary"),
-            QStringLiteral("sources"), QStringLiteral("tags"), QStringLiteral("related") };
-        out.write((fields.join(u',') + QStringLiteral("\r\n")).toUtf8());
+        out.write(csvHeader());
+        QByteArray row;
         return eachRecord(incidents, progress, [&](const Incident &r) {
             const QStringList cells
                 = { r.id, r.title, r.start.toString(), r.end.toString(), r.victims.join(u';'), r.attackers.join(u';'),
                       Vocabulary::attributionKey(r.attribution), r.attributedOn.toString(), r.disclosed.toString(),
                       r.actor, Vocabulary::typeKey(r.type), Vocabulary::sectorKeys(r.sectors).join(u';'), r.summary,
                       SourceList::encode(r.sources), r.tags.join(u';'), r.related.join(u';') };
-            QStringList quoted;
-            for (const QString &cell : cells)
-                quoted << csvCell(cell);
-            out.write((quoted.join(u',') + QStringLiteral("\r\n")).toUtf8());
+            row.clear();
+            for (qsizetype c = 0; c < cells.size(); ++c) {
+                if (c > 0)
+                    row += ',';
+                appendCsvCell(row, cells.at(c).toUtf8());
+            }
+            row += "\r\n";
+            out.write(row);
         });
     }
 } // namespace
+
+QByteArray csvHeader()
+{
+    return QByteArrayLiteral("id,title,start,end,victims,attackers,attribution,attributed_on,disclosed,actor,type,"
+                             "sectors,summary,sources,tags,related\r\n");
+}
+
+void appendCsvCell(QByteArray &out, QByteArrayView utf8)
+{
+    const bool apostrophe = SpreadsheetCell::needsApostrophe(utf8);
+    const bool quote
+        = std::any_of(utf8.begin(), utf8.end(), [](char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; });
+    if (quote)
+        out += '"';
+    if (apostrophe)
+        out += '\'';
+    if (!quote) {
+        out += utf8;
+        return;
+    }
+    for (qsizetype from = 0;;) {
+        const qsizetype at = utf8.indexOf('"', from);
+        out += utf8.sliced(from, (at < 0 ? utf8.size() : at) - from);
+        if (at < 0)
+            break;
+        out += "\"\"";
+        from = at + 1;
+    }
+    out += '"';
+}
 
 QByteArray toFaultlineJson(const QList<Incident> &incidents, const QString &dataset)
 {

@@ -25,6 +25,11 @@ QByteArray toJsonArray(const QList<Incident> &incidents);
 // with its publisher, title and date (SourceList). Formula-like cells are neutralised
 // (SpreadsheetCell), and the CSV reader restores them. Notes are not written.
 QByteArray toCsv(const QList<Incident> &incidents);
+// The header row of that CSV, CRLF included.
+QByteArray csvHeader();
+// Appends one CSV cell of UTF-8 text: neutralised (SpreadsheetCell), then quoted when it
+// holds a comma, a quote or a line break. Every CSV cell the writers produce goes through here.
+void appendCsvCell(QByteArray &out, QByteArrayView utf8);
 
 // The same bytes as toFaultlineJson and toCsv, into a file.
 ExportResult writeFaultlineJson(const QString &path, const QList<Incident> &incidents,

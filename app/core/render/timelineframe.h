@@ -10,6 +10,7 @@
 #include <QSizeF>
 #include <QString>
 #include <memory>
+#include <optional>
 #include <vector>
 
 // What to draw, as plain data: the rows (shared, built once per filter change), the visible
@@ -33,6 +34,9 @@ struct TimelineFrame
 
     bool forExport = false; // no hover, selection or rubber band; margins around the plot
     bool showLegend = true;
+    // The incident types the legend lists (bit t for IncidentType t); unset, those drawn in
+    // the rows and days in view. A figure cut into pages sets it to the types of its page.
+    std::optional<std::uint32_t> legendTypes;
     bool transparent = false; // no background fill (PNG export option)
     QString title; // drawn above the axis when not empty
     QString footer; // drawn below the legend when not empty (e.g. the data's sources)

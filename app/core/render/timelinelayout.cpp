@@ -82,7 +82,10 @@ void TimelineLayout::layoutAreas(
     m_headerRect = QRectF(inner.left(), top, header, m_plotRect.height());
 
     if (m_frame.showLegend) {
-        layoutLegend(small);
+        if (m_frame.legendTypes)
+            layoutLegend(small, *m_frame.legendTypes);
+        else
+            layoutLegendOfDrawnTypes(small, bottom);
         // The legend takes the bottom of what is left; the plot ends above it.
         const double h = m_legendRect.height();
         m_plotRect.setBottom(std::max(m_plotRect.top(), bottom - h));
@@ -96,8 +99,62 @@ void TimelineLayout::layoutAreas(
     }
 }
 
-void TimelineLayout::layoutLegend(const QFontMetricsF &small)
+void TimelineLayout::layoutLegendOfDrawnTypes(const QFontMetricsF &small, double bottom)
 {
+    // The types drawn depend on the rows that fit above the legend, and the legend's height on
+    // the types it lists. Start from the rows of a plot without a legend and settle; should it
+    // not settle in three steps, list every type drawn and perhaps one more, never fewer.
+    const double top = m_plotRect.top();
+    std::uint32_t listed = typesDrawn(bottom - top);
+    for (int step = 0;; ++step) {
+        layoutLegend(small, listed);
+        const std::uint32_t drawn = typesDrawn(bottom - m_legendRect.height() - top);
+        if (drawn == listed)
+            return;
+        if (step == 2) {
+            if (drawn & ~listed)
+                layoutLegend(small, listed | drawn);
+            return;
+        }
+        listed = drawn;
+    }
+}
+
+std::uint32_t TimelineLayout::typesDrawn(double plotHeight) const
+{
+    const int rows = rowCount();
+    if (rows == 0 || m_frame.rowHeight <= 0 || plotHeight <= 0)
+        return 0;
+    const int first = std::clamp(int(std::floor(m_frame.scrollY / m_frame.rowHeight)), 0, rows - 1);
+    const int last = std::clamp(int(std::ceil((m_frame.scrollY + plotHeight) / m_frame.rowHeight)) - 1, 0, rows - 1);
+    return typesIn(*m_frame.rows, first, last, m_frame.firstDay, m_frame.endDay);
+}
+
+std::uint32_t TimelineLayout::typesIn(const TimelineRows &rows, int first, int last, double from, double end)
+{
+    first = std::max(first, 0);
+    last = std::min(last, rows.rowCount() - 1);
+    const IncidentColumns &c = rows.columns();
+    std::uint32_t mask = 0;
+    for (int r = first; r <= last; ++r) {
+        const TimelineRow &row = rows.row(r);
+        if ((mask | row.typeMask) == mask || row.count() == 0)
+            continue;
+        if (row.firstIncidentDay() >= from && double(row.lastIncidentDay()) + 1 <= end) {
+            mask |= row.typeMask; // the whole row is in view
+            continue;
+        }
+        row.forEachCandidate(qint64(std::floor(from)), qint64(std::ceil(end)) - 1, [&](std::size_t k) {
+            if (double(row.lastDay[k]) + 1 > from && double(row.firstDay[k]) < end)
+                mask |= 1u << c.type[row.incidents[k]];
+        });
+    }
+    return mask;
+}
+
+void TimelineLayout::layoutLegend(const QFontMetricsF &small, std::uint32_t types)
+{
+    m_legend.clear();
     const double margin = m_frame.forExport ? s_exportMargin : 0;
     const double left = margin + 8;
     const double right = m_frame.size.width() - margin - 8;
@@ -121,9 +178,11 @@ void TimelineLayout::layoutLegend(const QFontMetricsF &small)
         m_legend.push_back(item);
         x += w + 14;
     };
-    for (int t = 0; t < IncidentTypeCount; ++t)
-        add(LegendKind::Type, t, Vocabulary::typeLabel(IncidentType(t)));
-    add(LegendKind::Point, -1, tr("exact day"), 12);
+    for (int t = 0; t < IncidentTypeCount; ++t) {
+        if (types & (1u << t))
+            add(LegendKind::Type, t, Vocabulary::typeLabel(IncidentType(t)));
+    }
+    add(LegendKind::Point, -1, tr("exact day"), types ? 12 : 0);
     add(LegendKind::Bar, -1, tr("duration"));
     add(LegendKind::MergedBars, -1, tr("overlapping durations"));
     add(LegendKind::Span, -1, tr("month or year only (uncertain)"));

@@ -162,14 +162,24 @@ public:
     const RowPlan *planOf(int row) const;
     float maxBucket() const { return m_maxBucket; } // over every aggregated row, for one scale
     int aggregatedRowCount() const;
+    // The legend: a swatch for each incident type drawn (in the rows and days in view, not
+    // every type of the document), then the kinds of marks.
     const std::vector<LegendItem> &legend() const { return m_legend; }
+    // The types (bit t for IncidentType t) of the incidents of rows [first, last] of `rows`
+    // that touch the days [from, end): what a plot of those rows and days draws.
+    static std::uint32_t typesIn(const TimelineRows &rows, int first, int last, double from, double end);
 
     Hit hitTest(QPointF point) const;
 
 private:
     void layoutAreas(
         const QFontMetricsF &label, const QFontMetricsF &axis, const QFontMetricsF &title, const QFontMetricsF &small);
-    void layoutLegend(const QFontMetricsF &small);
+    // The legend with the types of `types` (bit t for IncidentType t) and the mark kinds.
+    void layoutLegend(const QFontMetricsF &small, std::uint32_t types);
+    // The legend of the types drawn in a plot that ends `bottom` above the legend.
+    void layoutLegendOfDrawnTypes(const QFontMetricsF &small, double bottom);
+    // The types of the incidents in view in the rows a plot `plotHeight` high shows.
+    std::uint32_t typesDrawn(double plotHeight) const;
     void planRow(int row, const QFontMetricsF &label);
     // Row planning (timelinelayoutrows.cpp), in the order the steps run.
     void planMarks(RowPlan &plan, const TimelineRow &row, const QFontMetricsF &label);

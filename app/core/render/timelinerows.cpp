@@ -252,8 +252,10 @@ std::vector<TimelineRow> TimelineRows::makeRows(
         const Index i = order[k];
         for (std::uint32_t gk = members.start[k]; gk < members.start[k + 1]; ++gk) {
             const int r = m_groupRow[std::size_t(members.groupOf[gk])];
-            if (r >= 0)
+            if (r >= 0) {
                 RowBuilding::appendIncident(built[std::size_t(r)], i, c.firstDay[i], c.lastDay[i]);
+                built[std::size_t(r)].typeMask |= 1u << c.type[i];
+            }
         }
     }
     return built;

@@ -50,6 +50,7 @@ struct TimelineRow
     std::vector<qint32> longReach; // max lastDay over longPositions[0..k], non-decreasing
     qint32 shortLength = 0; // max lastDay - firstDay among the short incidents
     qint32 maxLastDay = 0;
+    std::uint32_t typeMask = 0; // bit t set when an incident of IncidentType t is in the row
 
     // Density of busy rows without visiting their incidents: every incident weighs 1, spread
     // evenly over its days [firstDay, lastDay]; weightBefore[d - weightOrigin] is the total

@@ -7,6 +7,13 @@
 
 namespace RenderLayers {
 
+namespace {
+    // A tick or grid line this close to the edge of the plot is the edge itself: not drawn
+    // (a vector device draws what a raster one would clip, and rounding puts the first day
+    // a hair inside).
+    constexpr double s_edge = 0.5;
+} // namespace
+
 void paintBackground(PaintContext &c)
 {
     const Layout &l = c.l;
@@ -55,7 +62,7 @@ void paintGrid(PaintContext &c)
         rects.clear();
         for (const DateTicks::Tick &tick : tier.ticks) {
             const double x = l.dayToX(double(tick.day));
-            if (x > plot.left() && x < plot.right())
+            if (x > plot.left() + s_edge && x < plot.right() - s_edge)
                 lineAround(l, x, rects);
         }
         c.fillRects(rects, colour);
@@ -98,7 +105,7 @@ namespace {
             const double w = majorMetrics.horizontalAdvance(tick.label);
             if (x + w <= x1 - 3)
                 c.text(QRectF(x, line.top(), w + 1, line.height()), tick.label, majorMetrics);
-            if (x0 > a.left()) {
+            if (x0 > a.left() + s_edge) {
                 p.setPen(plainPen(c.t.gridMajor));
                 p.drawLine(QPointF(x0, a.top()), QPointF(x0, a.bottom()));
                 p.setPen(c.t.text);
@@ -133,7 +140,7 @@ namespace {
             }
             p.setPen(c.t.mutedText);
             c.text(QRectF(x, line.top(), w + 1, line.height()), tick.label, fm);
-            if (x0 > a.left()) {
+            if (x0 > a.left() + s_edge) {
                 p.setPen(plainPen(c.t.axisLine));
                 p.drawLine(QPointF(x0, a.bottom() - 4), QPointF(x0, a.bottom()));
             }

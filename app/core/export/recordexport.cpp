@@ -1,0 +1,297 @@
+#include "export/recordexport.h"
+
+#include "export/jsonstream.h"
+#include "export/recordwriter.h"
+#include "export/stixwriter.h"
+#include "store/recordtexts.h"
+
+#include <QBuffer>
+#include <unordered_map>
+
+namespace {
+using Index = IncidentColumns::Index;
+
+constexpr qsizetype s_flushAt = 1 << 20; // bytes gathered before one write to the file
+constexpr qsizetype s_progressEvery = 4096; // records between two progress calls
+
+QList<QByteArray> utf8Of(const QStringList &texts)
+{
+    QList<QByteArray> out;
+    out.reserve(texts.size());
+    for (const QString &t : texts)
+        out << t.toUtf8();
+    return out;
+}
+
+// A list stored joined by ";", as the record's list gives it back: without empty items.
+void appendList(QByteArray &out, QByteArrayView joined)
+{
+    bool first = true;
+    for (qsizetype from = 0; from <= joined.size();) {
+        qsizetype at = joined.indexOf(';', from);
+        if (at < 0)
+            at = joined.size();
+        if (at > from) {
+            if (!first)
+                out += ';';
+            out += joined.sliced(from, at - from);
+            first = false;
+        }
+        from = at + 1;
+    }
+}
+
+// A source field with "\", ";" and "|" escaped by a backslash, as SourceList writes it.
+void appendEscaped(QByteArray &out, QByteArrayView field)
+{
+    for (const char c : field) {
+        if (c == '\\' || c == ';' || c == '|')
+            out += '\\';
+        out += c;
+    }
+}
+
+// The `sources` cell before quoting: SourceList::encode's bytes.
+void appendSources(QByteArray &out, const std::vector<RecordTexts::Source> &sources)
+{
+    for (std::size_t k = 0; k < sources.size(); ++k) {
+        const RecordTexts::Source &s = sources[k];
+        if (k > 0)
+            out += ';';
+        if (s.publisher.isEmpty() && s.title.isEmpty() && s.date.isEmpty()) {
+            appendEscaped(out, s.url);
+            continue;
+        }
+        appendEscaped(out, s.publisher);
+        out += " | ";
+        appendEscaped(out, s.title);
+        out += " | ";
+        appendEscaped(out, s.date);
+        out += " | ";
+        appendEscaped(out, s.url);
+    }
+}
+
+// Writes CSV rows of incidents from the columns and their texts, every value the columns
+// intern (countries, actors, vocabulary keys) turned into UTF-8 once.
+class CsvRows
+{
+public:
+    explicit CsvRows(const IncidentColumns &columns)
+        : m_c(columns)
+        , m_countries(utf8Of(columns.countries))
+        , m_actors(utf8Of(columns.actors))
+    {
+        for (int t = 0; t < IncidentTypeCount; ++t)
+            m_types << Vocabulary::typeKey(IncidentType(t)).toUtf8();
+        for (int a = 0; a < AttributionCount; ++a)
+            m_attributions << Vocabulary::attributionKey(Attribution(a)).toUtf8();
+    }
+
+    void append(QByteArray &out, Index i, const RecordTexts::View &v)
+    {
+        cell(out, m_c.idUtf8(i), false);
+        cell(out, m_c.titleUtf8(i));
+        cell(out, v.start);
+        cell(out, v.end);
+        cell(out, codes(m_c.victimCodes, m_c.victimOffset, i));
+        cell(out, codes(m_c.attackerCodes, m_c.attackerOffset, i));
+        cell(out, m_attributions.at(m_c.attribution[i]));
+        cell(out, v.attributedOn);
+        cell(out, v.disclosed);
+        cell(out, m_actors.at(m_c.actor[i]));
+        cell(out, m_types.at(m_c.type[i]));
+        cell(out, sectors(m_c.sectors[i]));
+        cell(out, v.summary);
+        m_scratch.resize(0);
+        appendSources(m_scratch, v.sources);
+        cell(out, m_scratch);
+        m_scratch.resize(0);
+        appendList(m_scratch, v.tags);
+        cell(out, m_scratch);
+        m_scratch.resize(0);
+        appendList(m_scratch, v.related);
+        cell(out, m_scratch);
+        out += "\r\n";
+    }
+
+private:
+    static void cell(QByteArray &out, QByteArrayView utf8, bool comma = true)
+    {
+        if (comma)
+            out += ',';
+        RecordWriter::appendCsvCell(out, utf8);
+    }
+    const QByteArray &codes(const std::vector<std::uint16_t> &codes, const std::vector<std::uint32_t> &offsets, Index i)
+    {
+        m_list.resize(0);
+        for (auto k = offsets[i]; k < offsets[i + 1]; ++k) {
+            if (k > offsets[i])
+                m_list += ';';
+            m_list += m_countries.at(codes[k]);
+        }
+        return m_list;
+    }
+    const QByteArray &sectors(SectorMask mask)
+    {
+        auto found = m_sectors.find(mask);
+        if (found == m_sectors.end())
+            found = m_sectors.emplace(mask, Vocabulary::sectorKeys(mask).join(u';').toUtf8()).first;
+        return found->second;
+    }
+
+    const IncidentColumns &m_c;
+    QList<QByteArray> m_countries, m_actors, m_types, m_attributions;
+    std::unordered_map<SectorMask, QByteArray> m_sectors;
+    QByteArray m_list, m_scratch;
+};
+
+QString text(QByteArrayView utf8)
+{
+    return QString::fromUtf8(utf8);
+}
+
+QStringList list(QByteArrayView joined)
+{
+    return joined.isEmpty() ? QStringList() : text(joined).split(u';', Qt::SkipEmptyParts);
+}
+
+QStringList countryList(const IncidentColumns &c, const std::vector<std::uint16_t> &codes,
+    const std::vector<std::uint32_t> &offsets, Index i)
+{
+    QStringList out;
+    for (auto k = offsets[i]; k < offsets[i + 1]; ++k)
+        out << c.countries.at(codes[k]);
+    return out;
+}
+
+// The record as IncidentStore::incidents gives it, provenance left out.
+Incident incidentOf(const IncidentColumns &c, Index i, const RecordTexts::View &v)
+{
+    Incident r;
+    r.id = c.id(i);
+    r.title = c.title(i);
+    r.start = PartialDate::parse(text(v.start));
+    if (!v.end.isEmpty())
+        r.end = PartialDate::parse(text(v.end));
+    r.victims = countryList(c, c.victimCodes, c.victimOffset, i);
+    r.attackers = countryList(c, c.attackerCodes, c.attackerOffset, i);
+    r.attribution = Attribution(c.attribution[i]);
+    if (!v.attributedOn.isEmpty())
+        r.attributedOn = PartialDate::parse(text(v.attributedOn));
+    if (!v.disclosed.isEmpty())
+        r.disclosed = PartialDate::parse(text(v.disclosed));
+    r.actor = c.actors.at(c.actor[i]);
+    r.type = c.typeOf(i);
+    r.sectors = c.sectors[i];
+    r.summary = text(v.summary);
+    for (const RecordTexts::Source &s : v.sources)
+        r.sources.append({ text(s.url), text(s.title), text(s.publisher), text(s.date) });
+    r.tags = list(v.tags);
+    r.related = list(v.related);
+    r.notes = text(v.notes);
+    return r;
+}
+
+// Writes the CSV into `out` in large blocks; false when progress cancels.
+bool streamCsv(QIODevice &out, const IncidentColumns &columns, const std::vector<Index> &order,
+    const RecordTexts &texts, const ExportFile::Progress &progress)
+{
+    CsvRows rows(columns);
+    QByteArray buffer = RecordWriter::csvHeader();
+    buffer.reserve(s_flushAt + (64 << 10));
+    RecordTexts::View view;
+    const auto total = qint64(order.size());
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        if (texts.at(qsizetype(k), view))
+            rows.append(buffer, order[k], view);
+        if (buffer.size() >= s_flushAt) {
+            out.write(buffer);
+            buffer.resize(0);
+        }
+        if (progress && (k + 1) % s_progressEvery == 0 && !progress(qint64(k + 1), total))
+            return false;
+    }
+    out.write(buffer);
+    return !progress || progress(total, total);
+}
+
+// The bytes of RecordWriter::toFaultlineJson for these records, one record at a time.
+bool streamJson(QIODevice &out, const IncidentColumns &columns, const std::vector<Index> &order,
+    const RecordTexts &texts, const ExportFile::Progress &progress)
+{
+    JsonStream json(out);
+    json.member(QStringLiteral("dataset"), QStringLiteral("faultline"));
+    json.member(QStringLiteral("faultline"), 1);
+    json.beginArray(QStringLiteral("incidents"));
+    RecordTexts::View view;
+    const auto total = qint64(order.size());
+    bool done = true;
+    for (std::size_t k = 0; k < order.size() && done; ++k) {
+        if (texts.at(qsizetype(k), view))
+            json.element(RecordWriter::toJson(incidentOf(columns, order[k], view)));
+        done = !progress || (k + 1) % s_progressEvery != 0 || progress(qint64(k + 1), total);
+    }
+    json.endArray();
+    json.finish();
+    return done && (!progress || progress(total, total));
+}
+
+QList<Incident> incidentsOf(const IncidentColumns &columns, const std::vector<Index> &order, const RecordTexts &texts)
+{
+    QList<Incident> incidents;
+    incidents.reserve(qsizetype(order.size()));
+    RecordTexts::View view;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        if (texts.at(qsizetype(k), view))
+            incidents << incidentOf(columns, order[k], view);
+    }
+    return incidents;
+}
+} // namespace
+
+namespace RecordExport {
+Format formatOf(const QString &path)
+{
+    if (path.endsWith(QStringLiteral(".stix.json"), Qt::CaseInsensitive))
+        return Format::Stix;
+    if (path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive))
+        return Format::FaultlineJson;
+    return Format::Csv;
+}
+
+QByteArray toCsv(const IncidentColumns &columns, const std::vector<Index> &order, const RecordTexts &texts)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    streamCsv(buffer, columns, order, texts, {});
+    return buffer.data();
+}
+
+ExportResult write(const QString &path, Format format, const Database &db, const IncidentColumns &columns,
+    const std::vector<Index> &order, const ExportFile::Progress &progress)
+{
+    const auto count = qint64(order.size());
+    // Reading is the first half of the units, writing the second.
+    const auto reading = [&](qint64 done, qint64 total) {
+        return !progress || progress(total > 0 ? done * count / total : 0, 2 * count);
+    };
+    const ExportFile::Progress writing
+        = [&](qint64 done, qint64) { return !progress || progress(count + done, 2 * count); };
+    QString error;
+    const std::optional<RecordTexts> texts = RecordTexts::read(db, columns, order, reading, &error);
+    if (!texts)
+        return error.isEmpty() ? ExportResult::cancel() : ExportResult::failure(error);
+    if (format == Format::Csv) {
+        return ExportFile::write(path, [&](QIODevice &device) {
+            return streamCsv(device, columns, order, *texts, writing) ? ExportResult::success()
+                                                                      : ExportResult::cancel();
+        });
+    }
+    if (format == Format::Stix)
+        return StixWriter::write(path, incidentsOf(columns, order, *texts), writing);
+    return ExportFile::write(path, [&](QIODevice &device) {
+        return streamJson(device, columns, order, *texts, writing) ? ExportResult::success() : ExportResult::cancel();
+    });
+}
+} // namespace RecordExport
