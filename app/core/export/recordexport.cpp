@@ -73,14 +73,13 @@ void appendSources(QByteArray &out, const std::vector<RecordTexts::Source> &sour
 }
 
 // Writes CSV rows of incidents from the columns and their texts, every value the columns
-// intern (countries, actors, vocabulary keys) turned into UTF-8 once.
+// intern (countries, vocabulary keys) turned into UTF-8 once.
 class CsvRows
 {
 public:
     explicit CsvRows(const IncidentColumns &columns)
         : m_c(columns)
         , m_countries(utf8Of(columns.countries))
-        , m_actors(utf8Of(columns.actors))
     {
         for (int t = 0; t < IncidentTypeCount; ++t)
             m_types << Vocabulary::typeKey(IncidentType(t)).toUtf8();
@@ -99,7 +98,7 @@ public:
         cell(out, m_attributions.at(m_c.attribution[i]));
         cell(out, v.attributedOn);
         cell(out, v.disclosed);
-        cell(out, m_actors.at(m_c.actor[i]));
+        cell(out, v.actor);
         cell(out, m_types.at(m_c.type[i]));
         cell(out, sectors(m_c.sectors[i]));
         cell(out, v.summary);
@@ -141,7 +140,7 @@ private:
     }
 
     const IncidentColumns &m_c;
-    QList<QByteArray> m_countries, m_actors, m_types, m_attributions;
+    QList<QByteArray> m_countries, m_types, m_attributions;
     std::unordered_map<SectorMask, QByteArray> m_sectors;
     QByteArray m_list, m_scratch;
 };
@@ -181,7 +180,7 @@ Incident incidentOf(const IncidentColumns &c, Index i, const RecordTexts::View &
         r.attributedOn = PartialDate::parse(text(v.attributedOn));
     if (!v.disclosed.isEmpty())
         r.disclosed = PartialDate::parse(text(v.disclosed));
-    r.actor = c.actors.at(c.actor[i]);
+    r.actor = text(v.actor);
     r.type = c.typeOf(i);
     r.sectors = c.sectors[i];
     r.summary = text(v.summary);

@@ -102,9 +102,9 @@ private:
 
 // The columns of the incident table RecordTexts keeps, after the rowid.
 constexpr const char *s_textColumns
-    = "SELECT rowid, start, \"end\", disclosed, attributed_on, summary, tags, related, notes"
+    = "SELECT rowid, start, \"end\", disclosed, attributed_on, summary, tags, related, notes, actor"
       " FROM incident ";
-constexpr int s_textColumnCount = 8;
+constexpr int s_textColumnCount = 9;
 
 QString cannotRead(const QString &why)
 {
@@ -233,7 +233,7 @@ bool RecordTexts::at(qsizetype k, View &view) const
         return false;
     const char *cursor = m_bytes.constData() + offset;
     QByteArrayView *fields[] = { &view.start, &view.end, &view.disclosed, &view.attributedOn, &view.summary, &view.tags,
-        &view.related, &view.notes };
+        &view.related, &view.notes, &view.actor };
     for (QByteArrayView *field : fields)
         *field = takeField(cursor);
     const auto count = takeNumber(cursor);

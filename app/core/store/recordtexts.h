@@ -30,6 +30,7 @@ public:
     struct View
     {
         QByteArrayView start, end, disclosed, attributedOn, summary, tags, related, notes;
+        QByteArrayView actor; // as the record has it (the loaded columns hold canonical names)
         std::vector<Source> sources;
     };
     // (rows scanned, rows); return false to cancel.
