@@ -2,6 +2,7 @@
 
 #include "clishared.h"
 #include "domain/countries.h"
+#include "draftcommand.h"
 #include "export/recordwriter.h"
 #include "exportcommand.h"
 #include "import/importer.h"
@@ -23,8 +24,8 @@
 
 namespace Cli {
 namespace {
-    const QStringList s_commands
-        = { QStringLiteral("import"), QStringLiteral("list"), QStringLiteral("stats"), QStringLiteral("export") };
+    const QStringList s_commands = { QStringLiteral("import"), QStringLiteral("list"), QStringLiteral("stats"),
+        QStringLiteral("export"), QStringLiteral("draft") };
 
     QTextStream &out()
     {
@@ -61,6 +62,7 @@ namespace {
             "       faultline [--db PATH] list   [FILTERS] [--format table|csv|json]\n"
             "       faultline [--db PATH] stats  [--json]\n"
             "       faultline [--db PATH] export [FILTERS] --out FILE [EXPORT OPTIONS]\n"
+            "       faultline draft [--json] FILE|-          a news article's text (or HTML page) -> a draft record\n"
             "       faultline --version | --help\n"
             "\n"
             "Faultline keeps cyber-incident records in one SQLite document and draws them on a\n"
@@ -480,6 +482,7 @@ int run(const QStringList &arguments)
                 QStringLiteral("country"), QStringLiteral("attacker"), QStringLiteral("type"), QStringLiteral("sector"),
                 QStringLiteral("attribution"), QStringLiteral("actor"), QStringLiteral("search") } },
         { QStringLiteral("stats"), { QStringLiteral("db"), QStringLiteral("json") } },
+        { QStringLiteral("draft"), { QStringLiteral("json") } },
     };
     QStringList exportOptions = allowed.value(QStringLiteral("list")) + ExportCommand::optionNames();
     exportOptions.removeAll(QStringLiteral("format")); // the extension of --out says it
@@ -495,6 +498,8 @@ int run(const QStringList &arguments)
     }
     if (command == u"import")
         return commandImport(p, positional);
+    if (command == u"draft")
+        return DraftCommand::run(p, positional);
     if (!positional.isEmpty())
         return usageError(QStringLiteral("%1: unexpected argument \"%2\"").arg(command, positional.first()));
     if (command == u"list")
