@@ -425,6 +425,29 @@ bool wantsCli(const QStringList &arguments)
     return false;
 }
 
+namespace {
+    // The options each command accepts; the others are usage errors, not silently ignored.
+    QHash<QString, QStringList> allowedOptions()
+    {
+        QHash<QString, QStringList> allowed = {
+            { QStringLiteral("import"),
+                { QStringLiteral("db"), QStringLiteral("format"), QStringLiteral("strict"),
+                    QStringLiteral("bundled") } },
+            { QStringLiteral("list"),
+                { QStringLiteral("db"), QStringLiteral("format"), QStringLiteral("from"), QStringLiteral("to"),
+                    QStringLiteral("country"), QStringLiteral("attacker"), QStringLiteral("type"),
+                    QStringLiteral("sector"), QStringLiteral("attribution"), QStringLiteral("actor"),
+                    QStringLiteral("search") } },
+            { QStringLiteral("stats"), { QStringLiteral("db"), QStringLiteral("json") } },
+            { QStringLiteral("draft"), { QStringLiteral("json") } },
+        };
+        QStringList exportOptions = allowed.value(QStringLiteral("list")) + ExportCommand::optionNames();
+        exportOptions.removeAll(QStringLiteral("format")); // the extension of --out says it
+        allowed.insert(QStringLiteral("export"), exportOptions);
+        return allowed;
+    }
+} // namespace
+
 int run(const QStringList &arguments)
 {
     QCommandLineParser p;
@@ -473,20 +496,7 @@ int run(const QStringList &arguments)
     if (positional.isEmpty())
         return usageError(QStringLiteral("no command"));
     const QString command = positional.takeFirst();
-    // Options that belong to another command are usage errors, not silently ignored.
-    QHash<QString, QStringList> allowed = {
-        { QStringLiteral("import"),
-            { QStringLiteral("db"), QStringLiteral("format"), QStringLiteral("strict"), QStringLiteral("bundled") } },
-        { QStringLiteral("list"),
-            { QStringLiteral("db"), QStringLiteral("format"), QStringLiteral("from"), QStringLiteral("to"),
-                QStringLiteral("country"), QStringLiteral("attacker"), QStringLiteral("type"), QStringLiteral("sector"),
-                QStringLiteral("attribution"), QStringLiteral("actor"), QStringLiteral("search") } },
-        { QStringLiteral("stats"), { QStringLiteral("db"), QStringLiteral("json") } },
-        { QStringLiteral("draft"), { QStringLiteral("json") } },
-    };
-    QStringList exportOptions = allowed.value(QStringLiteral("list")) + ExportCommand::optionNames();
-    exportOptions.removeAll(QStringLiteral("format")); // the extension of --out says it
-    allowed.insert(QStringLiteral("export"), exportOptions);
+    const QHash<QString, QStringList> allowed = allowedOptions();
     if (!allowed.contains(command))
         return usageError(QStringLiteral("unknown command \"%1\"").arg(command));
     for (const QString &name : p.optionNames()) {

@@ -173,9 +173,10 @@ qsizetype ArticleLines::datelineLength(QStringView paragraph)
     return after;
 }
 
-ArticlePage ArticlePage::read(QStringView input, const DraftRules &rules)
+namespace {
+// The page's text cut into non-empty lines with their spaces simplified; HTML gives its text.
+void readLines(ArticlePage &page, QStringView input)
 {
-    ArticlePage page;
     QString text;
     if (HtmlText::looksLikeHtml(input)) {
         page.isHtml = true;
@@ -189,37 +190,51 @@ ArticlePage ArticlePage::read(QStringView input, const DraftRules &rules)
         const QString line = raw.simplified();
         if (!line.isEmpty())
             page.lines.append(line);
-        if (page.lines.size() >= maxLines)
+        if (page.lines.size() >= ArticlePage::maxLines)
             break;
     }
-    QList<DraftTokens> tokens;
-    tokens.reserve(page.lines.size());
-    for (const QString &line : std::as_const(page.lines))
-        tokens.append(DraftText::tokenize(line));
+}
 
-    int firstProse = -1;
-    for (int i = 0; i < page.lines.size() && firstProse < 0; ++i) {
-        if (ArticleLines::isProse(page.lines.at(i)) && !ArticleLines::isSkip(tokens.at(i), rules)
-            && !ArticleLines::isByline(tokens.at(i), rules))
-            firstProse = i;
+bool isStoryLine(const QString &line, const DraftTokens &tokens, const DraftRules &rules)
+{
+    return ArticleLines::isProse(line) && !ArticleLines::isSkip(tokens, rules)
+        && !ArticleLines::isByline(tokens, rules);
+}
+
+int findFirstProse(const ArticlePage &page, const QList<DraftTokens> &tokens, const DraftRules &rules)
+{
+    for (int i = 0; i < page.lines.size(); ++i) {
+        if (isStoryLine(page.lines.at(i), tokens.at(i), rules))
+            return i;
     }
-    page.storyBegin = firstProse;
-    if (firstProse < 0)
-        return page;
-    page.headline = findHeadline(page.lines, tokens, firstProse, rules);
+    return -1;
+}
+
+// The headline line above the story, or the HTML's own headline or title.
+void chooseHeadline(ArticlePage &page, const QList<DraftTokens> &tokens, const DraftRules &rules)
+{
+    page.headline = findHeadline(page.lines, tokens, page.storyBegin, rules);
     page.headlineText = page.headline >= 0 ? page.lines.at(page.headline) : QString();
     if (page.isHtml && !page.html.headline.isEmpty())
         page.headlineText = page.html.headline;
     else if (page.isHtml && page.headlineText.isEmpty())
         page.headlineText = !page.html.ogTitle.isEmpty() ? page.html.ogTitle : page.html.title;
+}
 
-    page.storyEnd = int(page.lines.size());
-    for (int i = firstProse + 1; i < page.lines.size(); ++i) {
-        if (ArticleLines::isEnd(tokens.at(i), rules)) {
-            page.storyEnd = i;
-            break;
-        }
+int findStoryEnd(const ArticlePage &page, const QList<DraftTokens> &tokens, const DraftRules &rules)
+{
+    for (int i = page.storyBegin + 1; i < page.lines.size(); ++i) {
+        if (ArticleLines::isEnd(tokens.at(i), rules))
+            return i;
     }
+    return int(page.lines.size());
+}
+
+// The short lines around the headline and the story's opening (bylines, dates), and the lines
+// on either side of the story's end (credits).
+void collectMetaAndTail(ArticlePage &page)
+{
+    const int firstProse = page.storyBegin;
     const int metaFrom = std::max(0, (page.headline >= 0 ? page.headline : firstProse) - s_metaLinesAround);
     for (int i = metaFrom; i < firstProse; ++i) {
         if (i != page.headline)
@@ -233,7 +248,12 @@ ArticlePage ArticlePage::read(QStringView input, const DraftRules &rules)
         page.tailLines.append(page.lines.at(i));
     for (int i = std::max(0, page.storyEnd - 3); i < page.storyEnd; ++i)
         page.tailLines.append(page.lines.at(i));
+}
 
+// The headline as the first sentence, then each distinct sentence of the story's prose lines;
+// the first one keeps the length of its dateline.
+void collectSentences(ArticlePage &page, const QList<DraftTokens> &tokens, const DraftRules &rules)
+{
     if (!page.headlineText.isEmpty()) {
         ArticleSentence headline;
         headline.text = page.headlineText;
@@ -243,16 +263,15 @@ ArticlePage ArticlePage::read(QStringView input, const DraftRules &rules)
     }
     QSet<QString> seen;
     int bodyIndex = 0;
-    for (int i = firstProse; i < page.storyEnd && bodyIndex < maxSentences; ++i) {
+    for (int i = page.storyBegin; i < page.storyEnd && bodyIndex < ArticlePage::maxSentences; ++i) {
         const QString &line = page.lines.at(i);
-        if (!ArticleLines::isProse(line) || ArticleLines::isSkip(tokens.at(i), rules)
-            || ArticleLines::isByline(tokens.at(i), rules))
+        if (!isStoryLine(line, tokens.at(i), rules))
             continue;
         const qsizetype dateline = bodyIndex == 0 ? ArticleLines::datelineLength(line) : 0;
         if (dateline > 0)
             page.dateline = line.left(dateline).trimmed();
         const QStringList parts = ArticleLines::sentences(line, rules);
-        for (qsizetype p = 0; p < parts.size() && bodyIndex < maxSentences; ++p) {
+        for (qsizetype p = 0; p < parts.size() && bodyIndex < ArticlePage::maxSentences; ++p) {
             const QString key = DraftText::words(parts.at(p)).join(u' ');
             if (key.isEmpty() || seen.contains(key))
                 continue;
@@ -265,5 +284,23 @@ ArticlePage ArticlePage::read(QStringView input, const DraftRules &rules)
             page.sentences.append(s);
         }
     }
+}
+} // namespace
+
+ArticlePage ArticlePage::read(QStringView input, const DraftRules &rules)
+{
+    ArticlePage page;
+    readLines(page, input);
+    QList<DraftTokens> tokens;
+    tokens.reserve(page.lines.size());
+    for (const QString &line : std::as_const(page.lines))
+        tokens.append(DraftText::tokenize(line));
+    page.storyBegin = findFirstProse(page, tokens, rules);
+    if (page.storyBegin < 0)
+        return page;
+    chooseHeadline(page, tokens, rules);
+    page.storyEnd = findStoryEnd(page, tokens, rules);
+    collectMetaAndTail(page);
+    collectSentences(page, tokens, rules);
     return page;
 }

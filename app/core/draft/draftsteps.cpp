@@ -125,7 +125,7 @@ void DraftSteps::start(DraftContext &c)
     QString reportedIn;
     for (const ArticleSentence &s : c.page.sentences) {
         const DraftTokens tokens = DraftContext::storyTokens(s);
-        if (!isBody(s) || !c.rules.incidentWords.containsIn(tokens))
+        if (!isBody(s) || !(c.rules.incidentWords.containsIn(tokens) || c.rules.types.containsIn(tokens)))
             continue;
         const QList<DraftDates::Found> dates = DraftDates::all(tokens, s.text, c.rules, c.publication);
         if (const DraftDates::Found *f = firstDate(dates, c.publication, false)) {
@@ -194,8 +194,9 @@ void DraftSteps::countries(DraftContext &c)
 }
 
 namespace {
-// For each value of `set`: the weighted number of story sentences that use one of its phrases,
-// the first such sentence, whether the headline or lead uses it, and its first phrase's order.
+// For each value of `set`: the weighted number of story sentences that use one of its phrases
+// outside an actor's name, the first such sentence, whether the headline or lead uses it, and
+// its first phrase's order.
 struct Hits
 {
     int weighted = 0;
@@ -205,13 +206,22 @@ struct Hits
     QString sentence;
 };
 
-QMap<QString, Hits> countHits(const PhraseSet &set, const QList<ArticleSentence> &sentences)
+// Whether a match lies inside an actor's name ("Cyber Army of Russia" names no army).
+bool inActorName(const DraftContext &c, qsizetype sentence, const PhraseSet::Match &m)
+{
+    const auto spans = c.actorSpans.value(sentence);
+    return std::any_of(
+        spans.cbegin(), spans.cend(), [&](const auto &span) { return m.start < span.second && span.first < m.end; });
+}
+
+QMap<QString, Hits> countHits(const DraftContext &c, const PhraseSet &set)
 {
     QMap<QString, Hits> hits;
-    for (const ArticleSentence &s : sentences) {
+    for (qsizetype i = 0; i < c.page.sentences.size(); ++i) {
+        const ArticleSentence &s = c.page.sentences.at(i);
         QMap<QString, int> inSentence; // value -> order of the first phrase matched
         for (const PhraseSet::Match &m : set.findAll(DraftContext::storyTokens(s))) {
-            if (!inSentence.contains(m.phrase->value))
+            if (!inSentence.contains(m.phrase->value) && !inActorName(c, i, m))
                 inSentence.insert(m.phrase->value, m.phrase->order);
         }
         for (auto it = inSentence.cbegin(); it != inSentence.cend(); ++it) {
@@ -231,7 +241,7 @@ QMap<QString, Hits> countHits(const PhraseSet &set, const QList<ArticleSentence>
 
 void classifyType(DraftContext &c)
 {
-    const QMap<QString, Hits> hits = countHits(c.rules.types, c.page.sentences);
+    const QMap<QString, Hits> hits = countHits(c, c.rules.types);
     QString best;
     for (auto it = hits.cbegin(); it != hits.cend(); ++it) {
         const Hits &b = hits.value(best);
@@ -248,7 +258,7 @@ void classifyType(DraftContext &c)
 
 void classifySectors(DraftContext &c)
 {
-    const QMap<QString, Hits> hits = countHits(c.rules.sectors, c.page.sentences);
+    const QMap<QString, Hits> hits = countHits(c, c.rules.sectors);
     QList<std::pair<int, QString>> chosen; // order in the data, key
     for (auto it = hits.cbegin(); it != hits.cend(); ++it) {
         if (it->early || it->sentences >= 2)
@@ -298,7 +308,7 @@ void DraftSteps::attribution(DraftContext &c)
     };
     if (claimed && !r.actor.isEmpty())
         raise(Attribution::Claimed, claimSentence);
-    const QMap<QString, Hits> hits = countHits(c.rules.attributions, c.page.sentences);
+    const QMap<QString, Hits> hits = countHits(c, c.rules.attributions);
     for (auto it = hits.cbegin(); it != hits.cend(); ++it) {
         const Attribution a = Vocabulary::attributionFromKey(it.key()).value_or(Attribution::None);
         if (a == Attribution::Claimed ? !r.actor.isEmpty() : hasSuspect)
