@@ -73,16 +73,27 @@ namespace {
         return named.isEmpty() ? QStringLiteral("-") : named.join(QStringLiteral(", "));
     }
 
+    // The article's words as they go to the terminal: control and format characters, which would
+    // move its cursor or change its colours, become U+FFFD.
+    QString forTerminal(QString text)
+    {
+        for (QChar &c : text) {
+            if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+                c = QChar(0xFFFD);
+        }
+        return text;
+    }
+
     QByteArray asText(const ArticleDraft &draft)
     {
         const Incident &r = draft.incident;
         const Source source = r.sources.value(0);
         QString text;
         auto line = [&](const char *label, const QString &value, const char *field) {
-            text += QStringLiteral("%1 %2\n").arg(QString::fromLatin1(label).leftJustified(12), value);
+            text += QStringLiteral("%1 %2\n").arg(QString::fromLatin1(label).leftJustified(12), forTerminal(value));
             const QString from = draft.evidenceFor(QString::fromLatin1(field));
             if (!from.isEmpty())
-                text += QStringLiteral("             from: %1\n").arg(from);
+                text += QStringLiteral("             from: %1\n").arg(forTerminal(from));
         };
         line("title", r.title, "title");
         line("start", r.start.isValid() ? r.start.toString() : QStringLiteral("-"), "start");
@@ -99,7 +110,7 @@ namespace {
         if (!source.url.isEmpty())
             line("url", source.url, "sources.url");
         line("tags", r.tags.join(QStringLiteral(", ")), "tags");
-        text += QStringLiteral("summary      %1\n").arg(r.summary);
+        text += QStringLiteral("summary      %1\n").arg(forTerminal(r.summary));
         for (const QString &note : draft.notes)
             text += QStringLiteral("note         %1\n").arg(note);
         return text.toUtf8();
