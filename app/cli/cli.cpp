@@ -3,6 +3,7 @@
 #include "clishared.h"
 #include "domain/countries.h"
 #include "domain/regions.h"
+#include "draftcommand.h"
 #include "export/recordwriter.h"
 #include "exportcommand.h"
 #include "import/importer.h"
@@ -24,8 +25,8 @@
 
 namespace Cli {
 namespace {
-    const QStringList s_commands
-        = { QStringLiteral("import"), QStringLiteral("list"), QStringLiteral("stats"), QStringLiteral("export") };
+    const QStringList s_commands = { QStringLiteral("import"), QStringLiteral("list"), QStringLiteral("stats"),
+        QStringLiteral("export"), QStringLiteral("draft") };
 
     QTextStream &out()
     {
@@ -64,6 +65,7 @@ namespace {
             "       faultline [--db PATH] stats  [FILTERS] [--json]\n"
             "       faultline [--db PATH] export [FILTERS] --out FILE [EXPORT OPTIONS]\n"
             "       faultline [--db PATH] export --story NAME --out FILE.pdf\n"
+            "       faultline draft [--json] FILE|-          a news article's text (or HTML page) -> a draft record\n"
             "       faultline --version | --help\n"
             "\n"
             "Faultline keeps cyber-incident records in one SQLite document and draws them on a\n"
@@ -482,6 +484,7 @@ namespace {
                     QStringLiteral("country"), QStringLiteral("attacker"), QStringLiteral("region"),
                     QStringLiteral("type"), QStringLiteral("sector"), QStringLiteral("attribution"),
                     QStringLiteral("actor"), QStringLiteral("search") } },
+            { QStringLiteral("draft"), { QStringLiteral("json") } },
         };
         QStringList statsOptions = allowed.value(QStringLiteral("list"));
         statsOptions.replace(statsOptions.indexOf(QStringLiteral("format")), QStringLiteral("json"));
@@ -556,6 +559,8 @@ int run(const QStringList &arguments)
     }
     if (command == u"import")
         return commandImport(p, positional);
+    if (command == u"draft")
+        return DraftCommand::run(p, positional);
     if (!positional.isEmpty())
         return usageError(QStringLiteral("%1: unexpected argument \"%2\"").arg(command, positional.first()));
     if (command == u"list")

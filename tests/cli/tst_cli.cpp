@@ -2,6 +2,7 @@
 #include "story/story.h"
 #include "testsupport.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
@@ -637,6 +638,36 @@ private slots:
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains("missing/folder/f.png"), r.err.constData());
         QVERIFY(!QFile::exists(out(QStringLiteral("missing"))));
+    }
+
+    // `draft` proposes a record from an article without a document: JSON with the evidence of
+    // each field, readable text without the article's control characters, and a clear error for
+    // a missing file.
+    void draftFromArticle()
+    {
+        const QString article = QFINDTESTDATA("../data/articles/xinhua-dateline-ddos.txt");
+        const Run json = run({ QStringLiteral("draft"), QStringLiteral("--json"), article });
+        QCOMPARE(json.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(json.out).object();
+        QVERIFY(!o.value(u"start").toString().isEmpty());
+        QVERIFY(!o.value(u"evidence").toObject().value(u"start").toString().isEmpty());
+        QCOMPARE(o.value(u"sources").toArray().size(), 1);
+
+        const QString hostile = out(QStringLiteral("hostile.txt"));
+        QFile file(hostile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Ministry hit\nBy Staff | Published: 3 June 2024\n"
+                   "Latvian ministry websites were defaced on Monday \x1b[2Jby hackers, officials said.\n");
+        file.close();
+        const Run text = run({ QStringLiteral("draft"), hostile });
+        QCOMPARE(text.code, 0);
+        QVERIFY2(!text.out.contains('\x1b'), text.out.constData());
+        QVERIFY2(text.out.contains("Latvia (LV)"), text.out.constData());
+
+        const Run missing = run({ QStringLiteral("draft"), QStringLiteral("/nonexistent/article.txt") });
+        QCOMPARE(missing.code, 2);
+        QVERIFY2(missing.err.contains("no such file"), missing.err.constData());
+        QCOMPARE(run({ QStringLiteral("draft"), QStringLiteral("--db"), db("d.db"), article }).code, 2);
     }
 };
 
