@@ -270,6 +270,21 @@ namespace {
         return total.rejected > 0 ? Rejected : Success;
     }
 
+    // The filters and the document of a reading command (list, stats): Success, or the exit code
+    // of the usage error already printed.
+    int openFiltered(const QCommandLineParser &p, Filter &filter, Database &db)
+    {
+        QString error;
+        if (!parseFilter(p, filter, &error))
+            return usageError(error);
+        if (!openDatabase(db, p.value(QStringLiteral("db")), Database::Mode::ReadOnly, &error)
+            && !openDatabase(db, p.value(QStringLiteral("db")), Database::Mode::ReadWrite, &error)) {
+            err() << "faultline: " << error << "\n";
+            return Usage;
+        }
+        return Success;
+    }
+
     int commandList(const QCommandLineParser &p)
     {
         const QString format
@@ -277,15 +292,9 @@ namespace {
         if (format != u"table" && format != u"csv" && format != u"json")
             return usageError(QStringLiteral("list: --format must be table, csv or json"));
         Filter filter;
-        QString error;
-        if (!parseFilter(p, filter, &error))
-            return usageError(error);
         Database db;
-        if (!openDatabase(db, p.value(QStringLiteral("db")), Database::Mode::ReadOnly, &error)
-            && !openDatabase(db, p.value(QStringLiteral("db")), Database::Mode::ReadWrite, &error)) {
-            err() << "faultline: " << error << "\n";
-            return Usage;
-        }
+        if (const int refused = openFiltered(p, filter, db))
+            return refused;
         const QList<Incident> incidents = IncidentStore(db).incidents(matchingRowids(db, filter));
         if (format == u"json")
             writeOut(RecordWriter::toJsonArray(incidents));
@@ -369,15 +378,9 @@ namespace {
     int commandStats(const QCommandLineParser &p)
     {
         Filter filter;
-        QString error;
-        if (!parseFilter(p, filter, &error))
-            return usageError(error);
         Database db;
-        if (!openDatabase(db, p.value(QStringLiteral("db")), Database::Mode::ReadOnly, &error)
-            && !openDatabase(db, p.value(QStringLiteral("db")), Database::Mode::ReadWrite, &error)) {
-            err() << "faultline: " << error << "\n";
-            return Usage;
-        }
+        if (const int refused = openFiltered(p, filter, db))
+            return refused;
         IncidentStore store(db);
         const IncidentColumns c = store.loadColumns();
         QList<qint64> hits;

@@ -2,6 +2,7 @@
 
 #include "present/presentationcard.h"
 #include "present/presentationstage.h"
+#include "present/presentationtheme.h"
 #include "present/presenterview.h"
 #include "present/screenplan.h"
 #include "present/stagerows.h"
@@ -14,25 +15,8 @@
 #include <QLabel>
 #include <QScreen>
 #include <QVariantAnimation>
-
-namespace {
-QLabel *plainLabel(QWidget *parent, const QString &objectName)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    return label;
-}
-
-QFont pixelFont(int px, bool bold)
-{
-    QFont font;
-    font.setPixelSize(px);
-    font.setBold(bold);
-    return font;
-}
-} // namespace
+using PresentationText::pixelFont;
+using PresentationText::plainLabel;
 
 Presentation::Presentation(
     Story story, std::shared_ptr<const IncidentColumns> columns, IncidentLookup lookup, QWidget *parent)

@@ -11,23 +11,10 @@
 #include <QRegularExpression>
 #include <QVBoxLayout>
 
-namespace {
-QLabel *plainLabel(QWidget *parent, const QString &objectName)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    return label;
-}
+using PresentationText::pixelFont;
+using PresentationText::plainLabel;
 
-QFont pixelFont(int px, bool bold)
-{
-    QFont font;
-    font.setPixelSize(px);
-    font.setBold(bold);
-    return font;
-}
+namespace {
 
 QString precisionText(Precision precision)
 {

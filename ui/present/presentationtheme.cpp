@@ -1,5 +1,6 @@
 #include "present/presentationtheme.h"
 
+#include <QLabel>
 #include <QSettings>
 
 namespace {
@@ -73,4 +74,21 @@ bool PresentationTheme::highContrastSetting()
 void PresentationTheme::setHighContrastSetting(bool on)
 {
     QSettings().setValue(s_settingKey, on);
+}
+
+QLabel *PresentationText::plainLabel(QWidget *parent, const QString &objectName, bool wrap)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(wrap);
+    return label;
+}
+
+QFont PresentationText::pixelFont(int px, bool bold)
+{
+    QFont font;
+    font.setPixelSize(px);
+    font.setBold(bold);
+    return font;
 }

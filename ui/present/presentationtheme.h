@@ -3,7 +3,11 @@
 #include "render/theme.h"
 
 #include <QColor>
+#include <QFont>
 #include <QPalette>
+
+class QLabel;
+class QWidget;
 
 // The colours of presentation mode: the normal dark stage, or a high-contrast one for
 // washed-out projectors (pure black, white text, fully saturated marks, bright grid and
@@ -29,3 +33,10 @@ struct PresentationTheme
     static bool highContrastSetting();
     static void setHighContrastSetting(bool on);
 };
+
+// The text widgets of the presentation, the card and the presenter view: a label that shows
+// untrusted text as plain text, and a font sized in pixels (the stage scales with the screen).
+namespace PresentationText {
+QLabel *plainLabel(QWidget *parent, const QString &objectName, bool wrap = true);
+QFont pixelFont(int px, bool bold);
+} // namespace PresentationText

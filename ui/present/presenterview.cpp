@@ -1,5 +1,7 @@
 #include "present/presenterview.h"
 
+#include "present/presentationtheme.h"
+
 #include <QCoreApplication>
 #include <QGridLayout>
 #include <QKeyEvent>
@@ -7,24 +9,8 @@
 #include <QTime>
 #include <QTimer>
 
-namespace {
-QLabel *plainLabel(QWidget *parent, const QString &objectName, bool wrap = true)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(wrap);
-    return label;
-}
-
-QFont pixelFont(int px, bool bold)
-{
-    QFont font;
-    font.setPixelSize(px);
-    font.setBold(bold);
-    return font;
-}
-} // namespace
+using PresentationText::pixelFont;
+using PresentationText::plainLabel;
 
 PresenterView::PresenterView(Story story, QWidget *presentation, QWidget *parent)
     : QWidget(parent, Qt::Window)
