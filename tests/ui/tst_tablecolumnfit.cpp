@@ -46,6 +46,16 @@ private slots:
                 QCOMPARE(table.columnWidth(it.key()), it.value());
         }
     }
+
+    void narrowHeadersEndInAnEllipsis()
+    {
+        QStandardItemModel model(1, 2);
+        QTableView table;
+        table.setModel(&model);
+        QVERIFY(table.horizontalHeader()->textElideMode() != Qt::ElideRight); // Qt's default cuts the text
+        new TableColumnFit(&table, 1, { { 0, 90 } }, {});
+        QCOMPARE(table.horizontalHeader()->textElideMode(), Qt::ElideRight);
+    }
 };
 
 QTEST_MAIN(TestTableColumnFit)

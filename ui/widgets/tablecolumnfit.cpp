@@ -15,6 +15,8 @@ TableColumnFit::TableColumnFit(
     , m_share(share)
 {
     m_table->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
+    // A column given up to the title keeps a readable header: "Attribut…", not a cut "tributi".
+    m_table->horizontalHeader()->setTextElideMode(Qt::ElideRight);
     m_viewport->installEventFilter(this);
     fit();
 }
