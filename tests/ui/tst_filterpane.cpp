@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QTest>
 
 class TestFilterPane : public QObject
@@ -218,6 +219,43 @@ private slots:
         clickItem(pane.attackerList(), QStringLiteral("CN"));
         QCOMPARE(pane.filter().regions, QStringList { QStringLiteral("Northern Europe") });
         QCOMPARE(pane.filter().attackerCountries, QStringList { QStringLiteral("CN") });
+    }
+
+    // Seen at 1600x1000: after a filter change the years' two-digit counts were cut
+    // ("2024  (…") because the flowing list kept the widths of its first layout.
+    void yearCountsAreNeverCut()
+    {
+        FilterPane pane;
+        pane.resize(320, 900);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        const auto c = columns();
+        pane.setColumns(c);
+        FilterEngine::Counts counts = FilterEngine::apply(*c, Filter(), nullptr).counts;
+        pane.setCounts(counts);
+        QCoreApplication::processEvents();
+        // The newest year (listed first) has the fewest, as when a year has only begun.
+        for (int &n : counts.years)
+            n = 12345;
+        counts.years[std::size_t(2022 - counts.firstYear)] = 1;
+        pane.setCounts(counts);
+        QListWidget *years = pane.yearList();
+        // With uniform item sizes Qt paints every cell with the first item's size hint, so
+        // the wide cells below would still hold cut text.
+        QVERIFY(!years->uniformItemSizes());
+        years->doItemsLayout();
+        QCoreApplication::processEvents();
+        const int indicator = years->style()->pixelMetric(QStyle::PM_IndicatorWidth, nullptr, years);
+        for (int i = 0; i < years->count(); ++i) {
+            QListWidgetItem *item = years->item(i);
+            QVERIFY(item->text().endsWith(i == 0 ? QStringLiteral("(1)") : QStringLiteral("345)")));
+            const int needed = years->fontMetrics().horizontalAdvance(item->text()) + indicator;
+            QVERIFY2(years->visualItemRect(item).width() >= needed,
+                qPrintable(QStringLiteral("%1: %2 < %3")
+                               .arg(item->text())
+                               .arg(years->visualItemRect(item).width())
+                               .arg(needed)));
+        }
     }
 
     void countsSurviveAPaletteChange()

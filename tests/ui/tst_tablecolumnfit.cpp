@@ -56,6 +56,33 @@ private slots:
         new TableColumnFit(&table, 1, { { 0, 90 } }, {});
         QCOMPARE(table.horizontalHeader()->textElideMode(), Qt::ElideRight);
     }
+
+    // Seen at 1366x768: with a row selected, Qt drew every header in bold but elided the
+    // text for the regular font, so a narrow header showed a cut middle ("tributed").
+    void narrowHeadersStayInsideTheirSectionWithARowSelected()
+    {
+        QStandardItemModel model(2, 3);
+        model.setHorizontalHeaderLabels(
+            { QStringLiteral("Date"), QStringLiteral("Attributed to"), QStringLiteral("Title") });
+        QTableView table;
+        table.setModel(&model);
+        table.setSelectionBehavior(QAbstractItemView::SelectRows);
+        table.verticalHeader()->hide();
+        new TableColumnFit(&table, 2, { { 0, 100 }, { 1, 60 } }, { 0, 1 });
+        table.resize(400, 200);
+        table.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&table));
+        table.selectRow(0);
+        QHeaderView *header = table.horizontalHeader();
+        const QImage image = header->grab().toImage();
+        const int left = header->sectionViewportPosition(1);
+        // No glyph pixel (dark) in the first pixels of the section: an elided label keeps
+        // its margin, a clipped one starts at the edge.
+        for (int y = 3; y < image.height() - 3; ++y)
+            for (int x = left + 1; x < left + 4; ++x)
+                QVERIFY2(qGray(image.pixel(x, y)) > 110,
+                    qPrintable(QStringLiteral("dark pixel %1 at %2,%3").arg(qGray(image.pixel(x, y))).arg(x).arg(y)));
+    }
 };
 
 QTEST_MAIN(TestTableColumnFit)

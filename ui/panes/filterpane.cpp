@@ -14,6 +14,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace {
@@ -114,6 +115,8 @@ FilterPane::FilterPane(QWidget *parent)
     m_years->setFlow(QListView::LeftToRight);
     m_years->setWrapping(true);
     m_years->setResizeMode(QListView::Adjust);
+    // Uniform sizes would draw every year in the newest year's width, cutting longer counts.
+    m_years->setUniformItemSizes(false);
     m_types = facet(tr("Type"), tr("Incident types"), 10);
     m_attributions = facet(tr("Attribution"), tr("Attribution basis"), 5);
     m_sectors = facet(tr("Sector"), tr("Sectors"), 8);
@@ -360,7 +363,23 @@ void FilterPane::setCounts(const FilterEngine::Counts &counts)
         updateCount(m_datasets->item(i),
             k >= 0 && std::size_t(k) < counts.datasets.size() ? counts.datasets[std::size_t(k)] : 0);
     }
+    fitYearCells();
     m_updating = false;
+}
+
+void FilterPane::fitYearCells()
+{
+    // The years flow in columns of equal cells; a cell as wide as the widest label (box,
+    // year and count) keeps every count whole whichever year's is longest. It only grows,
+    // so the columns do not jump as the counts change.
+    const QFontMetrics metrics = m_years->fontMetrics();
+    int widest = 0;
+    for (int i = 0; i < m_years->count(); ++i)
+        widest = std::max(widest, metrics.horizontalAdvance(m_years->item(i)->text()));
+    const int box = m_years->style()->pixelMetric(QStyle::PM_IndicatorWidth, nullptr, m_years);
+    const QSize cell(widest + box + 16, metrics.height() + 4);
+    if (cell.width() > m_years->gridSize().width() || cell.height() != m_years->gridSize().height())
+        m_years->setGridSize(cell.expandedTo(QSize(m_years->gridSize().width(), 0)));
 }
 
 void FilterPane::setFilter(const Filter &filter)

@@ -71,6 +71,7 @@ private:
     void updateCount(QListWidgetItem *item, int count);
     void addPlaceLists();
     void addYears();
+    void fitYearCells();
     void yearToggled(QListWidgetItem *item);
     void checkYears();
     void toggleOnClick(QListWidget *list);

@@ -2,7 +2,34 @@
 
 #include <QEvent>
 #include <QHeaderView>
+#include <QProxyStyle>
+#include <QStyleOptionHeader>
 #include <QTableView>
+#include <algorithm>
+
+namespace {
+
+class ElidingHeaderStyle : public QProxyStyle
+{
+public:
+    void drawControl(
+        ControlElement element, const QStyleOption *option, QPainter *painter, const QWidget *widget) const override
+    {
+        const auto *header = qstyleoption_cast<const QStyleOptionHeader *>(option);
+        if (element != CE_HeaderLabel || !header || header->text.isEmpty()) {
+            QProxyStyle::drawControl(element, option, painter, widget);
+            return;
+        }
+        QStyleOptionHeader elided(*header);
+        int room = header->rect.width() - 4;
+        if (!header->icon.isNull())
+            room -= pixelMetric(PM_SmallIconSize, option, widget) + 4;
+        elided.text = header->fontMetrics.elidedText(header->text, Qt::ElideRight, std::max(0, room));
+        QProxyStyle::drawControl(element, &elided, painter, widget);
+    }
+};
+
+} // namespace
 
 TableColumnFit::TableColumnFit(
     QTableView *table, int stretchColumn, QHash<int, int> preferredWidths, QSet<int> keep, double share)
@@ -17,6 +44,13 @@ TableColumnFit::TableColumnFit(
     m_table->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
     // A column given up to the title keeps a readable header: "Attribut…", not a cut "tributi".
     m_table->horizontalHeader()->setTextElideMode(Qt::ElideRight);
+    // Qt 6.4's header draws a label wider than its section centred and cut at both ends
+    // ("tributed t"); this style draws it elided to the label's own rectangle instead. The
+    // headers of a selection are not made bold: the bold text would be wider than measured.
+    m_table->horizontalHeader()->setHighlightSections(false);
+    auto *style = new ElidingHeaderStyle;
+    style->setParent(m_table->horizontalHeader());
+    m_table->horizontalHeader()->setStyle(style);
     m_viewport->installEventFilter(this);
     fit();
 }
