@@ -123,6 +123,24 @@ private slots:
         }
         qInfo("%lld flags compared, largest difference within the threshold or not: %.2f", qlonglong(codes.size()),
             worst);
+        // FAULTLINE_FLAG_SHEET=sheet.png: every flag as Faultline draws it, in a labelled grid,
+        // for a person to look at.
+        const QString sheetPath = qEnvironmentVariable("FAULTLINE_FLAG_SHEET");
+        if (!sheetPath.isEmpty()) {
+            const int columns = 20;
+            const QSize cell(64, 62);
+            QImage sheet(columns * cell.width(), int((codes.size() + columns - 1) / columns) * cell.height(),
+                QImage::Format_RGB32);
+            sheet.fill(Qt::white);
+            QPainter painter(&sheet);
+            for (qsizetype i = 0; i < codes.size(); ++i) {
+                const QPoint at(int(i % columns) * cell.width(), int(i / columns) * cell.height());
+                painter.drawImage(at + QPoint(2, 2), flags.flag(codes[i], QSize(60, 45)));
+                painter.drawText(QRect(at + QPoint(0, 46), QSize(cell.width(), 16)), Qt::AlignCenter, codes[i]);
+            }
+            painter.end();
+            QVERIFY(sheet.save(sheetPath));
+        }
         QVERIFY2(differing.isEmpty(),
             qPrintable(QStringLiteral("%1 of %2 flags differ from rsvg-convert's drawing: %3")
                            .arg(differing.size())
