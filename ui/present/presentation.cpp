@@ -5,8 +5,8 @@
 #include "present/presentationtheme.h"
 #include "present/presenterview.h"
 #include "present/screenplan.h"
-#include "present/stagerows.h"
 #include "query/filterengine.h"
+#include "story/stagerows.h"
 #include "views/savedviews.h"
 
 #include <QAction>

@@ -1,7 +1,7 @@
 #include "present/presentationstage.h"
 
-#include "present/stagerows.h"
 #include "render/timelinerenderer.h"
+#include "story/stagerows.h"
 
 #include <QFontMetricsF>
 #include <QMouseEvent>
