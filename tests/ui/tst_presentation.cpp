@@ -144,6 +144,28 @@ private slots:
         QCOMPARE(p->timeline()->targetRowKeys(), QStringList({ QStringLiteral("AL"), QStringLiteral("IR") }));
     }
 
+    // At a projector's 1280x720 every incident step's card shows its whole summary (two to
+    // four sentences) at the legible sizes: nothing is cut or elided.
+    void cardsShowWholeSummaries()
+    {
+        std::unique_ptr<Presentation> p(makePresentation(QSize(1280, 720)));
+        IncidentStore store(m_db);
+        int cards = 0;
+        for (int k = 0; k < m_story.steps.size(); ++k) {
+            const StoryStep &step = m_story.steps.at(k);
+            if (!step.isIncident())
+                continue;
+            p->goTo(k);
+            const std::optional<Incident> incident = store.incident(step.incidentId);
+            QVERIFY(incident);
+            QVERIFY(p->bodyFont().pixelSize() >= 28);
+            QVERIFY(p->titleFont().pixelSize() >= 40);
+            QVERIFY2(p->cardText().contains(incident->summary), qPrintable(p->cardText()));
+            ++cards;
+        }
+        QCOMPARE(cards, 4);
+    }
+
     // An incident step shows its countries' rows only, larger than the window's rows; the
     // view step shows the view's rows; the rows change with the animation.
     void stageNarrowsToTheStepsRows()
