@@ -1,9 +1,11 @@
 // bench_present: presentation mode over a benchmark document, offscreen at 1920x1080.
 //   bench_present N DB RUNS
 // Reports "enter presentation" (the window built, shown and its first step painted),
-// "present step animation frame" (every frame of a step's 600 ms animation: the range set
-// and the timeline painted, per-frame times, 36 frames per step) and "story handout, 10
-// steps" (StoryHandout's PDF).
+// "present step change" (a key's goTo and the whole window painted: the card, the labels and
+// the first frame), "present step animation frame" (every frame of a step's 600 ms
+// animation: the range set and the timeline painted, per-frame times, 36 frames per step)
+// and "story handout, 10 steps" (StoryHandout's PDF). Between two steps the bench waits for
+// the worker threads, as a presenter talks while the next step's rows are built.
 #include "benchutil.h"
 #include "present/presentation.h"
 #include "present/presentationstage.h"
@@ -14,8 +16,10 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QVariantAnimation>
 
 namespace {
@@ -58,7 +62,7 @@ int main(int argc, char *argv[])
     const Story story = benchStory(*columns);
     auto lookup = [&store](const QString &id) { return store.incident(id); };
 
-    QList<double> enter, frames;
+    QList<double> enter, change, frames;
     for (int run = 0; run < runs; ++run) {
         Presentation *presentation = nullptr;
         enter << Bench::timeMs([&] {
@@ -72,7 +76,10 @@ int main(int argc, char *argv[])
         });
         auto *animation = presentation->findChild<QVariantAnimation *>();
         for (int step = 1; step < presentation->stepCount(); ++step) {
-            presentation->goTo(step);
+            change << Bench::timeMs([&] {
+                presentation->goTo(step);
+                presentation->repaint();
+            });
             animation->pause();
             for (int frame = 1; frame <= 36; ++frame) {
                 frames << Bench::timeMs([&] {
@@ -81,10 +88,17 @@ int main(int argc, char *argv[])
                 });
             }
             animation->stop();
+            // The presenter talks: the rows of the next step are built meanwhile.
+            QElapsedTimer talk;
+            talk.start();
+            while (talk.elapsed() < Presentation::s_prepareDelayMs + 50)
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+            presentation->findChild<QThreadPool *>()->waitForDone();
         }
         delete presentation;
     }
     Bench::report(QStringLiteral("enter presentation"), n, enter);
+    Bench::report(QStringLiteral("present step change"), n, change);
     Bench::report(QStringLiteral("present step animation frame"), n, frames);
 
     QTemporaryDir dir;

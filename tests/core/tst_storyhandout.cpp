@@ -1,15 +1,96 @@
+#include "domain/countries.h"
 #include "import/importer.h"
+#include "render/timelinerows.h"
 #include "store/database.h"
 #include "store/incidentstore.h"
+#include "story/stagerows.h"
 #include "story/storyhandout.h"
 #include "story/storystore.h"
 
 #include <QFile>
+#include <QFontMetricsF>
+#include <QPaintEngine>
+#include <QPainter>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace {
+// A paint device that keeps every text drawn on it, where it was drawn (in the painter's
+// logical units) and how wide it is, and draws nothing.
+class TextRecorder : public QPaintDevice
+{
+public:
+    struct Text
+    {
+        QString text;
+        QRectF rect; // the line's box: advance wide, ascent above and descent below the baseline
+    };
+
+    explicit TextRecorder(QSizeF size)
+        : m_size(size.toSize())
+    { }
+    QPaintEngine *paintEngine() const override { return &m_engine; }
+    QList<Text> texts() const { return m_engine.texts; }
+
+protected:
+    int metric(PaintDeviceMetric metric) const override
+    {
+        switch (metric) {
+        case PdmWidth:
+            return m_size.width();
+        case PdmHeight:
+            return m_size.height();
+        case PdmDpiX:
+        case PdmDpiY:
+        case PdmPhysicalDpiX:
+        case PdmPhysicalDpiY:
+            return 96;
+        case PdmDepth:
+            return 32;
+        case PdmDevicePixelRatio:
+            return 1;
+        case PdmDevicePixelRatioScaled:
+            return int(devicePixelRatioFScale());
+        default:
+            return QPaintDevice::metric(metric);
+        }
+    }
+
+private:
+    class Engine : public QPaintEngine
+    {
+    public:
+        QList<Text> texts;
+        QTransform transform;
+        bool begin(QPaintDevice *) override { return true; }
+        bool end() override { return true; }
+        void updateState(const QPaintEngineState &state) override
+        {
+            if (state.state() & DirtyTransform)
+                transform = state.transform();
+        }
+        void drawPixmap(const QRectF &, const QPixmap &, const QRectF &) override { }
+        void drawImage(const QRectF &, const QImage &, const QRectF &, Qt::ImageConversionFlags) override { }
+        void drawPath(const QPainterPath &) override { }
+        void drawPolygon(const QPointF *, int, PolygonDrawMode) override { }
+        void drawRects(const QRectF *, int) override { }
+        void drawLines(const QLineF *, int) override { }
+        void drawTextItem(const QPointF &p, const QTextItem &item) override
+        {
+            const QFontMetricsF metrics(item.font());
+            const QRectF local(p.x(), p.y() - metrics.ascent(), metrics.horizontalAdvance(item.text()),
+                metrics.ascent() + metrics.descent());
+            texts << Text { item.text(), transform.mapRect(local) };
+        }
+        Type type() const override { return User; }
+    };
+    QSize m_size;
+    mutable Engine m_engine;
+};
+} // namespace
 
 // The bundled story as a PDF handout: a cover and one page per step, the headings as text.
 class TestStoryHandout : public QObject
@@ -53,6 +134,62 @@ private slots:
         const StoryHandout::Figure region = h.figureFor(m_story.steps.at(4));
         QCOMPARE(region.firstDay, m_story.steps.at(4).view.value(QStringLiteral("firstDay")).toDouble());
         QVERIFY(!region.indices.empty());
+    }
+
+    // Each step's figure has a row for every country the step is about (an incident step: its
+    // victims and attackers, so Iran for the July attack), and its date labels lie whole
+    // inside the figure's axis: none is cut at the plot's edges.
+    void stepPagesShowTheirCountriesAndWholeLabels()
+    {
+        StoryHandout h = handout();
+        const QSizeF page = StoryHandout::pageSize();
+        QVERIFY(page.width() > 600 && page.height() > 900); // A4 inside 15 mm margins
+        for (int k = 0; k < m_story.steps.size(); ++k) {
+            const StoryStep &step = m_story.steps.at(k);
+            const StoryHandout::Figure figure = h.figureFor(step);
+            QStringList keys;
+            for (int r = 0; r < figure.rows->rowCount(); ++r)
+                keys << figure.rows->row(r).key;
+            QStringList wanted;
+            if (step.isIncident()) {
+                const qint64 index = m_columns->indexOfId(step.incidentId);
+                QVERIFY(index >= 0);
+                wanted = StageRows::stepCountries(*m_columns, IncidentColumns::Index(index));
+                QVERIFY(!wanted.isEmpty());
+                QCOMPARE(keys, wanted);
+            }
+            if (k < 3) // July, September and TIMS: Albania attacked by Iran
+                QCOMPARE(wanted, QStringList({ QStringLiteral("AL"), QStringLiteral("IR") }));
+
+            TextRecorder recorder(page);
+            QPainter painter(&recorder);
+            const StoryHandout::StepPage drawn = h.paintStep(painter, page, k);
+            painter.end();
+            QVERIFY(drawn.axis.isValid() && drawn.plot.isValid());
+            QVERIFY(drawn.figure.contains(drawn.axis) && drawn.figure.contains(drawn.plot));
+            int axisLabels = 0;
+            QStringList drawnTexts;
+            for (const TextRecorder::Text &text : recorder.texts()) {
+                drawnTexts << text.text;
+                QVERIFY2(text.rect.left() >= -0.5 && text.rect.right() <= page.width() + 0.5,
+                    qPrintable(text.text + QStringLiteral(" outside the page")));
+                if (!drawn.axis.contains(text.rect.center()))
+                    continue;
+                ++axisLabels;
+                QVERIFY2(text.rect.left() >= drawn.axis.left() - 0.01 && text.rect.right() <= drawn.axis.right() + 0.01,
+                    qPrintable(QStringLiteral("step %1: \"%2\" at %3-%4, the axis %5-%6")
+                                   .arg(k + 1)
+                                   .arg(text.text)
+                                   .arg(text.rect.left())
+                                   .arg(text.rect.right())
+                                   .arg(drawn.axis.left())
+                                   .arg(drawn.axis.right())));
+            }
+            QVERIFY2(axisLabels >= 4, qPrintable(drawnTexts.join(u'|')));
+            for (const QString &code : wanted)
+                QVERIFY2(drawnTexts.contains(Countries::instance().name(code)),
+                    qPrintable(code + QStringLiteral(" not drawn: ") + drawnTexts.join(u'|')));
+        }
     }
 
     void pagesAndText()

@@ -21,6 +21,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 #include <QVariantAnimation>
 
 // Presentation mode driven with key events, offscreen: the bundled Albania story.
@@ -116,6 +117,53 @@ private slots:
         QVERIFY(p->timeline()->endDay() > m_columns->lastDay[july]);
         QCOMPARE(
             p->timeline()->selectedIncidents(), std::vector<IncidentColumns::Index> { IncidentColumns::Index(july) });
+    }
+
+    // Once a step has arrived, the next step's rows are built on a worker thread, and the
+    // step change uses them.
+    void nextStepsRowsAreBuiltAhead()
+    {
+        std::unique_ptr<Presentation> p(makePresentation(QSize(1280, 720)));
+        QTRY_VERIFY(!p->isAnimating());
+        const qint64 next = m_columns->indexOfId(m_story.steps.at(1).incidentId);
+        QVERIFY(next >= 0);
+        // September's countries are July's (Albania, Iran): nothing to build.
+        QVERIFY(!p->timeline()->isPrepared(QStringList { QStringLiteral("AL"), QStringLiteral("IR") }));
+        p->goTo(3); // December 2023: Albania; the next step is the region view
+        QTRY_VERIFY(!p->isAnimating());
+        QThreadPool *workers = p->findChild<QThreadPool *>();
+        QVERIFY(workers);
+        QTRY_COMPARE(workers->activeThreadCount(), 0);
+        QTest::qWait(Presentation::s_prepareDelayMs + 50);
+        QTRY_COMPARE(workers->activeThreadCount(), 0);
+        // The step before (TIMS: Albania, Iran) is prepared from here.
+        QVERIFY(p->timeline()->isPrepared(QStringList { QStringLiteral("AL"), QStringLiteral("IR") }));
+        QTest::keyClick(p.get(), Qt::Key_Left);
+        QCOMPARE(p->currentStep(), 2);
+        QVERIFY(!p->timeline()->isPrepared(QStringList { QStringLiteral("AL"), QStringLiteral("IR") }));
+        QCOMPARE(p->timeline()->targetRowKeys(), QStringList({ QStringLiteral("AL"), QStringLiteral("IR") }));
+    }
+
+    // At a projector's 1280x720 every incident step's card shows its whole summary (two to
+    // four sentences) at the legible sizes: nothing is cut or elided.
+    void cardsShowWholeSummaries()
+    {
+        std::unique_ptr<Presentation> p(makePresentation(QSize(1280, 720)));
+        IncidentStore store(m_db);
+        int cards = 0;
+        for (int k = 0; k < m_story.steps.size(); ++k) {
+            const StoryStep &step = m_story.steps.at(k);
+            if (!step.isIncident())
+                continue;
+            p->goTo(k);
+            const std::optional<Incident> incident = store.incident(step.incidentId);
+            QVERIFY(incident);
+            QVERIFY(p->bodyFont().pixelSize() >= 28);
+            QVERIFY(p->titleFont().pixelSize() >= 40);
+            QVERIFY2(p->cardText().contains(incident->summary), qPrintable(p->cardText()));
+            ++cards;
+        }
+        QCOMPARE(cards, 4);
     }
 
     // An incident step shows its countries' rows only, larger than the window's rows; the

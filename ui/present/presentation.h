@@ -7,6 +7,7 @@
 #include "story/story.h"
 
 #include <QFont>
+#include <QFuture>
 #include <QHash>
 #include <QPointer>
 #include <QWidget>
@@ -17,6 +18,8 @@
 class QAction;
 class QLabel;
 class QScreen;
+class QThreadPool;
+class QTimer;
 class QVariantAnimation;
 class PresentationCard;
 class PresentationStage;
@@ -76,6 +79,9 @@ public:
     QFont bodyFont() const;
 
     static constexpr int s_animationMs = 600;
+    // After a step has arrived and its last frame is on screen, the rows of the steps before
+    // and after it are built on a worker thread of the presentation's own (QThreadPool child).
+    static constexpr int s_prepareDelayMs = 150;
 
 public slots:
     void showAside(quint32 incident); // the card of any incident, until returnToStory()
@@ -99,6 +105,8 @@ private:
     void showIncidentStep(const StoryStep &step);
     void showViewStep(const StoryStep &step);
     std::shared_ptr<const TimelineRows> viewRows(const QVariantMap &view);
+    QFuture<std::shared_ptr<const TimelineRows>> prepareViewRows(const QVariantMap &view);
+    void prepareNeighbours(); // the rows of the steps before and after, on a worker thread
     void animate();
     bool handleNavigation(int key);
     bool handleToggle(int key);
@@ -110,10 +118,13 @@ private:
     PresentationTheme m_theme;
     int m_step = 0;
     QString m_jump; // digits typed so far
-    QHash<QString, std::shared_ptr<const TimelineRows>> m_viewRows; // by the view's filter and rows
+    // The rows of view steps, built on a worker thread, by the view's filter and rows.
+    QHash<QString, QFuture<std::shared_ptr<const TimelineRows>>> m_viewRows;
 
     PresentationStage *m_stage;
     QVariantAnimation *m_animation;
+    QTimer *m_prepareTimer;
+    QThreadPool *m_workers;
     PresentationCard *m_card;
     QLabel *m_heading;
     QLabel *m_progress;

@@ -82,6 +82,7 @@ PresentationCard::PresentationCard(QWidget *parent)
     m_attribution = plainLabel(this, QStringLiteral("cardAttribution"));
     m_summary = plainLabel(this, QStringLiteral("cardSummary"));
     m_sources = plainLabel(this, QStringLiteral("cardSources"));
+    m_sources->setWordWrap(false);
     for (QWidget *w : std::initializer_list<QWidget *> {
              m_asideNote, m_title, m_date, m_countries, m_attribution, m_summary, m_sources })
         layout->addWidget(w);
@@ -117,7 +118,8 @@ void PresentationCard::showIncident(const Incident &incident, bool aside)
     fillCountries(incident);
     m_countries->show();
     m_attribution->setText(attributionText(incident));
-    m_sources->setText(sourcesText(incident));
+    m_sourcesText = sourcesText(incident);
+    elideSources();
     m_summary->setText(fittedSummary(incident.summary));
 }
 
@@ -133,6 +135,7 @@ void PresentationCard::showMissing(const QString &heading, const QString &incide
     m_attribution->clear();
     m_summary->clear();
     m_sources->clear();
+    m_sourcesText.clear();
 }
 
 void PresentationCard::fillCountries(const Incident &incident)
@@ -197,7 +200,7 @@ QString PresentationCard::text() const
     if (m_aside)
         lines << m_asideNote->text();
     lines << m_title->text() << m_date->text() << m_countriesText << m_attribution->text() << m_summary->text()
-          << m_sources->text();
+          << m_sourcesText;
     return lines.join(u'\n');
 }
 
@@ -219,8 +222,9 @@ QString PresentationCard::fittedSummary(const QString &summary) const
     const int width = this->width() - margins.left() - margins.right();
     const int spacing = layout()->spacing() * 5;
     int room = height() - margins.top() - margins.bottom() - spacing;
-    for (const QLabel *label : { m_title, m_date, m_attribution, m_sources })
+    for (const QLabel *label : { m_title, m_date, m_attribution })
         room -= label->heightForWidth(width);
+    room -= m_sources->sizeHint().height(); // one line
     room -= m_countries->isHidden() ? 0 : std::max(m_countries->sizeHint().height(), m_bodyPx + 8);
     if (m_aside)
         room -= m_asideNote->heightForWidth(width);
@@ -248,6 +252,21 @@ QString PresentationCard::fittedSummary(const QString &summary) const
             return shorter;
     }
     return metrics.elidedText(summary, Qt::ElideRight, width);
+}
+
+// The sources on one line, cut with an ellipsis when the publishers are many.
+void PresentationCard::elideSources()
+{
+    const QMargins margins = layout()->contentsMargins();
+    const int width = this->width() - margins.left() - margins.right();
+    m_sources->setText(QFontMetrics(m_sources->font()).elidedText(m_sourcesText, Qt::ElideRight, width));
+    m_sources->setToolTip(m_sourcesText);
+}
+
+void PresentationCard::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    elideSources();
 }
 
 void PresentationCard::mouseReleaseEvent(QMouseEvent *event)

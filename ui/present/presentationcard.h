@@ -11,8 +11,9 @@ class QLabel;
 struct PresentationTheme;
 
 // The card of an incident step in presentation mode: title, date and precision, the
-// countries with their flags, the attribution, as much of the summary as fits in whole
-// sentences, and the sources' publishers. All text is plain text. As an aside (an incident
+// countries with their flags, the attribution, the summary (as much as fits in whole
+// sentences; at 1280x720 the bundled story's summaries fit whole) and one line of the
+// sources' publishers (elided: the summary comes first). All text is plain text. As an aside (an incident
 // clicked on the timeline during the story) it says so on top, and a click on it asks to go
 // back to the story.
 class PresentationCard : public QWidget
@@ -37,12 +38,14 @@ signals:
 
 protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
 
 private:
     void fillCountries(const Incident &incident);
     void addCountries(const QString &role, const QStringList &codes);
     QString fittedSummary(const QString &summary) const;
+    void elideSources();
 
     QLabel *m_asideNote;
     QLabel *m_title;
@@ -53,6 +56,7 @@ private:
     QLabel *m_summary;
     QLabel *m_sources;
     QString m_countriesText;
+    QString m_sourcesText; // every publisher; the label shows one line of it
     QStringList m_flagCodes;
     FlagCache m_flags;
     QColor m_border;

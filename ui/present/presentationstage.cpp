@@ -1,11 +1,12 @@
 #include "present/presentationstage.h"
 
-#include "present/stagerows.h"
 #include "render/timelinerenderer.h"
+#include "story/stagerows.h"
 
 #include <QFontMetricsF>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QtConcurrent>
 #include <algorithm>
 #include <cmath>
 
@@ -21,6 +22,7 @@ PresentationStage::PresentationStage(QWidget *parent)
 
 void PresentationStage::setColumns(std::shared_ptr<const IncidentColumns> columns)
 {
+    m_prepared.clear();
     m_columns = std::move(columns);
     m_codes.clear();
     m_frame.rows.reset();
@@ -36,7 +38,10 @@ void PresentationStage::setTimelineTheme(const Theme &theme)
 
 void PresentationStage::setScale(double scale)
 {
-    m_scale = std::max(0.5, scale);
+    scale = std::max(0.5, scale);
+    if (scale == m_scale)
+        return; // every step sets it: the flags made for this scale stay
+    m_scale = scale;
     fitHeader();
     m_frame.flags.clear();
     invalidate();
@@ -57,11 +62,18 @@ void PresentationStage::transitionToCountries(const QStringList &codes, double f
         return;
     if (codes != m_codes || !m_frame.rows) {
         const bool fromCountries = !m_codes.isEmpty() && m_frame.rows;
-        const QStringList order = fromCountries ? StageRows::transitionOrder(m_codes, codes) : codes;
+        const QStringList order = orderTo(codes);
         // The rows built before, and where the camera stands on them now, in the new order.
         const double shownRows = m_camera.rowCount;
         const QStringList before = m_codes;
-        m_frame.rows = StageRows::countryRows(m_columns, order);
+        const QString key = order.join(u',');
+        if (auto prepared = m_prepared.find(key); prepared != m_prepared.end())
+            m_frame.rows = prepared->result();
+        else
+            m_frame.rows = StageRows::countryRows(m_columns, order);
+        // Rows prepared for a transition from the rows shown before are of no more use (a
+        // worker still building some finishes on its own: it holds its own columns).
+        m_prepared.clear();
         fitHeader();
         m_codes = codes;
         if (fromCountries)
@@ -83,11 +95,36 @@ void PresentationStage::transitionToRows(std::shared_ptr<const TimelineRows> row
         m_frame.rows = std::move(rows);
         fitHeader();
         m_camera.firstRow = 0;
+        m_prepared.clear();
     }
     m_codes.clear();
     m_targetFirst = 0;
     m_targetCount = m_frame.rows ? m_frame.rows->rowCount() : 0;
     beginTransition(cameraFor(0, std::max(1, m_targetCount)), { firstDay, endDay });
+}
+
+QStringList PresentationStage::orderTo(const QStringList &codes) const
+{
+    const bool fromCountries = !m_codes.isEmpty() && m_frame.rows;
+    return fromCountries ? StageRows::transitionOrder(m_codes, codes) : codes;
+}
+
+void PresentationStage::prepareCountries(const QStringList &codes, QThreadPool *pool)
+{
+    if (!m_columns || (codes == m_codes && m_frame.rows))
+        return;
+    const QStringList order = orderTo(codes);
+    const QString key = order.join(u',');
+    if (m_prepared.contains(key))
+        return;
+    m_prepared.insert(
+        key, QtConcurrent::run(pool, [columns = m_columns, order] { return StageRows::countryRows(columns, order); }));
+}
+
+bool PresentationStage::isPrepared(const QStringList &codes) const
+{
+    const auto found = m_prepared.constFind(orderTo(codes).join(u','));
+    return found != m_prepared.constEnd() && found->isFinished();
 }
 
 // The first row position of any of `codes` in the current rows (they are contiguous).

@@ -2,7 +2,9 @@
 
 #include "export/figureexporter.h"
 #include "query/filterengine.h"
+#include "render/timelinelayout.h"
 #include "render/timelinerows.h"
+#include "story/stagerows.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -18,6 +20,12 @@ QString tr(const char *text)
 }
 
 constexpr double s_logicalDpi = 96;
+
+QPageLayout pageLayout()
+{
+    return QPageLayout(
+        QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+}
 
 // A font of `points` measured in the painter's logical units (1/96 in): a point size would be
 // resolved against the writer's resolution and then scaled again.
@@ -50,16 +58,22 @@ StoryHandout::Figure StoryHandout::figureFor(const StoryStep &step) const
     Figure figure;
     Filter filter;
     if (step.isIncident()) {
+        // The rows the step is about: its victims' and its attackers' countries (an attacker
+        // such as Iran is a row of the incidents against Iran).
         const qint64 index = m_columns->indexOfId(step.incidentId);
-        const std::optional<Incident> incident = m_lookup ? m_lookup(step.incidentId) : std::nullopt;
-        if (incident)
-            filter.countries = incident->victims;
         if (index >= 0) {
             const auto i = IncidentColumns::Index(index);
             const double centre = (m_columns->firstDay[i] + m_columns->lastDay[i] + 1.0) / 2;
             figure.firstDay = centre - 365;
             figure.endDay = centre + 365;
+            const QStringList codes = StageRows::stepCountries(*m_columns, i);
+            figure.indices = StageRows::incidentsOf(*m_columns, codes);
+            figure.rows = StageRows::countryRows(m_columns, codes);
+        } else {
+            figure.endDay = figure.firstDay + 365;
+            figure.rows = TimelineRows::build(m_columns, {}, RowOptions());
         }
+        return figure;
     } else {
         QString ignored;
         filter = Filter::fromQueryString(step.view.value(QStringLiteral("filter")).toString(), &ignored);
@@ -72,6 +86,10 @@ StoryHandout::Figure StoryHandout::figureFor(const StoryStep &step) const
     figure.indices = FilterEngine::apply(*m_columns, filter, nullptr, false).indices;
     if (figure.endDay <= figure.firstDay)
         figure.endDay = figure.firstDay + 365;
+    RowOptions rows;
+    rows.key = RowKey(std::clamp(figure.rowKey, 0, int(RowKey::Sector)));
+    rows.collapse = RegionLevel(std::clamp(figure.rowCollapse, 0, int(RegionLevel::SubRegion)));
+    figure.rows = TimelineRows::build(m_columns, figure.indices, rows);
     return figure;
 }
 
@@ -84,9 +102,7 @@ ExportResult StoryHandout::write(const QString &path)
         QPdfWriter writer(&file);
         writer.setTitle(m_story.name);
         writer.setCreator(QStringLiteral("Faultline"));
-        writer.setPageSize(QPageSize(QPageSize::A4));
-        writer.setPageOrientation(QPageLayout::Portrait);
-        writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+        writer.setPageLayout(pageLayout());
         writer.setResolution(300);
         paint(writer);
     }
@@ -106,7 +122,7 @@ void StoryHandout::paint(QPdfWriter &writer)
         onPage(1, pageCount());
     for (qsizetype i = 0; i < m_story.steps.size(); ++i) {
         writer.newPage();
-        paintStep(painter, page, m_story.steps.at(i));
+        paintStep(painter, page, int(i));
         if (onPage)
             onPage(int(i) + 2, pageCount());
     }
@@ -131,17 +147,20 @@ void StoryHandout::paintCover(QPainter &painter, QSizeF page)
     drawText(painter, QRectF(0, y, page.width(), page.height() - y), lines.join(u'\n'), pointFont(12, false));
 }
 
-void StoryHandout::paintStep(QPainter &painter, QSizeF page, const StoryStep &step)
+QSizeF StoryHandout::pageSize()
 {
+    return pageLayout().paintRect(QPageLayout::Inch).size() * s_logicalDpi;
+}
+
+StoryHandout::StepPage StoryHandout::paintStep(QPainter &painter, QSizeF page, int index)
+{
+    const StoryStep &step = m_story.steps.at(index);
     painter.setPen(Qt::black);
     double y = drawText(painter, QRectF(0, 0, page.width(), page.height()), step.heading, pointFont(18, true)) + 12;
     const Figure figure = figureFor(step);
-    RowOptions rows;
-    rows.key = RowKey(std::clamp(figure.rowKey, 0, int(RowKey::Sector)));
-    rows.collapse = RegionLevel(std::clamp(figure.rowCollapse, 0, int(RegionLevel::SubRegion)));
     FigureOptions options;
     options.format = FigureFormat::Pdf;
-    options.rows = TimelineRows::build(m_columns, figure.indices, rows);
+    options.rows = figure.rows;
     options.firstDay = figure.firstDay;
     options.endDay = figure.endDay;
     options.headerWidth = 140;
@@ -154,6 +173,15 @@ void StoryHandout::paintStep(QPainter &painter, QSizeF page, const StoryStep &st
     // As tall as its rows need (axis, legend and title take about 200 units), at most half the page.
     const double rowsHeight = options.rows->rowCount() * options.rowHeight + 200;
     const QSizeF figureSize(page.width(), std::min(page.height() * 0.5, rowsHeight));
+    StepPage drawn;
+    drawn.figure = QRectF(QPointF(0, y), figureSize);
+    {
+        const FigurePage figurePage = exporter.page(figureSize, 0, painter.device());
+        const TimelineLayout layout(figurePage.frame, painter.device());
+        const QPointF origin = drawn.figure.topLeft() + figurePage.frameOrigin;
+        drawn.axis = layout.axisRect().translated(origin);
+        drawn.plot = layout.plotRect().translated(origin);
+    }
     painter.save();
     painter.translate(0, y);
     painter.setClipRect(QRectF(QPointF(0, 0), figureSize));
@@ -162,4 +190,5 @@ void StoryHandout::paintStep(QPainter &painter, QSizeF page, const StoryStep &st
     y += figureSize.height() + 18;
     painter.setPen(Qt::black);
     drawText(painter, QRectF(0, y, page.width(), page.height() - y), step.notes, pointFont(12, false));
+    return drawn;
 }

@@ -103,7 +103,7 @@ namespace {
             const double x1 = l.dayToX(double(tick.endDay));
             const double x = std::max(x0, a.left()) + 5;
             const double w = majorMetrics.horizontalAdvance(tick.label);
-            if (x + w <= x1 - 3)
+            if (x + w <= std::min(x1, a.right()) - 3) // whole, or not at all
                 c.text(QRectF(x, line.top(), w + 1, line.height()), tick.label, majorMetrics);
             if (x0 > a.left() + s_edge) {
                 p.setPen(plainPen(c.t.gridMajor));
@@ -115,6 +115,8 @@ namespace {
 
     // The lower axis line: a label per minor interval where it fits (centred in the visible part
     // when the tick names a whole interval, such as a month), and a short tick at each start.
+    // A label is drawn whole inside the axis or not at all: an interval cut by the plot's edge
+    // shows no "ul" of "Jul".
     void minorTicks(PaintContext &c, const QRectF &line)
     {
         const Layout &l = c.l;
@@ -132,10 +134,11 @@ namespace {
             if (namesInterval) {
                 const double visible0 = std::max(x0, a.left());
                 const double visible1 = std::min(x1, a.right());
-                x = std::clamp((visible0 + visible1 - w) / 2, x0 + 2, x1 - w - 2);
-                if (x1 - x0 < w + 4)
+                const double low = visible0 + 2, high = visible1 - w - 2;
+                if (high < low)
                     continue;
-            } else if (x0 + 4 + w > x1 - 2) {
+                x = std::clamp((visible0 + visible1 - w) / 2, low, high);
+            } else if (x0 + 4 + w > x1 - 2 || x < a.left() || x + w > a.right()) {
                 continue;
             }
             p.setPen(c.t.mutedText);

@@ -7,8 +7,9 @@
 #include <memory>
 #include <vector>
 
-// The rows presentation mode shows, built from the story's own countries instead of the
-// whole document, so entering presentation does not group every incident again.
+// The rows of a story step's countries, as presentation mode shows them and the handout
+// draws them: built from the step's own countries instead of the whole document, so
+// entering presentation does not group every incident again.
 namespace StageRows {
 // The step's countries: the incident's victims, then its attackers, each once, as alpha-2.
 QStringList stepCountries(const IncidentColumns &columns, IncidentColumns::Index incident);

@@ -1,4 +1,4 @@
-#include "present/stagerows.h"
+#include "story/stagerows.h"
 
 QStringList StageRows::stepCountries(const IncidentColumns &columns, IncidentColumns::Index i)
 {
