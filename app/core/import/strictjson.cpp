@@ -202,7 +202,9 @@ bool StrictJson::structural(char c)
     case ']': {
         const Kind kind = c == '}' ? Kind::Object : Kind::Array;
         if (top->kind != kind)
-            return fail(tr("'%1' closes %2").arg(QString(QLatin1Char(c)), top->kind == Kind::Object ? tr("an object") : tr("an array")));
+            return fail(
+                tr("'%1' closes %2")
+                    .arg(QString(QLatin1Char(c)), top->kind == Kind::Object ? tr("an object") : tr("an array")));
         if (top->expect == Expect::Key || top->expect == Expect::Value)
             return fail(tr("a trailing comma before '%1'; expected another value").arg(QChar(QLatin1Char(c))));
         if (top->expect != Expect::KeyOrEnd && top->expect != Expect::ValueOrEnd && top->expect != Expect::CommaOrEnd)
@@ -215,10 +217,9 @@ bool StrictJson::structural(char c)
     default:
         break;
     }
-    static const char *expected[] = { "a value", "a key or '}'", "a key", "':'", "',' or a closing bracket",
-        "a value or ']'" };
-    return fail(tr("unexpected %1; expected %2")
-                    .arg(printable(c), QString::fromLatin1(expected[int(top->expect)])));
+    static const char *expected[]
+        = { "a value", "a key or '}'", "a key", "':'", "',' or a closing bracket", "a value or ']'" };
+    return fail(tr("unexpected %1; expected %2").arg(printable(c), QString::fromLatin1(expected[int(top->expect)])));
 }
 
 bool StrictJson::value(char c)
@@ -356,7 +357,8 @@ bool StrictJson::inString(unsigned char c)
     if (c == '"')
         return endString();
     if (c < 0x20)
-        return fail(tr("control character U+%1 in a string; expected it escaped").arg(uint(c), 4, 16, QLatin1Char('0')));
+        return fail(
+            tr("control character U+%1 in a string; expected it escaped").arg(uint(c), 4, 16, QLatin1Char('0')));
     if (c < 0x80)
         return appendCodePoint(c);
     if (c >= 0xC2 && c <= 0xDF) {
