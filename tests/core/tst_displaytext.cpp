@@ -15,7 +15,8 @@ private slots:
         for (const QChar c : shown.mid(1, shown.size() - 2))
             QVERIFY(c.direction() != QChar::DirRLO && c.direction() != QChar::DirPDF);
         // Isolates in the data cannot close ours.
-        QCOMPARE(DisplayText::isolated(QStringLiteral("a\u2069b\u2066")), QStringLiteral("\u2068a[U+2069]b[U+2066]\u2069"));
+        QCOMPARE(
+            DisplayText::isolated(QStringLiteral("a\u2069b\u2066")), QStringLiteral("\u2068a[U+2069]b[U+2066]\u2069"));
     }
 
     void rightToLeftTextIsUnchanged()
@@ -23,7 +24,8 @@ private slots:
         const QString arabic = QStringLiteral("هجوم إلكتروني على الوزارة");
         QCOMPARE(DisplayText::withVisibleControls(arabic), arabic);
         QCOMPARE(DisplayText::isolated(arabic), QChar(0x2068) + arabic + QChar(0x2069));
-        QCOMPARE(DisplayText::withVisibleControls(QStringLiteral("emoji \U0001F600 ok")), QStringLiteral("emoji \U0001F600 ok"));
+        QCOMPARE(DisplayText::withVisibleControls(QStringLiteral("emoji \U0001F600 ok")),
+            QStringLiteral("emoji \U0001F600 ok"));
     }
 
     void urlsShowEveryHiddenCharacter()

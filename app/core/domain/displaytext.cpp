@@ -20,7 +20,7 @@ QString mark(char32_t c)
     return QStringLiteral("[U+%1]").arg(QString::number(uint(c), 16).toUpper().rightJustified(4, u'0'));
 }
 
-template<typename Test> QString replaced(const QString &value, Test hidden)
+template <typename Test> QString replaced(const QString &value, Test hidden)
 {
     QString out;
     out.reserve(value.size());
