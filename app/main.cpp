@@ -14,28 +14,28 @@
 #include <QRegularExpression>
 #include <QStyle>
 #include <cstdio>
+#include <vector>
 
 namespace {
 // Why the window must not be attempted, or empty. A first argument that is no file and
 // looks like a command word ("export", "bogus") is a mistyped or unknown command, never a
 // file to import; and without a display the window cannot open, so the user gets a sentence
 // instead of an abort from the platform plugin.
-QString windowRefusal(const QStringList &arguments)
+QString windowRefusal(const Cli::ProcessArguments &split)
 {
-    static const QStringList qtOptionsWithValue = { QStringLiteral("-platform"), QStringLiteral("-style"),
-        QStringLiteral("-stylesheet"), QStringLiteral("-display"), QStringLiteral("-session"),
-        QStringLiteral("-platformtheme"), QStringLiteral("-qwindowgeometry"), QStringLiteral("-qwindowtitle") };
     QString platform = qEnvironmentVariable("QT_QPA_PLATFORM");
+    for (qsizetype i = 0; i + 1 < split.qt.size(); i += 2) {
+        if (split.qt.at(i) == u"-platform")
+            platform = split.qt.at(i + 1);
+    }
     QString first;
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
+    const QStringList &arguments = split.faultline;
+    for (qsizetype i = 0; i < arguments.size() && arguments.at(i) != u"--"; ++i) {
         const QString &a = arguments.at(i);
-        if ((a == u"--db" || qtOptionsWithValue.contains(a)) && i + 1 < arguments.size()) {
-            if (a == u"-platform")
-                platform = arguments.at(i + 1);
+        if (a == u"--db" && i + 1 < arguments.size())
             ++i;
-        } else if (!a.startsWith(u'-') && first.isEmpty()) {
+        else if (!a.startsWith(u'-') && first.isEmpty())
             first = a;
-        }
     }
     static const QRegularExpression commandWord(QStringLiteral("^[A-Za-z][A-Za-z0-9-]*$"));
     if (!first.isEmpty() && !QFileInfo::exists(first) && commandWord.match(first).hasMatch())
@@ -60,32 +60,43 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("faultline"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FAULTLINE_VERSION));
 
-    QStringList arguments;
+    QStringList all;
     for (int i = 1; i < argc; ++i)
-        arguments << QString::fromLocal8Bit(argv[i]);
+        all << QString::fromLocal8Bit(argv[i]);
+    // Qt sees only the options Faultline documents (Cli::splitArguments); the rest, which may
+    // come from data (a file named "-stylesheet=x.qss"), is never parsed by Qt.
+    const Cli::ProcessArguments split = Cli::splitArguments(all);
+    const QStringList &arguments = split.faultline;
+    std::vector<QByteArray> qtStorage { QByteArray(argv[0]) };
+    for (const QString &a : split.qt)
+        qtStorage.push_back(a.toLocal8Bit());
+    std::vector<char *> qtArgv;
+    for (QByteArray &a : qtStorage)
+        qtArgv.push_back(a.data());
+    qtArgv.push_back(nullptr);
+    int qtArgc = int(qtStorage.size());
 
     if (Cli::wantsCli(arguments) && Cli::drawsFigures(arguments)) {
         qputenv("QT_QPA_PLATFORM", "offscreen"); // fonts without a display
-        QGuiApplication app(argc, argv);
+        QGuiApplication app(qtArgc, qtArgv.data());
         return Cli::run(arguments);
     }
     if (Cli::wantsCli(arguments)) {
-        QCoreApplication app(argc, argv);
+        QCoreApplication app(qtArgc, qtArgv.data());
         return Cli::run(arguments);
     }
 
-    if (const QString refusal = windowRefusal(arguments); !refusal.isEmpty()) {
+    if (const QString refusal = windowRefusal(split); !refusal.isEmpty()) {
         std::fprintf(stderr, "%s\n", qPrintable(refusal));
         return Cli::Usage;
     }
-    QApplication app(argc, argv);
+    QApplication app(qtArgc, qtArgv.data());
     // Check boxes and radio buttons stay visible on a dark palette.
     QApplication::setStyle(new ContrastStyle(QApplication::style()->name()));
     QApplication::setApplicationDisplayName(QStringLiteral("Faultline"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/faultline.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("org.faultline.Faultline"));
-    // Qt has removed its own options (-platform, -style...) from argv; what is left is ours.
-    const Cli::WindowArguments parsed = Cli::windowArguments(QCoreApplication::arguments().mid(1));
+    const Cli::WindowArguments parsed = Cli::windowArguments(arguments);
     const QString dbPath = parsed.document;
     const QStringList files = parsed.imports;
     MainWindow window;

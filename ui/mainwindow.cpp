@@ -427,15 +427,19 @@ void MainWindow::showImportResult(const Importer::Result &result)
     QStringList lines;
     for (const Diagnostic &d : result.diagnostics.mid(0, 30))
         lines << d.toString();
-    if (result.diagnostics.size() > 30)
-        lines << tr("… and %n more", nullptr, int(result.diagnostics.size() - 30));
+    const qint64 more
+        = result.diagnostics.size() - std::min<qsizetype>(result.diagnostics.size(), 30) + result.diagnostics.omitted();
+    if (more > 0)
+        lines << tr("… and %n more", nullptr, int(std::min<qint64>(more, std::numeric_limits<int>::max())));
     if (result.failed) {
-        showMessage(this, QMessageBox::Warning, tr("Nothing imported"), result.error, lines.join(u'\n'));
+        const QString after = result.documentLine().isEmpty() ? QString() : u'\n' + result.documentLine();
+        showMessage(this, QMessageBox::Warning, tr("Nothing imported"), result.error + after, lines.join(u'\n'));
         return;
     }
-    statusBar()->showMessage(result.summary(), 10000);
+    const QString report = result.summary() + QStringLiteral("; ") + result.documentLine();
+    statusBar()->showMessage(report, 10000);
     if (!lines.isEmpty())
-        showMessage(this, QMessageBox::Information, tr("Import finished"), result.summary(), lines.join(u'\n'));
+        showMessage(this, QMessageBox::Information, tr("Import finished"), report, lines.join(u'\n'));
 }
 
 QStringList MainWindow::droppableFiles(const QMimeData *mime)

@@ -16,6 +16,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -120,6 +121,23 @@ namespace {
             }
         }
         return true;
+    }
+
+    // Opens a document for a reading command (list, stats, export). A document named with --db
+    // must exist: a mistyped path is an error naming it, never a new empty document. The
+    // read-write fallback is for a document that needs migrating to this build's schema.
+    bool openForReading(Database &db, const QString &explicitPath, QString *error)
+    {
+        if (!explicitPath.isEmpty() && !QFileInfo(explicitPath).isFile()) {
+            *error = QFileInfo::exists(explicitPath)
+                ? QStringLiteral("%1: not a document (a folder or a device); expected a Faultline document file")
+                      .arg(explicitPath)
+                : QStringLiteral("%1: no such document; nothing was created (import into it to start one)")
+                      .arg(explicitPath);
+            return false;
+        }
+        return openDatabase(db, explicitPath, Database::Mode::ReadOnly, error)
+            || openDatabase(db, explicitPath, Database::Mode::ReadWrite, error);
     }
 
     bool parseFilter(const QCommandLineParser &p, Filter &f, QString *error)
@@ -240,16 +258,13 @@ namespace {
             err() << "faultline: " << error << "\n";
             return Usage;
         }
-        Importer::Result total;
-        if (bundled)
-            total.add(Importer::importBundled(db, options));
-        for (const QString &file : files) {
-            if (total.failed)
-                break;
-            total.add(Importer::importFile(db, file, options));
-        }
+        // Every file, folder and archive (and the bundled dataset) is one transaction: a failure
+        // anywhere writes nothing, and the report says what the document holds afterwards.
+        const Importer::Result total = Importer::importFiles(db, files, options, bundled);
         for (const Diagnostic &d : total.diagnostics)
             err() << d.toString() << "\n";
+        if (total.diagnostics.omitted() > 0)
+            err() << total.diagnostics.omittedLine() << "\n";
         err().flush();
         if (total.failed) {
             // The reason is usually one of the lines above already; say it once.
@@ -259,13 +274,11 @@ namespace {
             if (!said)
                 err() << "faultline: " << total.error << "\n";
             err().flush();
-            Importer::Result nothing;
-            nothing.rejected = total.rejected;
-            out() << nothing.summary() << "\n";
+            out() << total.summary() << "\n" << total.documentLine() << "\n";
             out().flush();
             return options.strict && total.rejected > 0 && !total.cancelled ? Rejected : Usage;
         }
-        out() << total.summary() << "\n";
+        out() << total.summary() << "\n" << total.documentLine() << "\n";
         out().flush();
         return total.rejected > 0 ? Rejected : Success;
     }
@@ -277,8 +290,7 @@ namespace {
         QString error;
         if (!parseFilter(p, filter, &error))
             return usageError(error);
-        if (!openDatabase(db, p.value(QStringLiteral("db")), Database::Mode::ReadOnly, &error)
-            && !openDatabase(db, p.value(QStringLiteral("db")), Database::Mode::ReadWrite, &error)) {
+        if (!openForReading(db, p.value(QStringLiteral("db")), &error)) {
             err() << "faultline: " << error << "\n";
             return Usage;
         }
@@ -409,8 +421,7 @@ namespace Shared {
     }
     bool openForReading(Database &db, const QString &explicitPath, QString *error)
     {
-        return openDatabase(db, explicitPath, Database::Mode::ReadOnly, error)
-            || openDatabase(db, explicitPath, Database::Mode::ReadWrite, error);
+        return Cli::openForReading(db, explicitPath, error);
     }
     QList<qint64> matchingRowids(Database &db, const Filter &filter)
     {
@@ -430,10 +441,34 @@ bool drawsFigures(const QStringList &arguments)
             ++i;
             continue;
         }
+        if (arguments.at(i) == u"--")
+            return false;
         if (!arguments.at(i).startsWith(u'-'))
             return arguments.at(i) == u"export";
     }
     return false;
+}
+
+ProcessArguments splitArguments(const QStringList &arguments)
+{
+    static const QStringList qtOptions = { QStringLiteral("-platform"), QStringLiteral("-style") };
+    ProcessArguments split;
+    qsizetype i = 0;
+    for (; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (qtOptions.contains(a) && i + 1 < arguments.size()) {
+            split.qt << a << arguments.at(++i);
+            continue;
+        }
+        const QString name = a.section(u'=', 0, 0);
+        if (a.contains(u'=') && qtOptions.contains(name)) {
+            split.qt << name << a.section(u'=', 1);
+            continue;
+        }
+        break;
+    }
+    split.faultline = arguments.mid(i);
+    return split;
 }
 
 WindowArguments windowArguments(const QStringList &arguments)
@@ -441,6 +476,10 @@ WindowArguments windowArguments(const QStringList &arguments)
     WindowArguments parsed;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString &a = arguments.at(i);
+        if (a == u"--") {
+            parsed.imports += arguments.mid(i + 1); // files, whatever their names
+            break;
+        }
         if (a == u"--db" && i + 1 < arguments.size())
             parsed.document = arguments.at(++i);
         else if (a.startsWith(QStringLiteral("--db=")))
@@ -466,6 +505,8 @@ bool wantsCli(const QStringList &arguments)
             ++i;
             continue;
         }
+        if (a == u"--")
+            return false; // files follow: the window imports them
         if (a == u"--help" || a == u"-h" || a == u"--version" || a == u"-v" || a == u"--help-all")
             return true;
         if (!a.startsWith(u'-'))

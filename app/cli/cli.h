@@ -27,6 +27,19 @@ struct WindowArguments
 };
 WindowArguments windowArguments(const QStringList &arguments);
 
+// The process's arguments (without argv[0]) split between Qt and Faultline. Only the Qt options
+// Faultline documents reach Qt: `-platform NAME` and `-style NAME` (or `-platform=NAME`,
+// `-style=NAME`), and only before the first argument that is not one of them. Everything
+// else is Faultline's, so a file named `-stylesheet=x.qss` or `-platformpluginpath=/tmp/p` is
+// a file, never a Qt option that loads a style sheet or plugins. After `--` every argument is
+// a file, even one that starts with `-`.
+struct ProcessArguments
+{
+    QStringList qt; // for the application object, after argv[0]
+    QStringList faultline;
+};
+ProcessArguments splitArguments(const QStringList &arguments);
+
 // Where the document lives when no --db is given (QStandardPaths::AppDataLocation).
 QString defaultDatabasePath();
 } // namespace Cli

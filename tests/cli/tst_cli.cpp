@@ -169,24 +169,28 @@ private slots:
         const Run ok
             = run({ QStringLiteral("--db"), db("a.db"), QStringLiteral("import"), QFINDTESTDATA("../data/good.json") });
         QCOMPARE(ok.code, 0);
-        QCOMPARE(ok.out.trimmed().split('\n').last(), QByteArray("imported 3, updated 0, unchanged 0, rejected 0"));
+        QCOMPARE(ok.out.trimmed().split('\n').first(), QByteArray("imported 3, updated 0, unchanged 0, rejected 0"));
 
         const Run again
             = run({ QStringLiteral("--db"), db("a.db"), QStringLiteral("import"), QFINDTESTDATA("../data/good.json") });
         QCOMPARE(again.code, 0);
-        QCOMPARE(again.out.trimmed(), QByteArray("imported 0, updated 0, unchanged 3, rejected 0"));
+        QCOMPARE(again.out.trimmed(),
+            QByteArray("imported 0, updated 0, unchanged 3, rejected 0\nthe document holds 3 record(s)"));
 
         const Run some
             = run({ QStringLiteral("--db"), db("a.db"), QStringLiteral("import"), QFINDTESTDATA("../data/bad.csv") });
         QCOMPARE(some.code, 1);
-        QCOMPARE(some.out.trimmed(), QByteArray("imported 2, updated 0, unchanged 0, rejected 8"));
+        QCOMPARE(some.out.trimmed(),
+            QByteArray("imported 2, updated 0, unchanged 0, rejected 8\nthe document holds 5 record(s)"));
         QVERIFY2(some.err.contains("bad.csv:5: victims: unknown country \"Atlantis\""), some.err.constData());
 
         const QByteArray before = TestSupport::fileHash(db("a.db"));
         const Run strict = run({ QStringLiteral("--db"), db("a.db"), QStringLiteral("import"),
             QStringLiteral("--strict"), QFINDTESTDATA("../data/bad.csv") });
         QCOMPARE(strict.code, 1);
-        QCOMPARE(strict.out.trimmed(), QByteArray("imported 0, updated 0, unchanged 0, rejected 8"));
+        QCOMPARE(strict.out.trimmed(),
+            QByteArray("imported 0, updated 0, unchanged 0, rejected 8\n"
+                       "nothing was written; the document still holds 5 record(s)"));
         QCOMPARE(TestSupport::fileHash(db("a.db")), before);
 
         const QString png = m_dir.filePath(QStringLiteral("x.csv"));
@@ -195,6 +199,90 @@ private slots:
         QCOMPARE(unreadable.code, 2);
         QVERIFY(unreadable.err.contains("looks like a PNG image"));
         QCOMPARE(TestSupport::fileHash(db("a.db")), before);
+    }
+
+    // Issue 17 #1: the files of one command are one transaction. A good file followed by an
+    // unreadable one writes nothing, and the report says what the document holds.
+    void importOfSeveralFilesIsOneTransaction()
+    {
+        const Run first = run(
+            { QStringLiteral("--db"), db("multi.db"), QStringLiteral("import"), QFINDTESTDATA("../data/good.json") });
+        QCOMPARE(first.code, 0);
+        const QByteArray before = TestSupport::fileHash(db("multi.db"));
+        const QString png = m_dir.filePath(QStringLiteral("multi-bad.csv"));
+        QVERIFY(TestSupport::writeFile(png, QByteArray("\x89PNG\r\n\x1a\n", 8)));
+        const Run both = run({ QStringLiteral("--db"), db("multi.db"), QStringLiteral("import"),
+            QFINDTESTDATA("../data/good.csv"), png });
+        QCOMPARE(both.code, 2);
+        QVERIFY2(both.err.contains("looks like a PNG image"), both.err.constData());
+        QCOMPARE(both.out.trimmed(),
+            QByteArray("imported 0, updated 0, unchanged 0, rejected 0\n"
+                       "nothing was written; the document still holds 3 record(s)"));
+        QCOMPARE(TestSupport::fileHash(db("multi.db")), before);
+
+        // A bad file first and a missing one last: the same.
+        const Run missing = run({ QStringLiteral("--db"), db("multi.db"), QStringLiteral("import"),
+            QFINDTESTDATA("../data/good.csv"), m_dir.filePath(QStringLiteral("absent.json")) });
+        QCOMPARE(missing.code, 2);
+        QVERIFY2(missing.err.contains("absent.json: no such file"), missing.err.constData());
+        QCOMPARE(TestSupport::fileHash(db("multi.db")), before);
+
+        // Both good: one import, and the document line counts both.
+        const Run good = run({ QStringLiteral("--db"), db("multi.db"), QStringLiteral("import"),
+            QFINDTESTDATA("../data/good.csv"), QFINDTESTDATA("../data/good.json") });
+        QCOMPARE(good.code, 0);
+        QCOMPARE(good.out.trimmed(),
+            QByteArray("imported 2, updated 0, unchanged 3, rejected 0\nthe document holds 5 record(s)"));
+    }
+
+    // Issue 17 #5: what `list --format json` prints imports back, over the whole bundled dataset,
+    // and a second round gives the same records byte for byte.
+    void listJsonImportsBack()
+    {
+        QCOMPARE(
+            run({ QStringLiteral("--db"), db("rt1.db"), QStringLiteral("import"), QStringLiteral("--bundled") }).code,
+            0);
+        const Run first = run({ QStringLiteral("--db"), db("rt1.db"), QStringLiteral("list"),
+            QStringLiteral("--format"), QStringLiteral("json") });
+        QCOMPARE(first.code, 0);
+        const qsizetype count = QJsonDocument::fromJson(first.out).array().size();
+        QVERIFY(count > 100);
+        const QString listed = m_dir.filePath(QStringLiteral("listed.json"));
+        QVERIFY(TestSupport::writeFile(listed, first.out));
+        const Run back = run({ QStringLiteral("--db"), db("rt2.db"), QStringLiteral("import"), listed });
+        QCOMPARE(back.code, 0);
+        QCOMPARE(back.out.trimmed().split('\n').first(),
+            QStringLiteral("imported %1, updated 0, unchanged 0, rejected 0").arg(count).toUtf8());
+        const Run second = run({ QStringLiteral("--db"), db("rt2.db"), QStringLiteral("list"),
+            QStringLiteral("--format"), QStringLiteral("json") });
+        QCOMPARE(second.code, 0);
+        QCOMPARE(second.out, first.out);
+    }
+
+    // Issue 17 #10: a file named like a Qt option is the command's file, never a Qt option;
+    // `--` ends the options. Issue 17 #11: a refusal prints Faultline's lines only.
+    void fileNamesThatLookLikeQtOptions()
+    {
+        const QString qss = m_dir.filePath(QStringLiteral("-stylesheet=evil.qss"));
+        QVERIFY(TestSupport::writeFile(qss, QByteArray("QWidget { background: red }")));
+        const Run r = run({ QStringLiteral("--db"), db("qt.db"), QStringLiteral("import"), QStringLiteral("--"),
+            QStringLiteral("-stylesheet=evil.qss"), QStringLiteral("-platformpluginpath=/tmp/p") });
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("-stylesheet=evil.qss: no such file"), r.err.constData());
+
+        const Run refusals[] = {
+            run({ QStringLiteral("--db"), db("missing.db"), QStringLiteral("list") }),
+            run({ QStringLiteral("--db"), db("qt.db"), QStringLiteral("import"), qss }),
+            run({ QStringLiteral("--db"), m_dir.filePath(QStringLiteral("-stylesheet=evil.qss")),
+                QStringLiteral("stats") }),
+        };
+        for (const Run &refusal : refusals) {
+            QVERIFY(refusal.code != 0);
+            for (const QByteArray &line : refusal.err.trimmed().split('\n'))
+                QVERIFY2(line.startsWith("faultline: ") || line.startsWith(m_dir.path().toUtf8())
+                        || line.startsWith("Try 'faultline --help'"),
+                    refusal.err.constData());
+        }
     }
 
     void listFormats()
@@ -329,8 +417,31 @@ private slots:
         QCOMPARE(o.value(u"by_country").toObject().value(u"US").toInt(), 1);
     }
 
+    // Issue 17 #7: a reading command never creates a document; a mistyped --db is an error
+    // naming the path. Only the default document is created (and seeded) on first use.
+    void readingCommandsNeverCreateADocument()
+    {
+        for (const QStringList &command :
+            { QStringList { QStringLiteral("list") }, QStringList { QStringLiteral("stats"), QStringLiteral("--json") },
+                QStringList { QStringLiteral("export"), QStringLiteral("--out"), out(QStringLiteral("never.csv")) },
+                QStringList { QStringLiteral("export"), QStringLiteral("--out"), out(QStringLiteral("never.png")) } }) {
+            const QString missing = db("mistyped.db");
+            const Run r = run(QStringList { QStringLiteral("--db"), missing } + command);
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.contains((missing + QStringLiteral(": no such document")).toUtf8()), r.err.constData());
+            QVERIFY(!QFileInfo::exists(missing));
+            QVERIFY(!QFileInfo::exists(out(QStringLiteral("never.csv"))));
+        }
+        const Run folder = run({ QStringLiteral("--db"), m_dir.path(), QStringLiteral("stats") });
+        QCOMPARE(folder.code, 2);
+        QVERIFY2(folder.err.contains("not a document"), folder.err.constData());
+    }
+
     void newExplicitDatabaseStartsEmptyDefaultIsSeeded()
     {
+        const Run created = run({ QStringLiteral("--db"), db("fresh.db"), QStringLiteral("import"),
+            m_dir.filePath(QStringLiteral("no-such-input.csv")) });
+        QCOMPARE(created.code, 2);
         const Run empty
             = run({ QStringLiteral("--db"), db("fresh.db"), QStringLiteral("stats"), QStringLiteral("--json") });
         QCOMPARE(empty.code, 0);

@@ -1,6 +1,7 @@
 #include "domain/spreadsheetcell.h"
 #include "import/csvreader.h"
 #include "import/importer.h"
+#include "import/strictjson.h"
 #include "store/database.h"
 #include "store/incidentstore.h"
 #include "testsupport.h"
@@ -147,9 +148,12 @@ private slots:
         QCOMPARE(r.imported, 1);
         QCOMPARE(r.rejected, 3);
         const QString all = messages(r).join(u'\n');
-        QVERIFY2(all.contains(QStringLiteral("x.json:6: start: \"2020-02-30\": no such day in the calendar")),
+        QVERIFY2(all.contains(QStringLiteral(
+                     "x.json:6: incidents[1].start: \"2020-02-30\": no such day in the calendar (record \"bad\")")),
             qPrintable(all));
-        QVERIFY2(all.contains(QStringLiteral("x.json:7: title: is a number; expected a string")), qPrintable(all));
+        QVERIFY2(all.contains(
+                     QStringLiteral("x.json:7: incidents[2].title: is a number; expected a string (record \"types\")")),
+            qPrintable(all));
         QVERIFY2(all.contains(QStringLiteral("x.json:8: incidents[3]: is a string; expected a record object")),
             qPrintable(all));
     }
@@ -204,7 +208,7 @@ private slots:
         QTest::newRow("wrong-version") << QByteArray("{\"faultline\": 7, \"incidents\": []}") << "v7.json"
                                        << "version 7 is not supported";
         QTest::newRow("incidents-not-array") << QByteArray("{\"faultline\": 1, \"incidents\": {}}") << "obj.json"
-                                             << "\"incidents\" is an object; expected an array";
+                                             << "\"incidents\" is not an array; expected an array of records";
         QTest::newRow("csv-missing-column") << QByteArray("id,title,start\n1,x,2020\n") << "cols.csv"
                                             << "victims: no such column in the header";
         QTest::newRow("csv-duplicate-column") << QByteArray("title,title,start,victims,type\n") << "dup.csv"
@@ -219,6 +223,39 @@ private slots:
         QTest::newRow("deep-json") << QByteArray("{\"faultline\": 1, \"incidents\": ") + QByteArray(2000, '[')
                                    << "deep.json"
                                    << "not valid JSON";
+        // Issue 17 #4: JSON that is not JSON is refused, with line and column.
+        QTest::newRow("second-incidents")
+            << QByteArray("{\"faultline\": 1, \"incidents\": [], \"incidents\": []}") << "twice.json"
+            << "duplicate key \"incidents\" in the top-level object";
+        QTest::newRow("trailing-comma") << QByteArray(
+            "{\"faultline\": 1, \"incidents\": [{\"id\": \"a\", \"title\": \"t\"},]}")
+                                        << "comma.json"
+                                        << "a trailing comma before ']'";
+        QTest::newRow("trailing-comma-object")
+            << QByteArray("{\"faultline\": 1, \"incidents\": [{\"id\": \"a\", \"title\": \"t\",}]}") << "comma2.json"
+            << "a trailing comma before '}'";
+        QTest::newRow("x-escape") << QByteArray("{\"faultline\": 1, \"incidents\": [{\"title\": \"\\x41\"}]}")
+                                  << "escape.json"
+                                  << "\\x is not a JSON escape";
+        QTest::newRow("lone-surrogate") << QByteArray("{\"faultline\": 1, \"incidents\": [{\"title\": \"a\\ud800b\"}]}")
+                                        << "surrogate.json"
+                                        << "a lone UTF-16 surrogate \\ud800";
+        QTest::newRow("lone-low-surrogate")
+            << QByteArray("{\"faultline\": 1, \"incidents\": [{\"title\": \"\\udc00\"}]}") << "low.json"
+            << "a lone UTF-16 surrogate \\udc00";
+        QTest::newRow("nan") << QByteArray("{\"faultline\": 1, \"incidents\": [{\"n\": NaN}]}") << "nan.json"
+                             << "unexpected 'N'";
+        QTest::newRow("two-documents") << QByteArray("{\"faultline\": 1, \"incidents\": []}\n{}") << "two.json"
+                                       << "two.json:2: not valid JSON: '{' after the end of the JSON document";
+        QTest::newRow("control-character")
+            << QByteArray("{\"faultline\": 1, \"incidents\": [{\"title\": \"a\tb\"}]}") << "tab.json"
+            << "control character U+0009";
+        QTest::newRow("overlong-utf8") << QByteArray("{\"faultline\": 1, \"incidents\": [{\"title\": \"\xC0\x80\"}]}")
+                                       << "overlong.json"
+                                       << "invalid UTF-8";
+        QTest::newRow("version-after-records-wrong")
+            << QByteArray("{\"incidents\": [], \"faultline\": 2}") << "late.json"
+            << "version 2 is not supported";
     }
 
     void wholeFileErrors()
@@ -237,6 +274,109 @@ private slots:
         QVERIFY2(r.error.contains(name), "the error names the file");
         QCOMPARE(r.accepted(), 0);
         QCOMPARE(signature(*m_db), before);
+    }
+
+    // Issue 17 #4: a duplicate key inside a record rejects that record, naming the path and id.
+    void duplicateKeyRejectsTheRecord()
+    {
+        const QByteArray json = "{\"faultline\": 1, \"incidents\": ["
+                                "{\"id\": \"a\", \"title\": \"A\", \"start\": \"2020\", \"victims\": [\"FR\"], "
+                                "\"type\": \"ddos\", \"type\": \"espionage\"},"
+                                "{\"id\": \"b\", \"title\": \"B\", \"start\": \"2020\", \"victims\": [\"FR\"], "
+                                "\"type\": \"ddos\"}]}";
+        const Importer::Result r = Importer::importBytes(*m_db, json, QStringLiteral("dup.json"));
+        QVERIFY2(!r.failed, qPrintable(r.error));
+        QCOMPARE(r.imported, 1);
+        QCOMPARE(r.rejected, 1);
+        QVERIFY2(messages(r).contains(QStringLiteral(
+                     "dup.json:1: incidents[0].type: duplicate key \"type\"; expected each key once (record \"a\")")),
+            qPrintable(messages(r).join(u'\n')));
+    }
+
+    // Issue 17 #4: the version key may come anywhere, even after the records and the head.
+    void versionKeyAfterTheRecordsIsAccepted()
+    {
+        QByteArray json = "{\"incidents\": [";
+        for (int i = 0; i < 400; ++i)
+            json += QStringLiteral("%1{\"id\": \"late-%2\", \"title\": \"Record %2\", \"start\": \"2020\", "
+                                   "\"victims\": [\"FR\"], \"type\": \"ddos\", \"summary\": \"%3\"}")
+                        .arg(i ? QStringLiteral(",") : QString())
+                        .arg(i)
+                        .arg(QString(200, u'x'))
+                        .toUtf8();
+        json += "], \"dataset\": \"late\", \"faultline\": 1}";
+        QVERIFY(json.indexOf("\"faultline\"") > 65536);
+        const QString path = m_dir.filePath(QStringLiteral("late.json"));
+        QVERIFY(TestSupport::writeFile(path, json));
+        const Importer::Result r = Importer::importFile(*m_db, path);
+        QVERIFY2(!r.failed, qPrintable(r.error));
+        QCOMPARE(r.imported, 400);
+        QCOMPARE(IncidentStore(*m_db).incident(QStringLiteral("late-7"))->provenance.dataset, QStringLiteral("late"));
+    }
+
+    // Issue 17 #2, #3: single-line JSON with many bad records: the rejected count is the number
+    // of records, each diagnostic names its JSON path and id, and diagnostics stop at the cap
+    // with the rest counted.
+    void jsonCountsRecordsAndCapsDiagnostics()
+    {
+        QByteArray json = "{\"faultline\": 1, \"incidents\": [";
+        for (int i = 0; i < 17; ++i)
+            json += QStringLiteral("{\"id\": \"bad-%1\", \"title\": \"T\", \"start\": \"2020-13\", \"victims\": "
+                                   "[\"FR\"], \"type\": \"ddos\"},")
+                        .arg(i)
+                        .toUtf8();
+        json
+            += "{\"id\": \"good\", \"title\": \"T\", \"start\": \"2020\", \"victims\": [\"FR\"], \"type\": \"ddos\"}]}";
+        Importer::Result r = Importer::importBytes(*m_db, json, QStringLiteral("line.json"));
+        QVERIFY2(!r.failed, qPrintable(r.error));
+        QCOMPARE(r.rejected, 17);
+        QCOMPARE(r.imported, 1);
+        QVERIFY2(messages(r).contains(QStringLiteral(
+                     "line.json:1: incidents[12].start: \"2020-13\": month must be 01 to 12 (record \"bad-12\")")),
+            qPrintable(messages(r).join(u'\n')));
+
+        // 5,000 empty records: several diagnostics each, capped at 1,000, the rest counted.
+        QByteArray empties = "{\"faultline\": 1, \"incidents\": [{}";
+        for (int i = 1; i < 5000; ++i)
+            empties += ",{}";
+        empties += "]}";
+        r = Importer::importBytes(*m_db, empties, QStringLiteral("empties.json"));
+        QCOMPARE(r.rejected, 5000);
+        QCOMPARE(r.diagnostics.size(), Diagnostics::s_cap);
+        QVERIFY(r.diagnostics.omitted() >= 5000);
+        QVERIFY(r.diagnostics.omittedLine().contains(QString::number(r.diagnostics.omitted())));
+    }
+
+    void csvCountsRecordsAndCapsDiagnostics()
+    {
+        QByteArray csv = "title,start,victims,type\n";
+        for (int i = 0; i < 3000; ++i)
+            csv += "a\"b,2020-13,Atlantis,cyberwar\n";
+        csv += "fine,2020,FR,ddos\n";
+        const QString path = m_dir.filePath(QStringLiteral("many-bad.csv"));
+        QVERIFY(TestSupport::writeFile(path, csv));
+        const Importer::Result r = Importer::importFile(*m_db, path);
+        QVERIFY2(!r.failed, qPrintable(r.error));
+        QCOMPARE(r.rejected, 3000);
+        QCOMPARE(r.imported, 1);
+        QCOMPARE(r.diagnostics.size(), Diagnostics::s_cap);
+        QVERIFY(r.diagnostics.omitted() >= 3000);
+    }
+
+    // Issue 17 #2: a record over the element cap is rejected unread; the others are imported.
+    void oversizedJsonRecordIsRejected()
+    {
+        QByteArray json = "{\"faultline\": 1, \"incidents\": [{\"id\": \"huge\", \"title\": \"";
+        json += QByteArray(StrictJson::s_maxElementBytes + 1024, 'a');
+        json += "\"}, {\"id\": \"ok\", \"title\": \"T\", \"start\": \"2020\", \"victims\": [\"FR\"], \"type\": "
+                "\"ddos\"}]}";
+        const Importer::Result r = Importer::importBytes(*m_db, json, QStringLiteral("huge.json"));
+        QVERIFY2(!r.failed, qPrintable(r.error));
+        QCOMPARE(r.imported, 1);
+        QCOMPARE(r.rejected, 1);
+        QVERIFY2(
+            messages(r).first().startsWith(QStringLiteral("huge.json:1: incidents[0]: a record larger than 16 MiB")),
+            qPrintable(messages(r).join(u'\n')));
     }
 
     void notAFile()

@@ -180,6 +180,48 @@ private slots:
         QVERIFY2(error.contains(QStringLiteral("evil")), qPrintable(error));
     }
 
+    // Issue 17 #6: the whole schema is compared with what Faultline creates, by name and SQL:
+    // a foreign index named like ours, one of ours redefined, or one missing is refused.
+    void refusesASchemaFaultlineDidNotCreate_data()
+    {
+        QTest::addColumn<QByteArray>("sql");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("index named like ours") << QByteArray("CREATE UNIQUE INDEX incident_fts_u ON incident(title);")
+                                               << "index \"incident_fts_u\" that Faultline does not create";
+        QTest::newRow("our index redefined") << QByteArray(
+            "DROP INDEX incident_country_code; CREATE UNIQUE INDEX incident_country_code ON "
+            "incident_country(code);") << "index \"incident_country_code\" differs from the one Faultline creates";
+        QTest::newRow("our index missing") << QByteArray("DROP INDEX incident_country_code;")
+                                           << "index \"incident_country_code\" that Faultline creates is missing";
+        QTest::newRow("view") << QByteArray("CREATE VIEW story_view AS SELECT 1;")
+                              << "view \"story_view\" that Faultline does not create";
+        QTest::newRow("table with a column added") << QByteArray("ALTER TABLE source ADD COLUMN extra TEXT;")
+                                                   << "table \"source\" differs from the one Faultline creates";
+    }
+
+    void refusesASchemaFaultlineDidNotCreate()
+    {
+        QFETCH(QByteArray, sql);
+        QFETCH(QString, expected);
+        const QString file = path("schema.db");
+        QFile::remove(file);
+        {
+            Database db;
+            QVERIFY(db.open(file));
+            QVERIFY(!Importer::importFile(db, QFINDTESTDATA("../data/good.json")).failed);
+        }
+        {
+            Database db;
+            QString error;
+            QVERIFY2(db.open(file, Database::Mode::ReadWrite, &error), qPrintable(error)); // ours as written
+        }
+        QVERIFY(rawExec(file, sql.constData()));
+        Database db;
+        QString error;
+        QVERIFY(!db.open(file, Database::Mode::ReadWrite, &error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
     void readOnlyFileOpensReadOnly()
     {
         const QString file = path("ro.db");

@@ -63,6 +63,23 @@ private slots:
         QVERIFY(breaks > 0); // the pane is narrow enough to wrap
     }
 
+    // Issue 17 #9: a title's bidi override cannot make it read as another name, in the title
+    // label or the pane; a URL shows its control characters.
+    void bidiControlsCannotDisguiseData()
+    {
+        Incident r = sample();
+        r.title = QStringLiteral("\u202Egnp.exe\u202C");
+        r.actor = QStringLiteral("\u202EpuorG");
+        r.sources = { { QStringLiteral("https://ex\u202Eample.org"), QStringLiteral("T"), QStringLiteral("P"), {} } };
+        DetailPane pane;
+        pane.setIncident(r);
+        const QString text = pane.plainText();
+        QVERIFY2(!text.contains(QChar(0x202E)), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("\u2068[U+202E]gnp.exe[U+202C]\u2069")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("[U+202E]puorG")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("ex[U+202E]ample.org")), qPrintable(text));
+    }
+
     void tabLeavesTheNotes()
     {
         QWidget window;

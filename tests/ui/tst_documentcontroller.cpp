@@ -194,6 +194,24 @@ private slots:
         QCOMPARE(document.columns()->size(), std::size_t(2));
     }
 
+    // Issue 17 #1: the files of one import from the window are one transaction.
+    void severalFilesAreOneImport()
+    {
+        DocumentController document;
+        QVERIFY(document.open(documentWith("good.json"), false, nullptr));
+        const QString bad = m_dir.filePath(QStringLiteral("not-a-csv.csv"));
+        QVERIFY(TestSupport::writeFile(bad, QByteArray("%PDF-1.4\n")));
+        QSignalSpy finished(&document, &DocumentController::importFinished);
+        QVERIFY(document.importFiles({ QFINDTESTDATA("../data/good.csv"), bad }));
+        QVERIFY(finished.wait(20000));
+        const auto result = finished.first().first().value<Importer::Result>();
+        QVERIFY(result.failed);
+        QCOMPARE(result.imported, 0);
+        QCOMPARE(result.documentRecords, qint64(3));
+        QCOMPARE(result.documentLine(), QStringLiteral("nothing was written; the document still holds 3 record(s)"));
+        QCOMPARE(document.columns()->size(), std::size_t(3));
+    }
+
     void importsAreRefusedWithoutAWritableDocument()
     {
         DocumentController document;

@@ -31,8 +31,8 @@ template <typename Work, typename Done> void runInBackground(QObject *context, W
     watcher->setFuture(QtConcurrent::run(std::move(work)));
 }
 
-// Every file in turn on a connection of the worker's own (a connection belongs to the thread
-// that opened it); progress over all files in thousandths.
+// Every file as one import on a connection of the worker's own (a connection belongs to the
+// thread that opened it); progress of the file being read in thousandths.
 void importOnOwnConnection(QPromise<Importer::Result> &promise, const QString &path, const QStringList &files,
     const std::shared_ptr<std::atomic_bool> &cancel)
 {
@@ -46,15 +46,14 @@ void importOnOwnConnection(QPromise<Importer::Result> &promise, const QString &p
         return;
     }
     promise.setProgressRange(0, 1000);
-    for (qsizetype i = 0; i < files.size() && !total.failed; ++i) {
-        Importer::Options options;
-        options.progress = [&](qint64 done, qint64 size) {
-            const double part = size > 0 ? double(done) / double(size) : 0.0;
-            promise.setProgressValue(int(1000.0 * (double(i) + part) / double(files.size())));
-            return !*cancel;
-        };
-        total.add(Importer::importFile(db, files.at(i), options));
-    }
+    // All the files are one import (one transaction): a failure in any writes nothing.
+    Importer::Options options;
+    options.progress = [&](qint64 done, qint64 size) {
+        const double part = size > 0 ? double(done) / double(size) : 0.0;
+        promise.setProgressValue(int(1000.0 * part));
+        return !*cancel;
+    };
+    total = Importer::importFiles(db, files, options);
     promise.addResult(total);
 }
 } // namespace

@@ -1,6 +1,7 @@
 #include "panes/detailpane.h"
 
 #include "domain/countries.h"
+#include "domain/displaytext.h"
 #include "widgets/safetextbrowser.h"
 
 #include <QApplication>
@@ -15,17 +16,19 @@
 #include <QVBoxLayout>
 
 namespace {
-// Data strings are isolated (FSI ... PDI) so bidi controls in them cannot reorder the
-// labels around them, and escaped so they are text, never markup.
+// Data strings are isolated (FSI ... PDI) with their bidi controls made visible, so they can
+// reorder neither the labels around them nor themselves (DisplayText), and escaped so they
+// are text, never markup.
 QString text(const QString &value)
 {
-    return QChar(0x2068) + value.toHtmlEscaped() + QChar(0x2069);
+    return DisplayText::isolated(value).toHtmlEscaped();
 }
 
 // Escapes `value` and marks every place where one of `terms` starts a word (what the search
 // matched: words, and the last one as a prefix), case-insensitively.
-QString highlighted(const QString &value, const QStringList &terms)
+QString highlighted(const QString &data, const QStringList &terms)
 {
+    const QString value = DisplayText::withVisibleControls(data);
     if (terms.isEmpty())
         return text(value);
     QString pattern;
@@ -231,13 +234,14 @@ void DetailPane::setIncident(const std::optional<Incident> &incident)
         setAccessibleDescription(QString());
         return;
     }
-    m_title->setText(incident->title);
+    m_title->setText(DisplayText::isolated(incident->title));
     m_browser->setHtml(toHtml(*incident, m_highlightTerms));
     m_notes->blockSignals(true);
     m_notes->setPlainText(incident->notes);
     m_notes->blockSignals(false);
     m_saveNotes->setEnabled(false);
-    setAccessibleDescription(tr("%1, %2").arg(incident->start.toDisplayString(), incident->title));
+    setAccessibleDescription(
+        tr("%1, %2").arg(incident->start.toDisplayString(), DisplayText::isolated(incident->title)));
 }
 
 void DetailPane::setHighlightTerms(const QStringList &terms)
@@ -291,10 +295,13 @@ QString DetailPane::toHtml(const Incident &r, const QStringList &terms)
             if (SafeTextBrowser::isOpenable(url)) {
                 // The link text shows the whole address, punycoded, so a look-alike host shows.
                 const QString shown = url.toDisplayString(QUrl::EncodeUnicode | QUrl::RemoveUserInfo);
+                // Control and invisible characters in it are shown as [U+XXXX].
                 item += QStringLiteral("<br><a href=\"%1\">%2</a>")
-                            .arg(QString::fromUtf8(url.toEncoded()).toHtmlEscaped(), text(shown));
+                            .arg(QString::fromUtf8(url.toEncoded()).toHtmlEscaped(),
+                                DisplayText::url(shown).toHtmlEscaped());
             } else {
-                item += QStringLiteral("<br><span style='color:gray'>%1</span>").arg(text(s.url));
+                item += QStringLiteral("<br><span style='color:gray'>%1</span>")
+                            .arg(DisplayText::url(s.url).toHtmlEscaped());
             }
         }
         html += QStringLiteral("<li>%1</li>").arg(item);

@@ -100,8 +100,10 @@ bool toRawRecord(const CsvReader::Row &row, const QStringList &columns, const QS
 } // namespace
 
 bool FaultlineCsvReader::read(QIODevice *device, const QString &fileName, const QString &dataset, const Sink &sink,
-    Diagnostics &diagnostics, const Progress &progress)
+    Diagnostics &diagnostics, const Progress &progress, int *rejected)
 {
+    int rejectedHere = 0;
+    int &rejectedRows = rejected ? *rejected : rejectedHere;
     CsvReader reader(device);
     reader.setDelimiter(CsvReader::detectDelimiter(device->peek(64 * 1024)));
     CsvReader::Row header;
@@ -125,13 +127,16 @@ bool FaultlineCsvReader::read(QIODevice *device, const QString &fileName, const 
         if (row.fields.size() != columns->size()) {
             diagnostics.append(fileError(fileName, row.line, {},
                 tr("expected %1 fields, found %2").arg(columns->size()).arg(row.fields.size())));
+            ++rejectedRows;
             continue;
         }
         RawRecord raw;
         const bool readable = toRawRecord(row, *columns, fileName, raw, diagnostics);
         // Validated even when a value was unreadable, so every problem of the row is reported.
         std::optional<Incident> incident = records.read(raw, diagnostics);
-        if (incident && readable && !sink(std::move(*incident)))
+        if (!incident || !readable)
+            ++rejectedRows;
+        else if (!sink(std::move(*incident)))
             return false;
         if (progress && (rows & 1023) == 0 && !progress(reader.bytesRead()))
             return false;

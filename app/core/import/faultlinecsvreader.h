@@ -16,7 +16,7 @@
 // from the device; a rejected row gives diagnostics with its physical line and the field
 // (one per malformed source). Returns false on whole-file problems (bad header, unreadable
 // text, unterminated quote) or when the sink or the progress callback (every 1024 rows)
-// returns false.
+// returns false. `rejected`, when given, is raised by one for every row rejected.
 class FaultlineCsvReader
 {
 public:
@@ -24,5 +24,5 @@ public:
     using Progress = std::function<bool(qint64 bytesRead)>;
 
     static bool read(QIODevice *device, const QString &fileName, const QString &dataset, const Sink &sink,
-        Diagnostics &diagnostics, const Progress &progress = {});
+        Diagnostics &diagnostics, const Progress &progress = {}, int *rejected = nullptr);
 };

@@ -1,9 +1,13 @@
 #include "import/faultlinejsonreader.h"
 
+#include "import/strictjson.h"
+
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace {
 QString tr(const char *text)
@@ -32,18 +36,27 @@ QString typeName(const QJsonValue &v)
     return QStringLiteral("nothing");
 }
 
-int lineOfOffset(QByteArrayView bytes, qsizetype offset)
-{
-    int line = 1;
-    for (qsizetype i = 0; i < offset && i < bytes.size(); ++i)
-        line += bytes[i] == '\n';
-    return line;
-}
 } // namespace
 
 bool FaultlineJsonReader::looksLikeFaultline(QByteArrayView head)
 {
-    return head.indexOf("\"faultline\"") >= 0;
+    // The version key may come after the records, beyond the head: an "incidents" array says
+    // it too (the reader then requires the version key, wherever it is).
+    static const QRegularExpression incidents(QStringLiteral("\"incidents\"\\s*:\\s*\\["));
+    return head.indexOf("\"faultline\"") >= 0 || looksLikeRecordArray(head)
+        || incidents.match(QString::fromUtf8(head.first(std::min<qsizetype>(head.size(), 65536)))).hasMatch();
+}
+
+bool FaultlineJsonReader::looksLikeRecordArray(QByteArrayView head)
+{
+    // What `faultline list --format json` prints: an array of record objects, keys sorted
+    // (attribution and id come before the first nested object, the sources).
+    static const QRegularExpression records(
+        QStringLiteral("^\\s*\\[\\s*\\{[^{}]*\"attribution\"\\s*:[^{}]*\"id\"\\s*:"));
+    QByteArrayView text = head.first(std::min<qsizetype>(head.size(), 65536));
+    if (text.startsWith("\xEF\xBB\xBF"))
+        text = text.sliced(3);
+    return records.match(QString::fromUtf8(text)).hasMatch();
 }
 
 namespace {
@@ -177,7 +190,6 @@ namespace {
 // Whole-file errors of one read, as diagnostics that name the line.
 struct FileErrors
 {
-    const QByteArray &bytes;
     const QString &fileName;
     Diagnostics &diagnostics;
 
@@ -186,62 +198,42 @@ struct FileErrors
         diagnostics.append({ fileName, line, {}, reason, Diagnostic::Severity::Error, {} });
         return false;
     }
-    // A parse error in a piece of the file that starts at `base`, where the piece's offsets
-    // are `shift` bytes ahead of the file's.
-    bool parseError(const QJsonParseError &error, qsizetype base, qsizetype shift) const
-    {
-        const qsizetype offset = base + std::max<qsizetype>(0, error.offset - shift);
-        return fail(
-            lineOfOffset(bytes, offset), tr("not valid JSON: %1 at byte %2").arg(error.errorString()).arg(offset));
-    }
 };
 
-// A file without an incidents array to split: parsed whole (only small or broken files get
-// here) for the precise message. Always false.
-bool refuseWithoutArray(const FileErrors &errors)
+// The envelope's version and dataset name, checked after the whole file was found to be
+// strict JSON (the "faultline" key may come anywhere in the object, even after the records).
+// Returns the dataset, or nullopt after a whole-file error.
+std::optional<QString> readEnvelope(const FileErrors &errors, const StrictJson &json)
 {
-    if (errors.bytes.size() > 64 * 1024 * 1024)
-        return errors.fail(0,
-            tr("not a faultline JSON file: no \"incidents\" array; expected {\"faultline\": 1, \"incidents\": "
-               "[...]}"));
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(errors.bytes, &error);
-    if (error.error != QJsonParseError::NoError)
-        return errors.parseError(error, 0, 0);
-    if (!doc.isObject())
-        return errors.fail(0,
-            tr("top level is %1; expected an object {\"faultline\": 1, \"incidents\": [...]}")
-                .arg(doc.isArray() ? QStringLiteral("an array") : QStringLiteral("not an object")));
-    const QJsonValue incidents = doc.object().value(u"incidents");
-    if (!doc.object().value(u"faultline").isDouble())
-        return errors.fail(0, tr("no \"faultline\" version key; expected {\"faultline\": 1, \"incidents\": [...]}"));
-    return errors.fail(0, tr("\"incidents\" is %1; expected an array of records").arg(typeName(incidents)));
-}
-
-// The envelope, with the array emptied: the version and the dataset name. Returns the
-// dataset, or nullopt after a whole-file error.
-std::optional<QString> readEnvelope(const FileErrors &errors, const FaultlineJsonReader::Layout &layout)
-{
-    const QByteArray &bytes = errors.bytes;
-    const QByteArray envelope = bytes.left(layout.arrayBegin) + "[]" + bytes.mid(layout.arrayEnd + 1);
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(envelope, &error);
-    if (error.error != QJsonParseError::NoError) {
-        const qsizetype shift = error.offset > layout.arrayBegin + 2 ? layout.arrayEnd - layout.arrayBegin - 1 : 0;
-        errors.parseError(error, 0, -shift);
+    const QString expected = QStringLiteral("expected {\"faultline\": 1, \"incidents\": [...]}");
+    if (json.topLevelIsArray())
+        return QStringLiteral("faultline"); // a bare array of records, as `list --format json` prints
+    if (!json.foundArray()) {
+        errors.fail(0,
+            json.hasTopLevelKey(QStringLiteral("incidents"))
+                ? tr("\"incidents\" is not an array; expected an array of records")
+                : tr("not a faultline JSON file: no \"incidents\" array; ") + expected);
         return std::nullopt;
     }
-    const QJsonObject top = doc.object();
-    const QJsonValue version = top.value(u"faultline");
-    if (!version.isDouble()) {
-        errors.fail(0, tr("no \"faultline\" version key; expected {\"faultline\": 1, \"incidents\": [...]}"));
+    const QByteArray version = json.topLevelValue(QStringLiteral("faultline"));
+    if (version.isEmpty()) {
+        errors.fail(0, tr("no \"faultline\" version key; ") + expected);
         return std::nullopt;
     }
-    if (version.toInt() != 1) {
-        errors.fail(0, tr("faultline format version %1 is not supported; expected 1").arg(version.toDouble()));
+    if (version != "1") {
+        errors.fail(
+            0, tr("faultline format version %1 is not supported; expected 1").arg(QString::fromUtf8(version.left(40))));
         return std::nullopt;
     }
-    return top.value(u"dataset").toString(QStringLiteral("faultline"));
+    const QByteArray dataset = json.topLevelValue(QStringLiteral("dataset"));
+    if (dataset.isEmpty())
+        return QStringLiteral("faultline");
+    const QJsonValue name = QJsonDocument::fromJson('[' + dataset + ']').array().at(0);
+    if (!name.isString()) {
+        errors.fail(0, tr("\"dataset\" is not a string; expected the dataset's name"));
+        return std::nullopt;
+    }
+    return name.toString();
 }
 
 // The fields of one record object as a RawRecord. Values of the wrong JSON type are
@@ -249,8 +241,9 @@ std::optional<QString> readEnvelope(const FileErrors &errors, const FaultlineJso
 class RecordFields
 {
 public:
-    RecordFields(const QJsonObject &o, int line, const QString &fileName, Diagnostics &diagnostics)
+    RecordFields(const QJsonObject &o, int line, const QString &path, const QString &fileName, Diagnostics &diagnostics)
         : m_o(o)
+        , m_path(path)
         , m_fileName(fileName)
         , m_diagnostics(diagnostics)
     {
@@ -269,8 +262,8 @@ public:
             else if (RecordValidator::fieldNames().contains(key))
                 text(key, v);
             else
-                m_diagnostics.append(
-                    { m_fileName, m_raw.line, key, tr("unknown field, ignored"), Diagnostic::Severity::Warning, id() });
+                m_diagnostics.append({ m_fileName, m_raw.line, m_path + u'.' + key, tr("unknown field, ignored"),
+                    Diagnostic::Severity::Warning, id() });
         }
         return m_raw;
     }
@@ -280,8 +273,8 @@ private:
     QString id() const { return m_o.value(u"id").toString(); }
     void typeError(const QString &field, const QString &expected, const QJsonValue &v)
     {
-        m_diagnostics.append({ m_fileName, m_raw.line, field, tr("is %1; expected %2").arg(typeName(v), expected),
-            Diagnostic::Severity::Error, id() });
+        m_diagnostics.append({ m_fileName, m_raw.line, m_path + u'.' + field,
+            tr("is %1; expected %2").arg(typeName(v), expected), Diagnostic::Severity::Error, id() });
         m_typesOk = false;
     }
     // A string or an array of strings.
@@ -331,6 +324,7 @@ private:
     }
 
     const QJsonObject &m_o;
+    const QString &m_path;
     const QString &m_fileName;
     Diagnostics &m_diagnostics;
     RawRecord m_raw;
@@ -339,37 +333,89 @@ private:
 } // namespace
 
 bool FaultlineJsonReader::read(
-    const QByteArray &bytes, const QString &fileName, const Sink &sink, Diagnostics &diagnostics)
+    const QByteArray &bytes, const QString &fileName, const Sink &sink, Diagnostics &diagnostics, int *rejected)
 {
-    const FileErrors errors { bytes, fileName, diagnostics };
-    const Layout layout = scan(bytes);
-    if (layout.arrayBegin < 0 || layout.arrayEnd < layout.arrayBegin)
-        return refuseWithoutArray(errors);
-    const std::optional<QString> dataset = readEnvelope(errors, layout);
+    QByteArray copy = bytes; // shares the data; QBuffer wants a non-const array
+    QBuffer buffer(&copy);
+    buffer.open(QIODevice::ReadOnly);
+    return read(&buffer, fileName, sink, diagnostics, {}, rejected);
+}
+
+namespace {
+// One element of the incidents array: parsed, its fields typed, validated and handed to the
+// sink. Diagnostics name the JSON path (incidents[12].start) and the record's id. Returns
+// false when the record is rejected; sets *stop when the sink asks to stop.
+bool readElement(StrictJson::Element &e, const QString &arrayPath, const RecordValidator &validator,
+    const QString &fileName, const FaultlineJsonReader::Sink &sink, Diagnostics &diagnostics, bool *stop)
+{
+    const QString path = QStringLiteral("%1[%2]").arg(arrayPath).arg(e.index);
+    auto reject = [&](const QString &field, const QString &reason, const QString &id) {
+        diagnostics.append({ fileName, e.line, field, reason, Diagnostic::Severity::Error, id });
+        return false;
+    };
+    if (e.oversized)
+        return reject(path,
+            tr("a record larger than %1 MiB; expected smaller records").arg(StrictJson::s_maxElementBytes >> 20), {});
+    QJsonParseError error;
+    const QJsonDocument one = QJsonDocument::fromJson('[' + e.bytes + ']', &error);
+    e.bytes = QByteArray();
+    if (error.error != QJsonParseError::NoError)
+        return reject(path, tr("not valid JSON: %1").arg(error.errorString()), {});
+    const QJsonValue value = one.array().at(0);
+    if (!value.isObject())
+        return reject(path, tr("is %1; expected a record object").arg(typeName(value)), {});
+    const QJsonObject o = value.toObject();
+    const QString id = o.value(u"id").toString();
+    if (!e.duplicateKeys.isEmpty()) {
+        for (const QString &key : std::as_const(e.duplicateKeys))
+            reject(path + u'.' + key, tr("duplicate key \"%1\"; expected each key once").arg(key), id);
+        return false;
+    }
+    RecordFields fields(o, e.line, path, fileName, diagnostics);
+    const RawRecord raw = fields.read();
+    const qsizetype before = diagnostics.size();
+    std::optional<Incident> incident = validator.read(raw, diagnostics);
+    for (qsizetype i = before; i < diagnostics.size(); ++i) {
+        Diagnostic &d = diagnostics[i];
+        d.field = d.field.isEmpty() ? path : path + u'.' + d.field;
+        d.recordId = id;
+    }
+    if (!incident || !fields.typesOk())
+        return false;
+    if (!sink(std::move(*incident)))
+        *stop = true;
+    return true;
+}
+} // namespace
+
+bool FaultlineJsonReader::read(QIODevice *device, const QString &fileName, const Sink &sink, Diagnostics &diagnostics,
+    const std::function<bool(qint64)> &progress, int *rejected)
+{
+    const FileErrors errors { fileName, diagnostics };
+    // First pass: the whole file is strict JSON, and its envelope is right.
+    StrictJson check;
+    if (!check.scan(device)) {
+        const StrictJson::Error &e = check.error();
+        return errors.fail(
+            e.line, tr("not valid JSON: %1 (column %2, byte %3)").arg(e.message).arg(e.column).arg(e.offset));
+    }
+    const std::optional<QString> dataset = readEnvelope(errors, check);
     if (!dataset)
         return false;
-
+    // Second pass: each record in turn, never more than one in memory.
+    if (!device->seek(0))
+        return errors.fail(0, tr("cannot read the file a second time: %1").arg(device->errorString()));
     RecordValidator validator(fileName, *dataset);
-    for (qsizetype i = 0; i < layout.elements.size(); ++i) {
-        const Layout::Element &e = layout.elements.at(i);
-        // Each element parsed on its own, wrapped in [ ] so any JSON value is accepted.
-        const QByteArray piece = '[' + bytes.mid(e.begin, e.end - e.begin) + ']';
-        QJsonParseError error;
-        const QJsonDocument one = QJsonDocument::fromJson(piece, &error);
-        if (error.error != QJsonParseError::NoError)
-            return errors.parseError(error, e.begin, 1);
-        const QJsonValue value = one.array().at(0);
-        if (!value.isObject()) {
-            diagnostics.append({ fileName, e.line, QStringLiteral("incidents[%1]").arg(i),
-                tr("is %1; expected a record object").arg(typeName(value)), Diagnostic::Severity::Error, {} });
-            continue;
-        }
-        const QJsonObject o = value.toObject();
-        RecordFields fields(o, e.line, fileName, diagnostics);
-        const RawRecord raw = fields.read();
-        std::optional<Incident> incident = validator.read(raw, diagnostics);
-        if (incident && fields.typesOk() && !sink(std::move(*incident)))
-            return false;
-    }
-    return true;
+    const QString arrayPath = check.topLevelIsArray() ? QString() : QStringLiteral("incidents");
+    StrictJson split;
+    bool stop = false;
+    int count = 0;
+    const bool ok = split.scan(device, [&](StrictJson::Element &&e) {
+        if (!readElement(e, arrayPath, validator, fileName, sink, diagnostics, &stop) && rejected)
+            ++*rejected;
+        if (progress && (++count & 255) == 0 && !progress(device->pos()))
+            stop = true;
+        return !stop;
+    });
+    return ok && !stop;
 }

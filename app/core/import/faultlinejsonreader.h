@@ -4,30 +4,40 @@
 #include "import/recordvalidator.h"
 
 #include <QByteArray>
+#include <QIODevice>
 #include <QString>
 #include <functional>
 
 // Reads the native `faultline` JSON format: {"faultline": 1, "dataset": name (optional),
-// "incidents": [record, ...]}, each record an object of RecordValidator::fieldNames() (list
+// "incidents": [record, ...]}, or a bare array of records as `faultline list --format json`
+// prints it (dataset "faultline"), each record an object of RecordValidator::fieldNames() (list
 // fields as arrays of strings, sources as URLs or {url, title, publisher, date} objects).
 // Each record is validated by RecordValidator; diagnostics carry the line the record's
-// object starts on, and a value of the wrong JSON type rejects its record. Whole-file
-// problems (not JSON, wrong shape, wrong version) come back as one Diagnostic and read()
-// returns false; so does a sink that returns false.
+// object starts on, its JSON path (incidents[12].start) and its id, and a value of the wrong
+// JSON type or a duplicate key rejects its record. Whole-file problems (not strict JSON, see
+// StrictJson; wrong shape, wrong version) come back as one Diagnostic and read() returns
+// false; so does a sink that returns false.
 //
-// Beyond the file's bytes (which the Importer reads whole, up to Importer::s_maxJsonBytes),
-// memory stays bounded by one record: a light scan finds where each element of the
-// "incidents" array starts and ends, then the envelope and every record are parsed by
-// QJsonDocument on their own, so a gigabyte file is read without a gigabyte-sized
-// document tree.
+// Memory stays bounded by one record (at most StrictJson::s_maxElementBytes; a larger record
+// is rejected unread): the file streams from the device twice, once through StrictJson to
+// check it whole, once to hand out each element of the "incidents" array to QJsonDocument
+// on its own. The scan() below is the lighter splitter the STIX reader uses.
 class FaultlineJsonReader
 {
 public:
     using Sink = std::function<bool(Incident &&)>; // false cancels
 
-    static bool read(const QByteArray &bytes, const QString &fileName, const Sink &sink, Diagnostics &diagnostics);
+    // Reads in two passes over `device` (which must be able to seek): StrictJson checks the whole
+    // file and its envelope, then each record is parsed on its own. `rejected`, when given, is
+    // raised by one per record rejected; `progress` is called with the bytes read.
+    static bool read(QIODevice *device, const QString &fileName, const Sink &sink, Diagnostics &diagnostics,
+        const std::function<bool(qint64)> &progress = {}, int *rejected = nullptr);
+    static bool read(const QByteArray &bytes, const QString &fileName, const Sink &sink, Diagnostics &diagnostics,
+        int *rejected = nullptr);
     // Cheap check for format detection.
     static bool looksLikeFaultline(QByteArrayView head);
+    // A bare array of record objects, as `faultline list --format json` prints it.
+    static bool looksLikeRecordArray(QByteArrayView head);
 
     // Where the top-level "incidents" array is and where each of its elements lies.
     struct Layout

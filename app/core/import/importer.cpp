@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -38,7 +39,8 @@ bool isForeign(Importer::Format format)
     return format == Importer::Format::Stix || format == Importer::Format::Misp || format == Importer::Format::Veris;
 }
 
-// What a STIX, MISP or VERIS reader counted, for the report.
+// What a reader counted, for the report: records rejected (not diagnostics: a record may
+// have several, and they are capped) and records without a victim country.
 struct ReaderCounts
 {
     int rejected = 0;
@@ -205,9 +207,12 @@ bool readInBatches(InputFile &src, Importer::Format format, BatchQueue &queue, D
         return accepted;
     };
     bool ok = false;
-    if (format == Importer::Format::Faultline) {
+    if (format == Importer::Format::Faultline && src.device) {
+        ok = FaultlineJsonReader::read(src.device, src.name, produce, diagnostics, progress, &counts.rejected);
+    } else if (format == Importer::Format::Faultline) {
         QString error;
-        ok = ImportSources::load(src, &error) && FaultlineJsonReader::read(src.bytes, src.name, produce, diagnostics);
+        ok = ImportSources::load(src, &error)
+            && FaultlineJsonReader::read(src.bytes, src.name, produce, diagnostics, &counts.rejected);
         if (!error.isEmpty())
             diagnostics.append(
                 { src.name, 0, {}, error.section(QStringLiteral(": "), 1), Diagnostic::Severity::Error, {} });
@@ -231,7 +236,7 @@ bool readInBatches(InputFile &src, Importer::Format format, BatchQueue &queue, D
         }
         ok = FaultlineCsvReader::read(device, src.name,
             src.dataset.isEmpty() ? QFileInfo(src.name).completeBaseName() : src.dataset, produce, diagnostics,
-            progress);
+            progress, &counts.rejected);
     }
     if (ok && !batch.empty())
         ok = queue.push(std::move(batch));
@@ -240,19 +245,6 @@ bool readInBatches(InputFile &src, Importer::Format format, BatchQueue &queue, D
     else
         queue.abort();
     return ok;
-}
-
-// The records the diagnostics from `from` on reject: distinct lines with an error. Whole-file
-// errors (line 0) reject no record; a repeated id was counted when it was found.
-int rejectedRecords(const Diagnostics &diagnostics, qsizetype from)
-{
-    QSet<int> lines;
-    for (qsizetype i = from; i < diagnostics.size(); ++i) {
-        const Diagnostic &d = diagnostics.at(i);
-        if (d.severity == Diagnostic::Severity::Error && d.line > 0 && d.field != u"id")
-            lines.insert(d.line);
-    }
-    return int(lines.size());
 }
 
 // Reads one source into the open transaction; returns false on a whole-file error, a
@@ -289,7 +281,7 @@ bool readInto(IncidentStore &store, InputFile &src, Importer::Format format, con
     }
     reader.join();
     result.diagnostics += readerDiagnostics;
-    result.rejected += isForeign(format) ? counts.rejected : rejectedRecords(result.diagnostics, before);
+    result.rejected += counts.rejected;
     result.unknownCountry += counts.unknownCountry;
     if (sink.failed()) {
         result.error = sink.error();
@@ -391,6 +383,36 @@ Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Op
     }
     return result;
 }
+
+// Every file of the bundled dataset as inputs of the faultline format.
+bool bundledSources(QList<InputFile> &sources, Importer::Result &result)
+{
+    for (const QString &file : BundledDataset::files()) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly)) {
+            result.failed = true;
+            result.error = tr("%1: missing from this build").arg(file);
+            return false;
+        }
+        InputFile src;
+        src.name = file;
+        src.bytes = f.readAll();
+        src.size = f.size();
+        src.format = Importer::Format::Faultline;
+        sources.append(src);
+    }
+    return true;
+}
+
+// Completes a report with what the document holds once the import committed or rolled back.
+Importer::Result finishReport(Database &db, Importer::Result &result)
+{
+    if (result.failed)
+        result.imported = result.updated = result.unchanged = result.unknownCountry = 0;
+    if (db.isOpen())
+        result.documentRecords = db.scalar(QStringLiteral("SELECT count(*) FROM incident")).toLongLong();
+    return result;
+}
 } // namespace
 
 QString Importer::Result::summary() const
@@ -401,6 +423,15 @@ QString Importer::Result::summary() const
                                .arg(unchanged)
                                .arg(rejected);
     return unknownCountry > 0 ? counts + QStringLiteral(", no victim country %1").arg(unknownCountry) : counts;
+}
+
+QString Importer::Result::documentLine() const
+{
+    if (documentRecords < 0)
+        return {};
+    return (failed ? tr("nothing was written; the document still holds %1 record(s)")
+                   : tr("the document holds %1 record(s)"))
+        .arg(documentRecords);
 }
 
 void Importer::Result::add(const Result &o)
@@ -415,6 +446,8 @@ void Importer::Result::add(const Result &o)
     cancelled = cancelled || o.cancelled;
     if (error.isEmpty())
         error = o.error;
+    if (o.documentRecords >= 0)
+        documentRecords = o.documentRecords;
 }
 
 Importer::Format Importer::formatFromName(const QString &name, bool *ok)
@@ -480,83 +513,110 @@ Importer::Format Importer::detect(QByteArrayView head, QString *why)
     return Format::Csv;
 }
 
-Importer::Result Importer::importFile(Database &db, const QString &path, const Options &options)
+namespace {
+// A single file named on the command line or dropped on the window, held open while it is
+// read, and its size and time then, to tell whether it changed before the commit.
+struct OpenedFile
 {
-    Result result;
-    const QFileInfo info(path);
+    std::unique_ptr<QFile> file;
+    QString path;
+    qint64 size = 0;
+    QDateTime modified;
+};
+
+// Turns one path into inputs: a folder or ZIP archive into its files; a file into one input
+// (a CSV streams from the open file; other formats are read when their turn comes, so only
+// one JSON document is in memory at a time). False with result.failed and its reason.
+bool gather(const QString &path, const Importer::Options &options, QList<InputFile> &sources,
+    std::vector<OpenedFile> &opened, Importer::Result &result)
+{
     auto fail = [&](const QString &reason) {
         result.failed = true;
         result.error = QStringLiteral("%1: %2").arg(path, reason);
         result.diagnostics.append({ path, 0, {}, reason, Diagnostic::Severity::Error, {} });
-        return result;
+        return false;
     };
+    const QFileInfo info(path);
     if (!info.exists())
         return fail(tr("no such file"));
-    if (info.isDir() || (info.isFile() && ImportSources::isZip(path)))
-        return importCollection(db, path, options);
+    if (info.isDir() || (info.isFile() && ImportSources::isZip(path))) {
+        QString error;
+        QList<InputFile> found;
+        const bool ok = info.isDir()
+            ? ImportSources::collectFolder(path, options.format, found, result.diagnostics, &error)
+            : ImportSources::collectZip(path, options.format, found, result.diagnostics, &error);
+        if (!ok)
+            return fail(error.section(QStringLiteral(": "), 1));
+        if (found.isEmpty())
+            return fail(tr("no file in it is in a format Faultline reads; nothing imported"));
+        sources += found;
+        return true;
+    }
     if (!info.isFile())
         return fail(tr("not a regular file (a device, pipe or socket); expected a file"));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(file.errorString());
-    QString why;
-    Format format = options.format;
-    if (format == Format::Auto) {
-        format = detect(file.peek(s_headBytes), &why);
-        if (format == Format::Auto)
+    auto file = std::make_unique<QFile>(path);
+    if (!file->open(QIODevice::ReadOnly))
+        return fail(file->errorString());
+    Importer::Format format = options.format;
+    if (format == Importer::Format::Auto) {
+        QString why;
+        format = Importer::detect(file->peek(Importer::s_headBytes), &why);
+        if (format == Importer::Format::Auto)
             return fail(why);
     }
+    if (format != Importer::Format::Csv && info.size() > Importer::s_maxJsonBytes)
+        return fail(
+            tr("%1 MiB; JSON files are limited to %2 MiB").arg(info.size() >> 20).arg(Importer::s_maxJsonBytes >> 20));
     InputFile src;
     src.name = path;
     src.size = info.size();
-    if (format != Format::Csv) {
-        if (info.size() > s_maxJsonBytes)
-            return fail(
-                tr("%1 MiB; JSON files are limited to %2 MiB").arg(info.size() >> 20).arg(s_maxJsonBytes >> 20));
-        src.bytes = file.readAll();
-    } else {
-        src.device = &file;
-    }
-    QList<InputFile> sources { src };
-    Options resolved = options;
-    resolved.format = format;
-    const qint64 size = info.size();
-    const QDateTime modified = info.lastModified();
-    result = run(db, sources, resolved, [&] {
-        const QFileInfo now(path);
-        if (now.size() != size || now.lastModified() != modified || file.size() != size)
-            return QStringLiteral("%1: %2").arg(path, tr("the file changed while it was being read; nothing imported"));
-        return QString();
-    });
-    return result;
+    src.format = format;
+    if (format == Importer::Format::Csv || format == Importer::Format::Faultline)
+        src.device = file.get(); // streams: memory stays bounded by one record
+    else
+        src.path = path;
+    sources.append(src);
+    opened.push_back({ std::move(file), path, info.size(), info.lastModified() });
+    return true;
+}
+} // namespace
+
+Importer::Result Importer::importFile(Database &db, const QString &path, const Options &options)
+{
+    return importFiles(db, { path }, options);
 }
 
-Importer::Result Importer::importCollection(Database &db, const QString &path, const Options &options)
+Importer::Result Importer::importFiles(Database &db, const QStringList &paths, const Options &options, bool bundled)
 {
     Result result;
     QList<InputFile> sources;
-    QString error;
-    const bool ok = QFileInfo(path).isDir()
-        ? ImportSources::collectFolder(path, options.format, sources, result.diagnostics, &error)
-        : ImportSources::collectZip(path, options.format, sources, result.diagnostics, &error);
-    if (!ok) {
-        result.failed = true;
-        result.error = error;
-        result.diagnostics.append(
-            { path, 0, {}, error.section(QStringLiteral(": "), 1), Diagnostic::Severity::Error, {} });
-        return result;
-    }
-    if (sources.isEmpty()) {
-        const QString why = tr("no file in it is in a format Faultline reads; nothing imported");
-        result.failed = true;
-        result.error = QStringLiteral("%1: %2").arg(path, why);
-        result.diagnostics.append({ path, 0, {}, why, Diagnostic::Severity::Error, {} });
-        return result;
+    if (bundled && !bundledSources(sources, result))
+        return finishReport(db, result);
+    std::vector<OpenedFile> opened;
+    for (const QString &path : paths) {
+        if (!gather(path, options, sources, opened, result))
+            return finishReport(db, result);
     }
     const Diagnostics found = result.diagnostics;
-    result = run(db, sources, options);
+    result = run(db, sources, options, [&] {
+        for (const OpenedFile &o : opened) {
+            const QFileInfo now(o.path);
+            if (now.size() != o.size || now.lastModified() != o.modified || o.file->size() != o.size)
+                return QStringLiteral("%1: %2").arg(
+                    o.path, tr("the file changed while it was being read; nothing imported"));
+        }
+        return QString();
+    });
     result.diagnostics = found + result.diagnostics;
-    return result;
+    if (bundled && !result.failed && !result.cancelled) {
+        // The bundled stories come with the bundled records (once per document, by name).
+        QString storyError;
+        if (!StoryStore(db).addBundledStories(&storyError)) {
+            result.failed = true;
+            result.error = storyError;
+        }
+    }
+    return finishReport(db, result);
 }
 
 Importer::Result Importer::importBytes(
@@ -567,34 +627,11 @@ Importer::Result Importer::importBytes(
     src.bytes = bytes;
     src.size = bytes.size();
     QList<InputFile> sources { src };
-    return run(db, sources, options);
+    Result result = run(db, sources, options);
+    return finishReport(db, result);
 }
 
 Importer::Result Importer::importBundled(Database &db, const Options &options)
 {
-    QList<InputFile> sources;
-    for (const QString &file : BundledDataset::files()) {
-        QFile f(file);
-        if (!f.open(QIODevice::ReadOnly)) {
-            Result result;
-            result.failed = true;
-            result.error = tr("%1: missing from this build").arg(file);
-            return result;
-        }
-        InputFile src;
-        src.name = file;
-        src.bytes = f.readAll();
-        src.size = f.size();
-        sources.append(src);
-    }
-    Options resolved = options;
-    resolved.format = Format::Faultline;
-    Result result = run(db, sources, resolved);
-    // The bundled stories come with the bundled records (once per document, by name).
-    QString storyError;
-    if (!result.failed && !result.cancelled && !StoryStore(db).addBundledStories(&storyError)) {
-        result.failed = true;
-        result.error = storyError;
-    }
-    return result;
+    return importFiles(db, {}, options, true);
 }

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 #include <functional>
 
 class Database;
@@ -48,10 +49,15 @@ public:
         bool failed = false; // nothing was written (file error, strict, cancel, database)
         bool cancelled = false;
         QString error; // why it failed, when failed
+        // The records the document holds once the import committed or rolled back (-1 unknown).
+        qint64 documentRecords = -1;
 
         int accepted() const { return imported + updated + unchanged; }
         // "imported N, updated U, unchanged K, rejected R", and ", no victim country C" when C > 0
         QString summary() const;
+        // "the document holds N records", or on failure "nothing was written; the document
+        // still holds N records": what is in the document afterwards.
+        QString documentLine() const;
         void add(const Result &other);
     };
 
@@ -64,6 +70,10 @@ public:
     // `path` may be a file, a folder (every file in it and below, recognised by content) or a
     // ZIP archive (read in memory, never unpacked to disk); either way one transaction.
     static Result importFile(Database &db, const QString &path, const Options &options = {});
+    // Every path (files, folders, archives), and first the bundled dataset when `bundled`, as
+    // one import: one transaction, so a failure in any of them writes nothing at all.
+    static Result importFiles(
+        Database &db, const QStringList &paths, const Options &options = {}, bool bundled = false);
     // `name` is how diagnostics refer to the data (a file name or ":/data/..." for bundled).
     static Result importBytes(Database &db, const QByteArray &bytes, const QString &name, const Options &options = {});
     // Every file of the bundled dataset, in order, as one import; then the bundled stories
@@ -73,7 +83,4 @@ public:
     static Format formatFromName(const QString &name, bool *ok = nullptr);
     // Sniffs the first bytes (up to s_headBytes); on failure returns Auto and sets *why ("looks like PNG ...").
     static Format detect(QByteArrayView head, QString *why);
-
-private:
-    static Result importCollection(Database &db, const QString &path, const Options &options);
 };

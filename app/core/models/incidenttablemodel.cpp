@@ -1,6 +1,7 @@
 #include "models/incidenttablemodel.h"
 
 #include "domain/countries.h"
+#include "domain/displaytext.h"
 #include "domain/partialdate.h"
 
 #include <QCollator>
@@ -84,7 +85,7 @@ QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
         case DateColumn:
             return PartialDate::fromFirstDay(c.firstDay[i], c.precisionOf(i)).toString();
         case TitleColumn:
-            return c.title(i);
+            return DisplayText::withVisibleControls(c.title(i)); // a title cannot read as another
         case VictimsColumn:
             return victimsText(i);
         case AttributedToColumn:
@@ -92,7 +93,7 @@ QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
         case TypeColumn:
             return Vocabulary::typeLabel(c.typeOf(i));
         case ActorColumn:
-            return c.actors.at(c.actor[i]);
+            return DisplayText::withVisibleControls(c.actors.at(c.actor[i]));
         case AttributionColumn:
             return Vocabulary::attributionKey(Attribution(c.attribution[i]));
         }
@@ -112,7 +113,7 @@ QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
         case DateColumn:
             return qint64(c.firstDay[i]);
         case TitleColumn:
-            return c.title(i);
+            return DisplayText::withVisibleControls(c.title(i)); // a title cannot read as another
         case VictimsColumn:
             return victimsText(i);
         case AttributedToColumn:
@@ -120,7 +121,7 @@ QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
         case TypeColumn:
             return int(c.type[i]);
         case ActorColumn:
-            return c.actors.at(c.actor[i]);
+            return DisplayText::withVisibleControls(c.actors.at(c.actor[i]));
         case AttributionColumn:
             return int(c.attribution[i]);
         }

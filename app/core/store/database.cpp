@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QMap>
 #include <sqlite3.h>
 
 Q_LOGGING_CATEGORY(lcStore, "faultline.store", QtInfoMsg)
@@ -36,22 +37,71 @@ const QStringList &migrationFiles()
     return files;
 }
 
-// The objects a Faultline document may hold; anything else (a view, a trigger someone
-// added) makes the file untrusted.
-bool isExpectedObject(const QString &type, const QString &name)
+// One object of a schema as sqlite_schema records it.
+struct SchemaObject
 {
-    if (name.startsWith(u"sqlite_autoindex_") || name.startsWith(u"incident_fts"))
-        return type == u"index" || type == u"table";
-    static const QStringList tables
-        = { QStringLiteral("incident"), QStringLiteral("incident_country"), QStringLiteral("source"),
-              QStringLiteral("sqlite_stat1"), QStringLiteral("document_meta"), QStringLiteral("column_cache"),
-              QStringLiteral("sqlite_sequence"), QStringLiteral("story"), QStringLiteral("story_step") };
-    static const QStringList indexes = { QStringLiteral("incident_country_code"), QStringLiteral("story_step_order") };
-    if (type == u"table")
-        return tables.contains(name);
-    if (type == u"index")
-        return indexes.contains(name);
-    return false;
+    QString type;
+    QString table;
+    QString sql; // empty for automatic indexes
+    bool operator==(const SchemaObject &) const = default;
+};
+using Schema = QMap<QString, SchemaObject>;
+
+Schema readSchema(sqlite3 *db)
+{
+    Schema schema;
+    sqlite3_stmt *st = nullptr;
+    sqlite3_prepare_v2(db, "SELECT type, name, tbl_name, sql FROM sqlite_schema", -1, &st, nullptr);
+    auto text = [&](int column) {
+        return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, column)));
+    };
+    while (st && sqlite3_step(st) == SQLITE_ROW)
+        schema.insert(text(1), { text(0), text(2), text(3) });
+    sqlite3_finalize(st);
+    return schema;
+}
+
+// The schema Faultline itself creates for format `version`: the migrations run on an
+// in-memory database. Every document of that format must have exactly these objects, each
+// with this SQL, so a foreign index, trigger or view is refused whatever its name.
+Schema expectedSchema(int version)
+{
+    sqlite3 *db = nullptr;
+    Schema schema;
+    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, nullptr) == SQLITE_OK) {
+        bool ok = true;
+        for (int v = 0; ok && v < version && v < int(migrationFiles().size()); ++v) {
+            QFile file(migrationFiles().at(v));
+            ok = file.open(QIODevice::ReadOnly)
+                && sqlite3_exec(db, file.readAll().constData(), nullptr, nullptr, nullptr) == SQLITE_OK;
+        }
+        if (ok)
+            schema = readSchema(db);
+    }
+    sqlite3_close(db);
+    return schema;
+}
+
+// Why `actual` is not the schema Faultline creates (`expected`), or empty. SQLite's own
+// statistics table (from ANALYZE) may be present.
+QString schemaDifference(const Schema &actual, const Schema &expected)
+{
+    static const SchemaObject stat1 { QStringLiteral("table"), QStringLiteral("sqlite_stat1"),
+        QStringLiteral("CREATE TABLE sqlite_stat1(tbl,idx,stat)") };
+    for (auto it = actual.cbegin(); it != actual.cend(); ++it) {
+        if (it.key() == u"sqlite_stat1" && it.value() == stat1)
+            continue;
+        const auto ours = expected.constFind(it.key());
+        if (ours == expected.cend())
+            return tr("the document contains a %1 \"%2\" that Faultline does not create").arg(it->type, it.key());
+        if (!(*ours == *it))
+            return tr("the %1 \"%2\" differs from the one Faultline creates").arg(it->type, it.key());
+    }
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+        if (!actual.contains(it.key()))
+            return tr("the %1 \"%2\" that Faultline creates is missing").arg(it->type, it.key());
+    }
+    return {};
 }
 } // namespace
 
@@ -174,19 +224,10 @@ bool Database::checkIdentity(QString *errorMessage)
             = tr("%1: the file is damaged: %2").arg(shown, check.isNull() ? sqliteError(handle()) : check.toString());
         return false;
     }
-    sqlite3_stmt *schema = nullptr;
-    sqlite3_prepare_v2(handle(), "SELECT type, name FROM sqlite_schema", -1, &schema, nullptr);
-    while (schema && sqlite3_step(schema) == SQLITE_ROW) {
-        const QString type = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(schema, 0)));
-        const QString name = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(schema, 1)));
-        if (!isExpectedObject(type, name)) {
-            sqlite3_finalize(schema);
-            *errorMessage = tr("%1: refused: the document contains a %2 \"%3\" that Faultline does not create")
-                                .arg(shown, type, name);
-            return false;
-        }
+    if (const QString why = schemaDifference(readSchema(handle()), expectedSchema(version)); !why.isEmpty()) {
+        *errorMessage = tr("%1: refused: %2").arg(shown, why);
+        return false;
     }
-    sqlite3_finalize(schema);
     return true;
 }
 
