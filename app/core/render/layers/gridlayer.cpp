@@ -103,7 +103,7 @@ namespace {
             const double x1 = l.dayToX(double(tick.endDay));
             const double x = std::max(x0, a.left()) + 5;
             const double w = majorMetrics.horizontalAdvance(tick.label);
-            if (x + w <= x1 - 3)
+            if (x + w <= std::min(x1, a.right()) - 3)
                 c.text(QRectF(x, line.top(), w + 1, line.height()), tick.label, majorMetrics);
             if (x0 > a.left() + s_edge) {
                 p.setPen(plainPen(c.t.gridMajor));
@@ -138,8 +138,13 @@ namespace {
             } else if (x0 + 4 + w > x1 - 2) {
                 continue;
             }
+            // A label names its interval's start (a week's first day, a year): one whose start
+            // is left of the plot would lie over the row headers, and one running past the
+            // right edge out of the plot. Their ticks still show.
+            const bool inside = x >= a.left() && x + w <= a.right();
             p.setPen(c.t.mutedText);
-            c.text(QRectF(x, line.top(), w + 1, line.height()), tick.label, fm);
+            if (inside)
+                c.text(QRectF(x, line.top(), w + 1, line.height()), tick.label, fm);
             if (x0 > a.left() + s_edge) {
                 p.setPen(plainPen(c.t.axisLine));
                 p.drawLine(QPointF(x0, a.bottom() - 4), QPointF(x0, a.bottom()));
