@@ -104,7 +104,8 @@ private:
         }
         void drawPolygon(const QPointF *points, int count, PolygonDrawMode) override
         {
-            m_device->shapes.push_back(m_transform.mapRect(QPolygonF(QList<QPointF>(points, points + count)).boundingRect()));
+            m_device->shapes.push_back(
+                m_transform.mapRect(QPolygonF(QList<QPointF>(points, points + count)).boundingRect()));
         }
         void drawPixmap(const QRectF &r, const QPixmap &, const QRectF &) override
         {

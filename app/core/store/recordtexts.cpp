@@ -7,9 +7,14 @@
 #include <QCoreApplication>
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <thread>
+
+#ifdef Q_OS_LINUX
+#include <sys/mman.h>
+#endif
 
 namespace {
 constexpr qint64 s_progressEvery = 4096; // rows between two progress calls
@@ -149,11 +154,26 @@ struct RecordTexts::Reading
     bool own;
 };
 
+void RecordTexts::Blocks::Free::operator()(char *block) const
+{
+    std::free(block);
+}
+
 const char *RecordTexts::Blocks::keep(QByteArrayView record)
 {
     if (m_blocks.empty() || m_used + record.size() > m_capacity) {
-        m_capacity = std::max(s_blockBytes, record.size());
-        m_blocks.push_back(std::make_unique_for_overwrite<char[]>(std::size_t(m_capacity)));
+        // Whole huge pages where the system has them: the texts of a million records are
+        // hundreds of megabytes, and filling them 4 KiB page by page cost a page fault each
+        // (a fifth of an export's time on a virtual machine).
+        constexpr qsizetype page = 2 << 20;
+        m_capacity = (std::max(s_blockBytes, record.size()) + page - 1) / page * page;
+        auto *block = static_cast<char *>(std::aligned_alloc(std::size_t(page), std::size_t(m_capacity)));
+        if (!block)
+            qFatal("RecordTexts: out of memory");
+#ifdef MADV_HUGEPAGE
+        madvise(block, std::size_t(m_capacity), MADV_HUGEPAGE);
+#endif
+        m_blocks.emplace_back(block);
         m_used = 0;
     }
     char *at = m_blocks.back().get() + m_used;

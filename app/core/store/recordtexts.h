@@ -77,7 +77,11 @@ private:
         void append(Blocks &&other);
 
     private:
-        std::vector<std::unique_ptr<char[]>> m_blocks;
+        struct Free
+        {
+            void operator()(char *block) const;
+        };
+        std::vector<std::unique_ptr<char[], Free>> m_blocks;
         qsizetype m_used = 0, m_capacity = 0; // of the last block
     };
 
