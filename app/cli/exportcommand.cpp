@@ -208,6 +208,7 @@ namespace {
         o.dpi = r.dpi;
         o.dark = r.dark;
         o.pixels = QSize(r.width.value_or(o.pixels.width()), r.height.value_or(o.pixels.height()));
+        o.fitHeight = !r.height; // without --height, as tall as the rows need (at most the default)
         if (o.format == FigureFormat::Pdf && (r.width || r.height)) {
             const QSizeF mm = QSizeF(o.pixels) / r.dpi * 25.4;
             o.pageSize = QPageSize(mm, QPageSize::Millimeter, {}, QPageSize::ExactMatch);

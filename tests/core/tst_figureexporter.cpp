@@ -427,6 +427,57 @@ private slots:
         QVERIFY(hasInk(image, page.labelRect, Theme::light().background));
     }
 
+    void heightFollowsTheRows_data()
+    {
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<int>("format");
+        QTest::addColumn<double>("dpi");
+        QTest::newRow("3 rows, PNG") << 3 << int(FigureFormat::Png) << 96.0;
+        QTest::newRow("3 rows, SVG") << 3 << int(FigureFormat::Svg) << 96.0;
+        QTest::newRow("5 rows, PNG at 192 dpi") << 5 << int(FigureFormat::Png) << 192.0;
+        QTest::newRow("70 rows: the chosen height") << 70 << int(FigureFormat::Svg) << 96.0;
+    }
+
+    void heightFollowsTheRows()
+    {
+        // A figure whose height nobody chose is as tall as its rows need: every row shows, and
+        // one row less of height would cut one. With more rows than fit, the height chosen
+        // (the default) stays and the rows are cut as before.
+        QFETCH(int, rows);
+        QFETCH(int, format);
+        QFETCH(double, dpi);
+        FigureOptions o = optionsFor(rowsOf(manyCountries(rows)));
+        o.format = FigureFormat(format);
+        o.dpi = dpi;
+        o.pixels = QSize(int(1600 * dpi / 96), int(900 * dpi / 96));
+        o.fitHeight = true;
+        FigureExporter exporter(o);
+        const QSize fitted = exporter.pixelSize();
+        QCOMPARE(fitted.width(), o.pixels.width());
+        const FigurePage page = exporter.page(exporter.logicalSize(), 0);
+        if (rows > 30) {
+            QCOMPARE(fitted.height(), o.pixels.height());
+            QVERIFY(page.rowCount < rows);
+            return;
+        }
+        QVERIFY2(fitted.height() < o.pixels.height() / 2, qPrintable(QString::number(fitted.height())));
+        QCOMPARE(page.rowCount, rows);
+        QVERIFY(page.label.isEmpty());
+        FigureOptions shorter = o;
+        shorter.fitHeight = false;
+        shorter.pixels.setHeight(fitted.height() - int(o.rowHeight * dpi / 96));
+        FigureExporter cut(shorter);
+        QCOMPARE(cut.page(cut.logicalSize(), 0).rowCount, rows - 1);
+        // The SVG declares the fitted size; the PDF page is not affected.
+        if (o.format == FigureFormat::Svg) {
+            const QString file = outputPath(QStringLiteral("tst_figureexporter-fitted.svg"));
+            QVERIFY(exporter.write(file).ok);
+            QCOMPARE(QSvgRenderer(file).viewBoxF().height(), double(fitted.height()));
+        }
+        o.format = FigureFormat::Pdf;
+        QCOMPARE(FigureExporter(o).pixelSize(), o.pixels);
+    }
+
     void pagesListTheTypesOfTheirRows()
     {
         // 80 rows, the busiest first: rows 0-39 hold ransomware, rows 40-79 espionage.

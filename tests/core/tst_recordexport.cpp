@@ -7,6 +7,8 @@
 #include "store/recordtexts.h"
 #include "testsupport.h"
 
+#include <QBuffer>
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -128,6 +130,69 @@ private slots:
             QCOMPARE(b.tags, a.tags);
             QCOMPARE(b.related, a.related);
         }
+    }
+
+    void threadedCsvIsTheOnePassCsv_data()
+    {
+        QTest::addColumn<int>("chunk");
+        QTest::addColumn<int>("workers");
+        QTest::newRow("chunks of 1, one worker") << 1 << 1;
+        QTest::newRow("chunks of 7, two workers") << 7 << 2;
+        QTest::newRow("chunks of 64, three workers") << 64 << 3;
+        QTest::newRow("one chunk, default workers") << int(m_columns.size()) + 1 << 0;
+    }
+
+    void threadedCsvIsTheOnePassCsv()
+    {
+        // The writer export uses (chunks formatted on other threads, written in order here)
+        // gives the bytes of the one-pass CSV, for a document many chunks long.
+        QFETCH(int, chunk);
+        QFETCH(int, workers);
+        for (const std::vector<Index> &order : { m_columns.byDate, shuffled() }) {
+            const std::optional<RecordTexts> texts = RecordTexts::read(m_db, m_columns, order);
+            QVERIFY(texts);
+            const QByteArray onePass = RecordExport::toCsv(m_columns, order, *texts);
+            QVERIFY(onePass.count('\n') > qsizetype(order.size()));
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
+            qint64 lastDone = 0;
+            QVERIFY(RecordExport::writeCsv(
+                buffer, m_columns, order, *texts,
+                [&](qint64 done, qint64 total) {
+                    lastDone = done;
+                    return total == qint64(order.size());
+                },
+                chunk, workers));
+            QCOMPARE(lastDone, qint64(order.size()));
+            QCOMPARE(buffer.data(), onePass);
+        }
+    }
+
+    void threadedCsvCancelledMidWayLeavesNoFile()
+    {
+        // Cancelled after three of many chunks: the writer stops (its workers end), and the
+        // file, half written, is dropped.
+        const std::optional<RecordTexts> texts = RecordTexts::read(m_db, m_columns, m_columns.byDate);
+        QVERIFY(texts);
+        const QString file = path(QStringLiteral("mid-way.csv"));
+        int chunks = 0;
+        qint64 bytesAtCancel = 0;
+        const ExportResult result = ExportFile::write(file, [&](QIODevice &device) {
+            const bool done = RecordExport::writeCsv(
+                device, m_columns, m_columns.byDate, *texts,
+                [&](qint64 written, qint64 total) {
+                    bytesAtCancel = device.pos();
+                    return written == total || ++chunks < 3;
+                },
+                5, 2);
+            return done ? ExportResult::success() : ExportResult::cancel();
+        });
+        QVERIFY(result.cancelled);
+        QCOMPARE(chunks, 3);
+        QVERIFY(bytesAtCancel > RecordWriter::csvHeader().size()); // it was mid-way
+        QVERIFY(!QFile::exists(file));
+        QCOMPARE(
+            QDir(m_dir.path()).entryList({ QStringLiteral("mid-way*") }, QDir::Files | QDir::Hidden), QStringList());
     }
 
     void jsonAndStixAreWhatTheWritersGive()

@@ -5,6 +5,7 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+#include <limits>
 
 // The texts of many records in one pass: the scan (most of a document) and the lookups (a few
 // records) give the same fields, in the order asked for; an incident the document no longer
@@ -15,6 +16,7 @@ class TestRecordTexts : public QObject
 
 private:
     using Index = IncidentColumns::Index;
+    static constexpr qint64 s_never = std::numeric_limits<qint64>::max(); // one thread
     QTemporaryDir m_dir;
     Database m_db;
     IncidentColumns m_columns;
@@ -72,11 +74,57 @@ private slots:
         }
     }
 
+    void twoThreadsReadWhatOneReads()
+    {
+        // A document scanned by two threads (each half of the rowids on its own connection)
+        // gives the texts one thread gives, in the order asked for.
+        std::vector<Index> order(m_columns.byDate.rbegin(), m_columns.byDate.rend());
+        const std::optional<RecordTexts> one = RecordTexts::read(m_db, m_columns, order, {}, nullptr, s_never);
+        QList<std::pair<qint64, qint64>> calls;
+        const std::optional<RecordTexts> two = RecordTexts::read(
+            m_db, m_columns, order,
+            [&](qint64 done, qint64 total) {
+                calls.append({ done, total });
+                return true;
+            },
+            nullptr, 0);
+        QVERIFY(one && two);
+        QCOMPARE(two->size(), one->size());
+        RecordTexts::View a, b;
+        for (qsizetype k = 0; k < one->size(); ++k) {
+            QVERIFY(one->at(k, a));
+            QVERIFY(two->at(k, b));
+            QCOMPARE(fields(b), fields(a));
+            QCOMPARE(QString::fromUtf8(b.actor), QString::fromUtf8(a.actor));
+        }
+        QVERIFY(!calls.isEmpty());
+        QVERIFY(calls.last() == std::make_pair(qint64(m_columns.size()), qint64(m_columns.size())));
+    }
+
+    void openTransactionIsReadByOneThread()
+    {
+        // What a transaction has not committed is invisible to other connections: with one
+        // open, the read stays on the document's connection and sees the uncommitted delete.
+        const Index gone = m_columns.byDate.at(2);
+        QString error;
+        QVERIFY(m_db.exec(QStringLiteral("BEGIN"), &error));
+        QVERIFY(m_db.exec(QStringLiteral("DELETE FROM incident WHERE rowid = %1").arg(m_columns.rowid[gone]), &error));
+        const std::optional<RecordTexts> texts = RecordTexts::read(m_db, m_columns, m_columns.byDate, {}, nullptr, 0);
+        QVERIFY(m_db.exec(QStringLiteral("ROLLBACK"), &error));
+        QVERIFY(texts);
+        RecordTexts::View v;
+        QVERIFY(texts->at(1, v));
+        QVERIFY(!texts->at(2, v));
+        QVERIFY(texts->at(3, v));
+    }
+
     void cancelGivesNothing()
     {
-        const std::optional<RecordTexts> texts
-            = RecordTexts::read(m_db, m_columns, m_columns.byDate, [](qint64, qint64) { return false; });
-        QVERIFY(!texts);
+        for (const qint64 parallelFrom : { s_never, qint64(0) }) {
+            const std::optional<RecordTexts> texts = RecordTexts::read(
+                m_db, m_columns, m_columns.byDate, [](qint64, qint64) { return false; }, nullptr, parallelFrom);
+            QVERIFY(!texts);
+        }
     }
 
     void missingIncidentIsReported()

@@ -1,4 +1,5 @@
 #include "generator.h"
+#include "recordingdevice.h"
 #include "render/flagcache.h"
 #include "render/timelinerenderer.h"
 #include "timelinetestdata.h"
@@ -521,6 +522,100 @@ private slots:
             }
         }
         QVERIFY(crossed > 10);
+    }
+
+    void axisLabelsStayInsideThePlot_data()
+    {
+        QTest::addColumn<QDate>("from");
+        QTest::addColumn<QDate>("to");
+        QTest::addColumn<double>("width");
+        // Weeks: the first week (from 27 Dec) starts left of the plot, and its "27" used to be
+        // drawn over the row headers.
+        QTest::newRow("a year in weeks") << QDate(2022, 1, 1) << QDate(2023, 1, 1) << 1600.0;
+        QTest::newRow("two months in days") << QDate(2022, 3, 17) << QDate(2022, 5, 9) << 1400.0;
+        QTest::newRow("ten years") << QDate(2013, 7, 1) << QDate(2023, 7, 1) << 900.0;
+        QTest::newRow("a narrow year") << QDate(2022, 1, 1) << QDate(2023, 1, 1) << 520.0;
+    }
+
+    void axisLabelsStayInsideThePlot()
+    {
+        // Drawn on a device that records what it is given and clips nothing (an SVG viewer
+        // may not clip either): every text in the axis band lies within the plot's width.
+        QFETCH(QDate, from);
+        QFETCH(QDate, to);
+        QFETCH(double, width);
+        TimelineFrame frame = frameFor(rowsOf(TimelineTestData::newsroom()), from, to, QSizeF(width, 500));
+        frame.forExport = true;
+        TestSupport::RecordingDevice device(frame.size.toSize());
+        const TimelineLayout layout(frame, &device);
+        {
+            QPainter painter(&device);
+            TimelineRenderer::paint(painter, frame, layout);
+        }
+        const QRectF axis = layout.axisRect();
+        int inAxis = 0;
+        for (const TestSupport::RecordingDevice::Text &t : device.texts) {
+            if (t.rect.center().y() < axis.top() || t.rect.center().y() > axis.bottom())
+                continue;
+            ++inAxis;
+            QVERIFY2(t.rect.left() >= axis.left() - 0.01 && t.rect.right() <= axis.right() + 0.01,
+                qPrintable(QStringLiteral("\"%1\" at %2..%3, plot %4..%5")
+                               .arg(t.text)
+                               .arg(t.rect.left())
+                               .arg(t.rect.right())
+                               .arg(axis.left())
+                               .arg(axis.right())));
+        }
+        QVERIFY(inAxis >= 2);
+    }
+
+    void noTickAtThePlotEdge_data()
+    {
+        QTest::addColumn<double>("offset");
+        // The range starts on a tick's day, exactly or a hair before it (as a zoom to fit or a
+        // rounding leaves it): either way that tick is the plot's edge and is not drawn.
+        QTest::newRow("on the tick") << 0.0;
+        QTest::newRow("a hair inside") << 1e-7;
+    }
+
+    void noTickAtThePlotEdge()
+    {
+        QFETCH(double, offset);
+        for (const QDate &from : { QDate(2022, 1, 1), QDate(2022, 3, 1), QDate(2020, 1, 1) }) {
+            TimelineFrame frame
+                = frameFor(rowsOf(TimelineTestData::newsroom()), from, from.addYears(1), QSizeF(1400, 500));
+            frame.firstDay -= offset;
+            frame.forExport = true;
+            TestSupport::RecordingDevice device(frame.size.toSize());
+            const TimelineLayout layout(frame, &device);
+            {
+                QPainter painter(&device);
+                TimelineRenderer::paint(painter, frame, layout);
+            }
+            const double edge = layout.plotRect().left();
+            QVERIFY(std::abs(layout.dayToX(double(from.toJulianDay())) - edge) < 0.01);
+            const auto atEdge = [&](double x) { return std::abs(x - edge) < 0.5; };
+            int ticks = 0;
+            for (const TestSupport::RecordingDevice::Line &line : device.lines) {
+                // A tick is vertical and within the axis band (the row headers' edge, which
+                // runs on down beside the rows, is no tick).
+                const QRectF axis = layout.axisRect();
+                const double top = std::min(line.from.y(), line.to.y());
+                const double bottom = std::max(line.from.y(), line.to.y());
+                if (line.from.x() != line.to.x() || top < axis.top() - 0.01 || bottom > axis.bottom() + 0.01)
+                    continue;
+                ++ticks;
+                QVERIFY2(!atEdge(line.from.x()),
+                    qPrintable(QStringLiteral("a tick at x %1, the plot starts at %2").arg(line.from.x()).arg(edge)));
+            }
+            QVERIFY(ticks > 3); // the other ticks are drawn
+            for (const QRectF &r : device.shapes) {
+                // Grid lines are one unit wide rectangles over the plot.
+                if (std::abs(r.width() - 1) < 0.01 && r.top() >= layout.plotRect().top() - 0.5)
+                    QVERIFY2(
+                        !atEdge(r.center().x()), qPrintable(QStringLiteral("a grid line at x %1").arg(r.center().x())));
+            }
+        }
     }
 
     void newsroomPicture_data()

@@ -102,6 +102,35 @@ private slots:
         QVERIFY(aspect(dialog.preview()) < 1);
     }
 
+    void previewFitsItsBox()
+    {
+        // Shown, made smaller and larger: the preview is drawn again to fit the label it is
+        // shown in, never wider or taller (a larger image is shown cut at both sides).
+        ExportFigureDialog dialog(m_state);
+        dialog.resize(1400, 900);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *label = child<QLabel>(&dialog, "preview");
+        const auto fits = [&] {
+            const QSize box = label->contentsRect().size();
+            const QSize image = dialog.preview().size();
+            return image.width() <= box.width() && image.height() <= box.height()
+                && (image.width() >= box.width() - 2 || image.height() >= box.height() - 2);
+        };
+        QTRY_VERIFY(fits());
+        for (const QSize size : { QSize(900, 640), QSize(1500, 980) }) {
+            const int before = dialog.previewCount();
+            dialog.resize(size);
+            QTRY_VERIFY(dialog.previewCount() > before);
+            QTRY_VERIFY2(fits(),
+                qPrintable(QStringLiteral("%1x%2 in %3x%4")
+                               .arg(dialog.preview().width())
+                               .arg(dialog.preview().height())
+                               .arg(label->contentsRect().width())
+                               .arg(label->contentsRect().height())));
+        }
+    }
+
     void choicesReachTheOptions()
     {
         ExportFigureDialog dialog(m_state);
@@ -117,6 +146,10 @@ private slots:
         unit->setCurrentIndex(1); // millimetres: 1600 px at 96 dpi is 423.3 mm
         QCOMPARE(child<QDoubleSpinBox>(&dialog, "width")->value(), 423.3);
         child<QSpinBox>(&dialog, "dpi")->setValue(300);
+        // Shrinking the height to the rows (the default): the rows on screen need less.
+        QVERIFY(dialog.options().fitHeight);
+        QVERIFY(FigureExporter(dialog.options()).pixelSize().height() < 2812);
+        child<QCheckBox>(&dialog, "fitHeight")->setChecked(false);
         QCOMPARE(FigureExporter(dialog.options()).pixelSize(), QSize(5000, 2812));
 
         child<QComboBox>(&dialog, "range")->setCurrentIndex(1);

@@ -9,6 +9,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -112,6 +113,11 @@ void ExportFigureDialog::buildForm()
     m_previewLabel = new QLabel;
     m_previewLabel->setObjectName(QStringLiteral("preview"));
     m_previewLabel->setMinimumSize(s_previewBox);
+    // The label takes the room the layout gives it, whatever the size of the image it shows,
+    // and the preview is drawn again to fit when that room changes (eventFilter): a preview
+    // larger than the label would be cut at both sides.
+    m_previewLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    m_previewLabel->installEventFilter(this);
     m_previewLabel->setAlignment(Qt::AlignCenter);
     m_previewLabel->setFrameShape(QFrame::StyledPanel);
     m_status = new QLabel;
@@ -284,7 +290,12 @@ QWidget *ExportFigureDialog::sizeGroup()
     m_orientation->setObjectName(QStringLiteral("orientation"));
     m_orientation->addItem(tr("Landscape"), int(QPageLayout::Landscape));
     m_orientation->addItem(tr("Portrait"), int(QPageLayout::Portrait));
+    m_fitHeight = new QCheckBox(tr("S&hrink the height to the rows"));
+    m_fitHeight->setObjectName(QStringLiteral("fitHeight"));
+    m_fitHeight->setToolTip(tr("With few rows, the figure is only as tall as they need (at most the height above)"));
+    m_fitHeight->setChecked(true);
     form->addRow(tr("Si&ze:"), size);
+    form->addRow(QString(), m_fitHeight);
     form->addRow(tr("Resolution:"), m_dpi);
     form->addRow(tr("&Page (PDF):"), m_pageSize);
     form->addRow(tr("&Orientation:"), m_orientation);
@@ -340,7 +351,8 @@ void ExportFigureDialog::connectChanges()
         connect(spin, &QDoubleSpinBox::valueChanged, this, &ExportFigureDialog::schedulePreview);
     for (QSpinBox *spin : { m_top, m_dpi })
         connect(spin, &QSpinBox::valueChanged, this, &ExportFigureDialog::schedulePreview);
-    connect(m_transparent, &QCheckBox::toggled, this, &ExportFigureDialog::schedulePreview);
+    for (QCheckBox *box : { m_transparent, m_fitHeight })
+        connect(box, &QCheckBox::toggled, this, &ExportFigureDialog::schedulePreview);
     connect(m_pickList, &QListWidget::itemChanged, this, &ExportFigureDialog::schedulePreview);
     for (QLineEdit *edit : { m_title, m_subtitle })
         connect(edit, &QLineEdit::textChanged, this, &ExportFigureDialog::schedulePreview);
@@ -371,6 +383,7 @@ void ExportFigureDialog::loadSettings()
     if (s.contains(settingsKey("dark")))
         m_theme->setCurrentIndex(s.value(settingsKey("dark")).toBool() ? 1 : 0);
     m_transparent->setChecked(s.value(settingsKey("transparent"), false).toBool());
+    m_fitHeight->setChecked(s.value(settingsKey("fitHeight"), true).toBool());
 }
 
 void ExportFigureDialog::saveSettings(const QString &path) const
@@ -389,6 +402,7 @@ void ExportFigureDialog::saveSettings(const QString &path) const
     s.setValue(settingsKey("orientation"), m_orientation->currentData());
     s.setValue(settingsKey("dark"), m_theme->currentIndex() == 1);
     s.setValue(settingsKey("transparent"), m_transparent->isChecked());
+    s.setValue(settingsKey("fitHeight"), m_fitHeight->isChecked());
     s.setValue(settingsKey("folder"), QFileInfo(path).absolutePath());
 }
 
@@ -408,7 +422,7 @@ void ExportFigureDialog::updateEnabled()
 {
     const auto format = FigureFormat(m_format->currentData().toInt());
     const bool pdf = format == FigureFormat::Pdf;
-    for (QWidget *w : std::initializer_list<QWidget *> { m_width, m_height, m_unit })
+    for (QWidget *w : std::initializer_list<QWidget *> { m_width, m_height, m_unit, m_fitHeight })
         w->setEnabled(!pdf);
     m_pageSize->setEnabled(pdf);
     m_orientation->setEnabled(pdf);
@@ -464,6 +478,7 @@ std::pair<double, double> ExportFigureDialog::chosenRange() const
 void ExportFigureDialog::applySize(FigureOptions &o) const
 {
     o.dpi = m_dpi->value();
+    o.fitHeight = m_fitHeight->isChecked();
     o.pageSize = QPageSize(QPageSize::PageSizeId(m_pageSize->currentData().toInt()));
     o.orientation = QPageLayout::Orientation(m_orientation->currentData().toInt());
     const int unit = m_unit->currentIndex();
@@ -507,11 +522,17 @@ void ExportFigureDialog::updatePreviewNow()
     const FigureOptions o = options();
     FigureExporter exporter(o);
     const QSizeF logical = previewLogicalSize(o, exporter);
-    const QSize box = m_previewLabel->contentsRect().size().expandedTo(s_previewBox);
-    if (logical.isEmpty())
+    const int frame = 2 * m_previewLabel->frameWidth();
+    const QSize box = m_previewLabel->testAttribute(Qt::WA_Resized) || m_previewLabel->isVisible()
+        ? m_previewLabel->contentsRect().size()
+        : s_previewBox - QSize(frame, frame); // not laid out yet: its minimum size
+    if (logical.isEmpty() || box.isEmpty())
         return;
+    m_previewBox = box;
     const double scale = std::min(box.width() / logical.width(), box.height() / logical.height());
-    QImage image((logical * scale).toSize().expandedTo(QSize(1, 1)), QImage::Format_ARGB32_Premultiplied);
+    // Rounded down, so the image is never a pixel wider or taller than the box.
+    const QSize pixels(std::max(1, int(logical.width() * scale)), std::max(1, int(logical.height() * scale)));
+    QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
     if (o.transparent)
         fillChecker(image);
     else
@@ -524,6 +545,14 @@ void ExportFigureDialog::updatePreviewNow()
     m_preview = image;
     ++m_previewCount;
     m_previewLabel->setPixmap(QPixmap::fromImage(image));
+}
+
+bool ExportFigureDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_previewLabel && event->type() == QEvent::Resize
+        && m_previewLabel->contentsRect().size() != m_previewBox)
+        schedulePreview();
+    return QDialog::eventFilter(watched, event);
 }
 
 QString ExportFigureDialog::suggestedPath() const

@@ -48,6 +48,9 @@ public:
     // The file name Export proposes: the last folder and the title, with the format's extension.
     QString suggestedPath() const;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     enum class Rows { OnScreen, All, Top, Picked };
 
@@ -93,12 +96,14 @@ private:
     QComboBox *m_orientation;
     QComboBox *m_theme;
     QCheckBox *m_transparent;
+    QCheckBox *m_fitHeight = nullptr; // PNG and SVG: the height shrinks to what the rows need
     QLineEdit *m_title;
     QLineEdit *m_subtitle;
     QLabel *m_previewLabel;
     QLabel *m_status;
     QTimer *m_previewTimer;
     QImage m_preview;
+    QSize m_previewBox; // the label's contents when the preview was last drawn
     int m_previewCount = 0;
     int m_lastUnit = 0;
 };

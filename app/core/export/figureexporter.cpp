@@ -306,13 +306,31 @@ void FigureExporter::paintPage(QPainter &painter, QSizeF pageSize, int index)
     painter.restore();
 }
 
-QSize FigureExporter::pixelSize() const
+QSize FigureExporter::chosenPixelSize() const
 {
     const FigureOptions &o = m_options;
     if (o.millimetres.isValid() && !o.millimetres.isEmpty())
         return QSize(int(std::lround(o.millimetres.width() / 25.4 * o.dpi)),
             int(std::lround(o.millimetres.height() / 25.4 * o.dpi)));
     return o.pixels;
+}
+
+QSize FigureExporter::pixelSize() const
+{
+    const QSize chosen = chosenPixelSize();
+    const int total = m_options.rows ? m_options.rows->rowCount() : 0;
+    if (!m_options.fitHeight || m_options.format == FigureFormat::Pdf || chosen.isEmpty() || m_options.dpi <= 0
+        || total <= 0)
+        return chosen;
+    // Everything but the plot keeps its height when the figure's height changes (the text
+    // wraps to the width, the legend too): the figure needs what is around the plot now plus
+    // every row.
+    const double scale = m_options.dpi / 96.0;
+    const QSizeF logical = QSizeF(chosen) / scale;
+    const double plot = plotHeight(chrome(logical, {}, nullptr), typesOf(0, total));
+    const double needed = logical.height() - plot + total * m_options.rowHeight;
+    const int height = int(std::ceil(needed * scale - 1e-6));
+    return QSize(chosen.width(), std::clamp(height, 1, chosen.height()));
 }
 
 QSizeF FigureExporter::logicalSize() const

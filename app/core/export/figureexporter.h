@@ -35,6 +35,10 @@ struct FigureOptions
     QSize pixels { 1600, 900 };
     QSizeF millimetres;
     double dpi = 96;
+    // PNG and SVG: the height is what every row needs (with the title, axis, legend and
+    // caption), at most the height above; for a figure whose height nobody chose, so that
+    // three rows do not float in a tall empty figure.
+    bool fitHeight = false;
 
     bool dark = false;
     bool transparent = false; // no background painted: a PNG keeps alpha, an SVG shows what is under it
@@ -105,7 +109,7 @@ public:
 
     // The PNG's image: device pixels, device pixel ratio dpi / 96, dots per metre set.
     QImage toImage();
-    QSize pixelSize() const; // of the PNG
+    QSize pixelSize() const; // of the PNG (with fitHeight, as tall as the rows need)
     QSizeF logicalSize() const; // of a PNG or SVG
 
     // Pages of `pageSize` logical units (a printer's page rectangle, or a PDF's): how many,
@@ -154,6 +158,7 @@ private:
     // The types drawn in rows [first, first + count) over the figure's days.
     std::uint32_t typesOf(int first, int count) const;
     int rowsIn(double plotHeight) const; // whole rows, at least one
+    QSize chosenPixelSize() const; // pixels or millimetres at dpi, before fitHeight
     QString labelFor(int index, int pages, int shown) const;
     void addFlags(TimelineFrame &frame, const QPaintDevice *device);
     void paintChrome(QPainter &painter, const FigurePage &page) const;

@@ -6,6 +6,11 @@
 #include "store/recordtexts.h"
 
 #include <QBuffer>
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 
 namespace {
@@ -215,6 +220,120 @@ bool streamCsv(QIODevice &out, const IncidentColumns &columns, const std::vector
     return !progress || progress(total, total);
 }
 
+// The CSV written by `workers` threads that each format whole chunks of `chunk` records into
+// a buffer, while this thread writes the finished chunks into `out` in order, reports
+// progress and cancels. At most s_chunksAhead chunks per worker wait in memory (a bounded
+// queue), and their buffers are reused, so the bytes of the whole file are never held at once.
+class ChunkedCsv
+{
+public:
+    ChunkedCsv(const IncidentColumns &columns, const std::vector<Index> &order, const RecordTexts &texts,
+        qsizetype chunk, int workers)
+        : m_columns(columns)
+        , m_order(order)
+        , m_texts(texts)
+        , m_chunk(std::max<qsizetype>(1, chunk))
+        , m_chunks((qsizetype(order.size()) + m_chunk - 1) / m_chunk)
+        , m_workers(std::max(1, workers))
+        , m_slots(std::size_t(s_chunksAhead * m_workers))
+    { }
+
+    bool write(QIODevice &out, const ExportFile::Progress &progress)
+    {
+        std::vector<std::thread> threads;
+        for (int w = 0; w < m_workers; ++w)
+            threads.emplace_back([this] { format(); });
+        out.write(RecordWriter::csvHeader());
+        const auto total = qint64(m_order.size());
+        bool done = true;
+        QByteArray bytes;
+        for (qsizetype c = 0; c < m_chunks && done; ++c) {
+            Slot &slot = m_slots[std::size_t(c) % m_slots.size()];
+            {
+                std::unique_lock lock(m_mutex);
+                m_changed.wait(lock, [&] { return slot.chunk == c; });
+                bytes.swap(slot.bytes);
+                slot.chunk = -1;
+                m_written = c + 1;
+            }
+            m_changed.notify_all(); // the slot is free for chunk c + slots
+            out.write(bytes);
+            {
+                const std::lock_guard lock(m_mutex);
+                bytes.resize(0);
+                m_spare.push_back(std::move(bytes));
+                bytes = QByteArray();
+            }
+            const qint64 records = std::min(total, qint64(c + 1) * m_chunk);
+            done = !progress || progress(records, total);
+        }
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stop = true; // ends the workers when cancelled; harmless when every chunk is done
+        }
+        m_changed.notify_all();
+        for (std::thread &t : threads)
+            t.join();
+        return done && (!progress || progress(total, total));
+    }
+
+private:
+    static constexpr int s_chunksAhead = 3;
+
+    struct Slot
+    {
+        qsizetype chunk = -1; // the chunk it holds, formatted, or -1 when free
+        QByteArray bytes;
+    };
+
+    void format()
+    {
+        CsvRows rows(m_columns);
+        RecordTexts::View view;
+        for (;;) {
+            const qsizetype c = m_next.fetch_add(1);
+            if (c >= m_chunks)
+                return;
+            QByteArray bytes;
+            {
+                std::unique_lock lock(m_mutex);
+                m_changed.wait(lock, [&] { return m_stop || c < m_written + qsizetype(m_slots.size()); });
+                if (m_stop)
+                    return;
+                if (!m_spare.empty()) {
+                    bytes = std::move(m_spare.back());
+                    m_spare.pop_back();
+                }
+            }
+            const qsizetype end = std::min(qsizetype(m_order.size()), (c + 1) * m_chunk);
+            for (qsizetype k = c * m_chunk; k < end; ++k) {
+                if (m_texts.at(k, view))
+                    rows.append(bytes, m_order[std::size_t(k)], view);
+            }
+            {
+                const std::lock_guard lock(m_mutex);
+                Slot &slot = m_slots[std::size_t(c) % m_slots.size()];
+                slot.bytes = std::move(bytes);
+                slot.chunk = c;
+            }
+            m_changed.notify_all();
+        }
+    }
+
+    const IncidentColumns &m_columns;
+    const std::vector<Index> &m_order;
+    const RecordTexts &m_texts;
+    const qsizetype m_chunk, m_chunks;
+    const int m_workers;
+    std::atomic<qsizetype> m_next { 0 };
+    std::mutex m_mutex; // guards what follows
+    std::condition_variable m_changed;
+    std::vector<Slot> m_slots; // chunk c waits in slot c % size
+    std::vector<QByteArray> m_spare; // written buffers, for reuse
+    qsizetype m_written = 0; // chunks handed to the file
+    bool m_stop = false;
+};
+
 // The bytes of RecordWriter::toFaultlineJson for these records, one record at a time.
 bool streamJson(QIODevice &out, const IncidentColumns &columns, const std::vector<Index> &order,
     const RecordTexts &texts, const ExportFile::Progress &progress)
@@ -267,6 +386,14 @@ QByteArray toCsv(const IncidentColumns &columns, const std::vector<Index> &order
     return buffer.data();
 }
 
+bool writeCsv(QIODevice &out, const IncidentColumns &columns, const std::vector<Index> &order, const RecordTexts &texts,
+    const ExportFile::Progress &progress, qsizetype chunkRecords, int workers)
+{
+    if (workers <= 0)
+        workers = std::clamp(int(std::thread::hardware_concurrency()), 1, s_maxCsvWorkers);
+    return ChunkedCsv(columns, order, texts, chunkRecords, workers).write(out, progress);
+}
+
 ExportResult write(const QString &path, Format format, const Database &db, const IncidentColumns &columns,
     const std::vector<Index> &order, const ExportFile::Progress &progress)
 {
@@ -283,8 +410,7 @@ ExportResult write(const QString &path, Format format, const Database &db, const
         return error.isEmpty() ? ExportResult::cancel() : ExportResult::failure(error);
     if (format == Format::Csv) {
         return ExportFile::write(path, [&](QIODevice &device) {
-            return streamCsv(device, columns, order, *texts, writing) ? ExportResult::success()
-                                                                      : ExportResult::cancel();
+            return writeCsv(device, columns, order, *texts, writing) ? ExportResult::success() : ExportResult::cancel();
         });
     }
     if (format == Format::Stix)

@@ -203,6 +203,7 @@ private:
     void initTextMeasure(const QFontMetricsF &label);
     double countWidth(int count, const QFontMetricsF &label);
     bool fitTitle(Index incident, double room, const QFontMetricsF &label, QString *text, double *width) const;
+    void planLabelsInsideSpans(RowPlan &plan, const QFontMetricsF &label);
 
     struct Candidate
     {

@@ -181,6 +181,51 @@ void TimelineLayout::planLabels(RowPlan &plan, const QFontMetricsF &label)
         plan.labels.push_back({ QRectF(cand.anchor, cy - h / 2, w, h), std::move(text), qint64(cand.incident) });
         lastRight = cand.anchor + w;
     }
+    planLabelsInsideSpans(plan, label);
+}
+
+// A span with no room for its title after it (one that runs to the plot's right edge, such
+// as a year-long span in a figure of that year) carries the title inside, from its visible
+// left edge up to the first other mark inside it, when the title fits there (elided when the
+// room is wide). Its outline is then clear of the text by s_labelGap on each side.
+void TimelineLayout::planLabelsInsideSpans(RowPlan &plan, const QFontMetricsF &label)
+{
+    if (plan.spansMerged || plan.spans.empty())
+        return;
+    const double h = label.height();
+    const double cy = plan.rect.center().y();
+    const std::size_t before = plan.labels.size();
+    QString text;
+    double w = 0;
+    for (const Mark &span : plan.spans) {
+        const auto labelled = [&](const Label &l) { return l.incident == qint64(span.incident); };
+        if (std::any_of(plan.labels.begin(), plan.labels.end(), labelled))
+            continue;
+        const double left = std::max(span.rect.left(), m_plotRect.left()) + s_labelGap;
+        double right = std::min(span.rect.right(), m_plotRect.right()) - s_labelGap;
+        bool self = false; // the span's own entry among the solids, skipped once
+        for (const auto &[x0, x1] : m_solids) {
+            if (!self && x0 == span.rect.left() && x1 == span.rect.right()) {
+                self = true;
+                continue;
+            }
+            if (x1 <= left - s_labelGap || x0 >= right + s_labelGap)
+                continue;
+            right = x0 <= left ? left : std::min(right, x0 - s_labelGap);
+        }
+        for (std::size_t k = 0; k < before; ++k) { // labels of other marks reaching in
+            const QRectF &r = plan.labels[k].rect;
+            if (r.right() > left - s_labelGap && r.left() < right + s_labelGap)
+                right = r.left() <= left ? left : std::min(right, r.left() - s_labelGap);
+        }
+        if (right - left <= 0 || !fitTitle(span.incident, right - left, label, &text, &w))
+            continue;
+        plan.labels.push_back({ QRectF(left, cy - h / 2, w, h), std::move(text), qint64(span.incident) });
+    }
+    if (plan.labels.size() > before) {
+        std::sort(plan.labels.begin(), plan.labels.end(),
+            [](const Label &a, const Label &b) { return a.rect.left() < b.rect.left(); });
+    }
 }
 
 // Overlapping bars go into up to laneLimit() lanes; where more overlap than that, the

@@ -6,6 +6,7 @@
 #include <QByteArrayView>
 #include <QString>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -17,8 +18,11 @@ struct sqlite3;
 // summary, tags, related, notes and the sources), read for many incidents in one pass: one
 // scan of the incident table and one of the source table, both in rowid order and merged, so
 // an export of a million records costs no lookup per record. The texts are kept as packed
-// UTF-8, one length-prefixed field after another, in the order the incidents were asked for.
-// When only a few incidents are wanted they are looked up instead (s_scanRatio).
+// UTF-8, one length-prefixed field after another, in blocks of about s_blockBytes that never
+// move once written (a record's fields are never split between blocks). When only a few
+// incidents are wanted they are looked up instead (s_scanRatio). A large document is scanned
+// by two threads, each over half of the rowids on a read-only connection of its own
+// (s_parallelFrom); the texts are the same either way.
 class RecordTexts
 {
 public:
@@ -39,10 +43,16 @@ public:
     // The texts of the incidents `order` names (indices into `columns`, which must have been
     // loaded from `db`; each at most once), kept in that order. nullopt when the document
     // cannot be read (*error says why) or when `progress` cancels (*error left empty).
+    // Progress is called on the calling thread only. A scan of a document of at least
+    // `parallelFrom` rows runs on two threads when `db` is a file with no transaction open
+    // (a second connection would not see what an open transaction has not committed); the
+    // document's connection holds a read transaction meanwhile, so both halves see the same
+    // committed state.
     static std::optional<RecordTexts> read(const Database &db, const IncidentColumns &columns,
-        const std::vector<IncidentColumns::Index> &order, const Progress &progress = {}, QString *error = nullptr);
+        const std::vector<IncidentColumns::Index> &order, const Progress &progress = {}, QString *error = nullptr,
+        qint64 parallelFrom = s_parallelFrom);
 
-    qsizetype size() const { return qsizetype(m_offset.size()); }
+    qsizetype size() const { return qsizetype(m_record.size()); }
     // The texts of the k-th incident of `order` into `view` (its sources vector is reused);
     // false when the document no longer holds that incident.
     bool at(qsizetype k, View &view) const;
@@ -50,15 +60,36 @@ public:
     // Fewer wanted incidents than one in s_scanRatio of the document are looked up one by one
     // (in rowid order) instead of scanning every row.
     static constexpr qint64 s_scanRatio = 16;
+    // Documents of this many rows or more are scanned by two threads.
+    static constexpr qint64 s_parallelFrom = 50'000;
+    // The size of one block of packed texts.
+    static constexpr qsizetype s_blockBytes = 4 << 20;
 
 private:
     struct Reading;
-    void keepRow(const Statement &row, qsizetype k);
-    bool scan(sqlite3 *h, const IncidentColumns &columns, const std::vector<IncidentColumns::Index> &order,
-        const Progress &progress, QString *error);
+    struct Scan;
+    // Packed records, appended one at a time into blocks that do not move.
+    class Blocks
+    {
+    public:
+        // Copies one record's packed fields and returns where they now are.
+        const char *keep(QByteArrayView record);
+        void append(Blocks &&other);
+
+    private:
+        struct Free
+        {
+            void operator()(char *block) const;
+        };
+        std::vector<std::unique_ptr<char[], Free>> m_blocks;
+        qsizetype m_used = 0, m_capacity = 0; // of the last block
+    };
+
+    bool scanAll(const Database &db, const IncidentColumns &columns, const std::vector<IncidentColumns::Index> &order,
+        const Progress &progress, QString *error, bool twoThreads);
     bool lookUp(sqlite3 *h, const IncidentColumns &columns, const std::vector<IncidentColumns::Index> &order,
         const Progress &progress, QString *error);
 
-    QByteArray m_bytes;
-    std::vector<qint64> m_offset; // where each record starts in m_bytes, or -1
+    Blocks m_blocks;
+    std::vector<const char *> m_record; // where each record's fields start, or null
 };

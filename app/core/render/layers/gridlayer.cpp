@@ -141,8 +141,13 @@ namespace {
             } else if (x0 + 4 + w > x1 - 2 || x < a.left() || x + w > a.right()) {
                 continue;
             }
+            // A label names its interval's start (a week's first day, a year): one whose start
+            // is left of the plot would lie over the row headers, and one running past the
+            // right edge out of the plot. Their ticks still show.
+            const bool inside = x >= a.left() && x + w <= a.right();
             p.setPen(c.t.mutedText);
-            c.text(QRectF(x, line.top(), w + 1, line.height()), tick.label, fm);
+            if (inside)
+                c.text(QRectF(x, line.top(), w + 1, line.height()), tick.label, fm);
             if (x0 > a.left() + s_edge) {
                 p.setPen(plainPen(c.t.axisLine));
                 p.drawLine(QPointF(x0, a.bottom() - 4), QPointF(x0, a.bottom()));
