@@ -5,6 +5,7 @@
 #include "import/faultlinejsonreader.h"
 #include "import/foreignrecords.h"
 #include "import/importsources.h"
+#include "import/mappedcsvreader.h"
 #include "import/mispreader.h"
 #include "import/stixreader.h"
 #include "import/verisreader.h"
@@ -43,6 +44,8 @@ struct ReaderCounts
 {
     int rejected = 0;
     int unknownCountry = 0;
+    bool counted = false; // the reader counted its rejected records (not one per diagnostic line)
+    QHash<QString, QList<std::pair<QString, int>>> unknownCountries;
 };
 
 // Reads a STIX, MISP or VERIS input (loading its file, or its group's files, first).
@@ -81,7 +84,7 @@ bool readForeign(InputFile &src, Importer::Format format, const ForeignRecords::
     records.finish();
     src.bytes = {}; // a folder's files are released once read
     src.group.clear();
-    counts = { records.rejected(), records.unknownCountry() };
+    counts = { records.rejected(), records.unknownCountry(), true, {} };
     return ok;
 }
 
@@ -190,8 +193,8 @@ private:
 
 // Reads `src` with the reader of its format and hands the records to `queue` in batches.
 // Finishes the queue when the whole file was read, aborts it otherwise; returns which.
-bool readInBatches(InputFile &src, Importer::Format format, BatchQueue &queue, Diagnostics &diagnostics,
-    const std::function<bool(qint64)> &progress, ReaderCounts &counts)
+bool readInBatches(InputFile &src, Importer::Format format, const CsvMapping *mapping, BatchQueue &queue,
+    Diagnostics &diagnostics, const std::function<bool(qint64)> &progress, ReaderCounts &counts)
 {
     std::vector<Incident> batch;
     batch.reserve(BatchQueue::s_batchSize);
@@ -229,9 +232,14 @@ bool readInBatches(InputFile &src, Importer::Format format, BatchQueue &queue, D
             buffer.open(QIODevice::ReadOnly);
             device = &buffer;
         }
-        ok = FaultlineCsvReader::read(device, src.name,
-            src.dataset.isEmpty() ? QFileInfo(src.name).completeBaseName() : src.dataset, produce, diagnostics,
-            progress);
+        const QString dataset = src.dataset.isEmpty() ? QFileInfo(src.name).completeBaseName() : src.dataset;
+        if (mapping) {
+            MappedCsvReader::Counts mapped;
+            ok = MappedCsvReader::read(device, *mapping, src.name, dataset, produce, diagnostics, &mapped, progress);
+            counts = { mapped.rejected, mapped.unknownCountry, true, mapped.unknownCountries };
+        } else {
+            ok = FaultlineCsvReader::read(device, src.name, dataset, produce, diagnostics, progress);
+        }
     }
     if (ok && !batch.empty())
         ok = queue.push(std::move(batch));
@@ -277,7 +285,8 @@ bool readInto(IncidentStore &store, InputFile &src, Importer::Format format, con
     Diagnostics readerDiagnostics;
     ReaderCounts counts;
     bool ok = false;
-    std::thread reader([&] { ok = readInBatches(src, format, queue, readerDiagnostics, progress, counts); });
+    std::thread reader(
+        [&] { ok = readInBatches(src, format, options.mapping.get(), queue, readerDiagnostics, progress, counts); });
     std::vector<Incident> batch;
     while (queue.pop(batch)) {
         const bool stored
@@ -289,8 +298,10 @@ bool readInto(IncidentStore &store, InputFile &src, Importer::Format format, con
     }
     reader.join();
     result.diagnostics += readerDiagnostics;
-    result.rejected += isForeign(format) ? counts.rejected : rejectedRecords(result.diagnostics, before);
+    result.rejected += counts.counted ? counts.rejected : rejectedRecords(result.diagnostics, before);
     result.unknownCountry += counts.unknownCountry;
+    for (auto it = counts.unknownCountries.cbegin(); it != counts.unknownCountries.cend(); ++it)
+        result.unknownCountries[it.key()] += it.value();
     if (sink.failed()) {
         result.error = sink.error();
         return false;
@@ -410,6 +421,8 @@ void Importer::Result::add(const Result &o)
     unchanged += o.unchanged;
     rejected += o.rejected;
     unknownCountry += o.unknownCountry;
+    for (auto it = o.unknownCountries.cbegin(); it != o.unknownCountries.cend(); ++it)
+        unknownCountries[it.key()] += it.value();
     diagnostics += o.diagnostics;
     failed = failed || o.failed;
     cancelled = cancelled || o.cancelled;
@@ -478,6 +491,28 @@ Importer::Format Importer::detect(QByteArrayView head, QString *why)
         return Format::Auto;
     }
     return Format::Csv;
+}
+
+bool Importer::needsCsvMapping(const QString &path)
+{
+    const QFileInfo info(path);
+    QFile file(path);
+    if (!info.isFile() || ImportSources::isZip(path) || !file.open(QIODevice::ReadOnly))
+        return false;
+    QString why;
+    if (detect(file.peek(s_headBytes), &why) != Format::Csv)
+        return false;
+    const MappedCsvReader::Sample sample = MappedCsvReader::sample(&file, CsvMapping(), 0);
+    if (!sample.error.isEmpty() && sample.header.isEmpty())
+        return false; // unreadable: the import says why
+    QStringList names;
+    for (const QString &column : sample.header)
+        names << column.trimmed().toLower();
+    for (const char *required : { "title", "start", "victims", "type" }) {
+        if (!names.contains(QString::fromLatin1(required)))
+            return true;
+    }
+    return false;
 }
 
 Importer::Result Importer::importFile(Database &db, const QString &path, const Options &options)
