@@ -34,7 +34,7 @@ template <typename Work, typename Done> void runInBackground(QObject *context, W
 // Every file in turn on a connection of the worker's own (a connection belongs to the thread
 // that opened it); progress over all files in thousandths.
 void importOnOwnConnection(QPromise<Importer::Result> &promise, const QString &path, const QStringList &files,
-    const std::shared_ptr<std::atomic_bool> &cancel)
+    const QHash<QString, std::shared_ptr<const CsvMapping>> &mappings, const std::shared_ptr<std::atomic_bool> &cancel)
 {
     Database db;
     Importer::Result total;
@@ -48,6 +48,7 @@ void importOnOwnConnection(QPromise<Importer::Result> &promise, const QString &p
     promise.setProgressRange(0, 1000);
     for (qsizetype i = 0; i < files.size() && !total.failed; ++i) {
         Importer::Options options;
+        options.mapping = mappings.value(files.at(i));
         options.progress = [&](qint64 done, qint64 size) {
             const double part = size > 0 ? double(done) / double(size) : 0.0;
             promise.setProgressValue(int(1000.0 * (double(i) + part) / double(files.size())));
@@ -226,7 +227,8 @@ bool DocumentController::saveCopy(const QString &target, QString *errorMessage) 
 
 // --- imports ------------------------------------------------------------------------------
 
-bool DocumentController::importFiles(const QStringList &files, QString *whyNot)
+bool DocumentController::importFiles(
+    const QStringList &files, QString *whyNot, const QHash<QString, std::shared_ptr<const CsvMapping>> &mappings)
 {
     QString reason;
     if (!m_db)
@@ -256,7 +258,7 @@ bool DocumentController::importFiles(const QStringList &files, QString *whyNot)
             reload();
         emit importFinished(result);
     });
-    watcher->setFuture(QtConcurrent::run(importOnOwnConnection, path, files, m_cancelImport));
+    watcher->setFuture(QtConcurrent::run(importOnOwnConnection, path, files, mappings, m_cancelImport));
     return true;
 }
 
