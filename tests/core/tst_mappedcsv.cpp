@@ -126,8 +126,8 @@ private slots:
         QTest::newRow("unknown-key") << QByteArray("{" + base + R"(, "colour": "C"})") << u"colour: unknown key"_qs;
         QTest::newRow("number") << QByteArray(R"({"title": 3, "start": "S", "victims": "V", "type": "K"})")
                                 << u"title: a number; expected"_qs;
-        QTest::newRow("missing-required") << QByteArray(R"({"title": "T", "start": "S", "victims": "V"})")
-                                          << u"type: missing"_qs;
+        QTest::newRow("missing-required")
+            << QByteArray(R"({"title": "T", "start": "S", "victims": "V"})") << u"type: missing"_qs;
         QTest::newRow("empty-column") << QByteArray(R"({"title": "", "start": "S", "victims": "V", "type": "K"})")
                                       << u"title: empty column name"_qs;
         QTest::newRow("list-item") << QByteArray("{" + base + R"(, "summary": ["A", 2]})")
@@ -191,9 +191,7 @@ private slots:
     {
         const CsvMapping m = CsvMapping::guess({ u"Incident ID"_qs, u"Name"_qs, u"Date of incident"_qs,
             u"Victim country"_qs, u"State sponsor"_qs, u"Type"_qs, u"Description"_qs, u"Sources"_qs, u"Other"_qs });
-        auto column = [&](const char *field) {
-            return m.fields.value(QString::fromLatin1(field)).columns.value(0);
-        };
+        auto column = [&](const char *field) { return m.fields.value(QString::fromLatin1(field)).columns.value(0); };
         QCOMPARE(column("id"), u"Incident ID"_qs);
         QCOMPARE(column("title"), u"Name"_qs);
         QCOMPARE(column("start"), u"Date of incident"_qs);
@@ -310,8 +308,8 @@ private slots:
 
     void missingColumnNamesFieldAndHeader()
     {
-        const Read r = readMapped("ID,Title,Date,Victim,Sponsor,Category,Description,Sources\n1,x,2022,FR,,ddos,,\n",
-            mapping(s_trackerMap));
+        const Read r = readMapped(
+            "ID,Title,Date,Victim,Sponsor,Category,Description,Sources\n1,x,2022,FR,,ddos,,\n", mapping(s_trackerMap));
         QVERIFY(!r.ok);
         QCOMPARE(r.records.size(), 0);
         QCOMPARE(r.diagnostics.size(), 1);
@@ -533,8 +531,8 @@ private slots:
                                   "2,Two,2022,FR,,Espionage,,\n",
             mapping(s_trackerMap));
         QCOMPARE(r.records.size(), 1);
-        QCOMPARE(r.diagnostics.first().toString(),
-            QStringLiteral("t.csv:2: expected 8 fields, as the header has, found 7"));
+        QCOMPARE(
+            r.diagnostics.first().toString(), QStringLiteral("t.csv:2: expected 8 fields, as the header has, found 7"));
         QCOMPARE(r.counts.rejected, 1);
     }
 
@@ -601,10 +599,11 @@ private slots:
         const Importer::Result r = Importer::importFile(db, csv, options);
         QCOMPARE(r.summary(), QStringLiteral("imported 4, updated 0, unchanged 0, rejected 1"));
         QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM incident")).toInt(), 4);
-        const auto port = IncidentStore(db).incident(RecordValidator::derivedId(u"Port authority email theft"_qs,
-            u"2021-03-14"_qs, {}));
+        const auto port = IncidentStore(db).incident(
+            RecordValidator::derivedId(u"Port authority email theft"_qs, u"2021-03-14"_qs, {}));
         QVERIFY(port);
-        QCOMPARE(port->summary, QStringLiteral("Mailboxes of the port authority were copied.\nThe intrusion lasted two months."));
+        QCOMPARE(port->summary,
+            QStringLiteral("Mailboxes of the port authority were copied.\nThe intrusion lasted two months."));
         QCOMPARE(port->attackers, QStringList { u"CN"_qs });
         QCOMPARE(port->actor, QStringLiteral("Group A"));
         QCOMPARE(port->sectors, sectorBit(Sector::Government));

@@ -4,6 +4,7 @@
 #include "import/csvmappingdialog.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -23,6 +24,14 @@ QStringList texts(const QListWidget *list)
     for (int i = 0; i < list->count(); ++i)
         lines << list->item(i)->text();
     return lines;
+}
+
+int okRows(const QTableWidget *table)
+{
+    int ok = 0;
+    for (int r = 0; r < table->rowCount(); ++r)
+        ok += table->item(r, 0)->text() == u"ok";
+    return ok;
 }
 
 int previewColumn(const QTableWidget *table, const QString &name)
@@ -62,35 +71,40 @@ private slots:
         CsvMappingDialog dialog(tracker());
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-        // As guessed, the tracker's type names are not Faultline's: every record is rejected
-        // and the problems name line and field.
+        // As guessed, some of the tracker's type names are not Faultline's and no attribution
+        // is given: every record is shown rejected, and the problems name line and field.
         dialog.refreshPreview();
-        QCOMPARE(dialog.previewTable()->rowCount(), 0);
+        QCOMPARE(dialog.previewTable()->rowCount(), 5);
+        QCOMPARE(okRows(dialog.previewTable()), 0);
         QStringList problems = texts(dialog.diagnosticsList());
-        QVERIFY2(problems.contains(QStringLiteral("tracker.csv:4: type: unknown type \"Denial of service\"; expected one of "
-                                                  "espionage, data-theft, ransomware, destructive, ddos, defacement, "
-                                                  "sabotage, influence, financial, other (translate it in the "
-                                                  "mapping's \"values\")")),
+        QVERIFY2(
+            problems.contains(QStringLiteral("tracker.csv:4: type: unknown type \"Denial of service\"; expected one of "
+                                             "espionage, data-theft, ransomware, destructive, ddos, defacement, "
+                                             "sabotage, influence, financial, other (translate it in the "
+                                             "mapping's \"values\")")),
             qPrintable(problems.join(u'\n')));
 
         // Translating the values and naming the attribution: records appear, a change at a time.
         const int before = dialog.previewCount();
         dialog.valuesEdit(QStringLiteral("type"))
             ->setText(QStringLiteral("Espionage=espionage; Denial of service=ddos; Data destruction=destructive"));
-        dialog.valuesEdit(QStringLiteral("sectors"))
-            ->setText(QStringLiteral("Government=government; Private sector="));
+        dialog.valuesEdit(QStringLiteral("sectors"))->setText(QStringLiteral("Government=government; Private sector="));
         QComboBox *attribution = dialog.columnBox(QStringLiteral("attribution"));
         attribution->setCurrentIndex(1); // the same value for every row
         QVERIFY(dialog.constantEdit(QStringLiteral("attribution"))->isEnabled());
         dialog.constantEdit(QStringLiteral("attribution"))->setText(QStringLiteral("suspected"));
         QTRY_VERIFY(dialog.previewCount() > before); // the preview follows after a short delay
-        QTRY_COMPARE(dialog.previewTable()->rowCount(), 4);
+        QTRY_COMPARE(okRows(dialog.previewTable()), 4);
         const QTableWidget *table = dialog.previewTable();
+        QCOMPARE(table->rowCount(), 5);
         const int victims = previewColumn(table, QStringLiteral("victims"));
         const int start = previewColumn(table, QStringLiteral("start"));
         QCOMPARE(table->item(0, start)->text(), QStringLiteral("2021-03-14"));
         QCOMPARE(table->item(1, victims)->text(), QStringLiteral("UA, PL")); // two rows, one record
-        QCOMPARE(table->item(3, victims)->text(), QStringLiteral("GB"));
+        QCOMPARE(table->item(3, 0)->text(), QStringLiteral("rejected")); // shown in place, its problem as tip
+        QVERIFY2(table->item(3, 0)->toolTip().contains(QStringLiteral("unknown country \"Atlantis\"")),
+            qPrintable(table->item(3, 0)->toolTip()));
+        QCOMPARE(table->item(4, victims)->text(), QStringLiteral("GB"));
         problems = texts(dialog.diagnosticsList());
         QVERIFY2(problems.contains(QStringLiteral("tracker.csv:7: victims: unknown country \"Atlantis\"; expected an "
                                                   "ISO 3166-1 code or a country name (translate it in the mapping's "
@@ -114,8 +128,13 @@ private slots:
         QVERIFY2(dialog.loadMapping(QFINDTESTDATA("../data/mapped/tracker.map.json"), &error), qPrintable(error));
         QCOMPARE(dialog.constantEdit(QStringLiteral("attribution"))->text(), QStringLiteral("suspected"));
         QCOMPARE(columnsOf(dialog.columnBox(QStringLiteral("actor"))), QStringList { QStringLiteral("Affiliations") });
-        QCOMPARE(dialog.previewTable()->rowCount(), 4);
+        QCOMPARE(okRows(dialog.previewTable()), 4);
         QVERIFY(dialog.importButton()->isEnabled());
+        // A picture next to the test binary, to look at.
+        dialog.resize(1340, 700);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/csvmappingdialog.png")));
 
         const QString saved = m_dir.filePath(QStringLiteral("saved.map.json"));
         QVERIFY2(dialog.saveMapping(saved, &error), qPrintable(error));

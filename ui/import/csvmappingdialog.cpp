@@ -2,6 +2,7 @@
 
 #include "import/recordvalidator.h"
 
+#include <QColor>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -20,7 +21,6 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
-#include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -68,8 +68,7 @@ void setValues(CsvMapping::Field &field, const QString &text)
 
 const QList<std::pair<QString, QString>> &delimiters()
 {
-    static const QList<std::pair<QString, QString>> list { { QCoreApplication::translate("CsvMappingDialog",
-                                                                 "Detect"),
+    static const QList<std::pair<QString, QString>> list { { QCoreApplication::translate("CsvMappingDialog", "Detect"),
                                                                QString() },
         { QStringLiteral(", (comma)"), QStringLiteral(",") }, { QStringLiteral("; (semicolon)"), QStringLiteral(";") },
         { QCoreApplication::translate("CsvMappingDialog", "Tab"), QStringLiteral("\t") },
@@ -231,9 +230,9 @@ QWidget *CsvMappingDialog::buildOptions()
     for (const auto &[label, value] : delimiters())
         m_delimiter->addItem(label, value);
     m_encoding = new QComboBox(box);
-    for (const CsvReader::Encoding e : { CsvReader::Encoding::Detect, CsvReader::Encoding::Utf8,
-             CsvReader::Encoding::Utf16LE, CsvReader::Encoding::Utf16BE, CsvReader::Encoding::Windows1252,
-             CsvReader::Encoding::Latin1 })
+    for (const CsvReader::Encoding e :
+        { CsvReader::Encoding::Detect, CsvReader::Encoding::Utf8, CsvReader::Encoding::Utf16LE,
+            CsvReader::Encoding::Utf16BE, CsvReader::Encoding::Windows1252, CsvReader::Encoding::Latin1 })
         m_encoding->addItem(e == CsvReader::Encoding::Detect ? tr("Detect") : CsvReader::encodingName(e), int(e));
     form->addRow(tr("&Date format:"), m_dateFormat);
     form->addRow(tr("&Separator in cells:"), m_separator);
@@ -267,7 +266,8 @@ void CsvMappingDialog::readSample()
     } else {
         m_sample = MappedCsvReader::sample(&file, options, 3);
     }
-    const QString delimiter = m_sample.delimiter == u'\t' ? tr("tab") : QString(m_sample.delimiter);
+    const QString delimiter
+        = m_sample.delimiter == u'\t' ? tr("tab") : QStringLiteral("\"%1\"").arg(QString(m_sample.delimiter));
     m_fileInfo->setText(m_sample.error.isEmpty()
             ? tr("%1: %2, delimiter %3, %4 columns")
                   .arg(QDir::toNativeSeparators(m_path), CsvReader::encodingName(m_sample.encoding), delimiter)
@@ -354,7 +354,8 @@ void CsvMappingDialog::setMapping(const CsvMapping &m)
                 // Several columns, or one this file does not have: kept, and said so.
                 const bool present = std::all_of(field.columns.cbegin(), field.columns.cend(),
                     [&](const QString &c) { return m_sample.header.contains(c); });
-                r.column->addItem(present ? listText(field.columns) : tr("%1 (not in this file)").arg(listText(field.columns)),
+                r.column->addItem(
+                    present ? listText(field.columns) : tr("%1 (not in this file)").arg(listText(field.columns)),
                     field.columns);
                 index = r.column->count() - 1;
                 r.column->setItemData(index, field.columns, ColumnsRole);
@@ -412,33 +413,59 @@ void CsvMappingDialog::refreshPreview()
         m_import->setEnabled(false);
         return;
     }
-    QList<Incident> records;
+    // Accepted and rejected records in the order the reader hands them over (first rows first).
+    struct PreviewRow
+    {
+        QStringList cells;
+        QString id;
+        bool rejected = false;
+    };
+    QList<PreviewRow> rows;
     Diagnostics diagnostics;
     MappedCsvReader::Counts counts;
+    auto sourcesText = [](const QList<Source> &sources) {
+        QStringList texts;
+        for (const Source &s : sources)
+            texts << (s.url.isEmpty() ? s.title : s.url);
+        return texts.join(QStringLiteral("; "));
+    };
     const bool readable = MappedCsvReader::read(
         &file, m, QFileInfo(m_path).fileName(), QFileInfo(m_path).completeBaseName(),
         [&](Incident &&r) {
-            records.append(std::move(r));
+            rows.append({ { tr("ok"), r.id, r.title, r.start.toString(), r.end.isValid() ? r.end.toString() : QString(),
+                              listText(r.victims), listText(r.attackers), Vocabulary::attributionKey(r.attribution),
+                              r.actor, Vocabulary::typeKey(r.type), listText(Vocabulary::sectorKeys(r.sectors)),
+                              sourcesText(r.sources) },
+                r.id, false });
             return true;
         },
-        diagnostics, &counts, {}, s_previewRows);
+        diagnostics, &counts, {}, s_previewRows,
+        [&](const RawRecord &raw) {
+            auto text = [&](const char *field) { return raw.text.value(QString::fromLatin1(field)); };
+            auto list = [&](const char *field) { return listText(raw.lists.value(QString::fromLatin1(field))); };
+            rows.append({ { tr("rejected"), text("id"), text("title"), text("start"), text("end"), list("victims"),
+                              list("attackers"), text("attribution"), text("actor"), text("type"), list("sectors"),
+                              sourcesText(raw.sources) },
+                text("id"), true });
+        });
 
-    const QStringList columns { tr("id"), tr("title"), tr("start"), tr("end"), tr("victims"), tr("attackers"),
-        tr("attribution"), tr("actor"), tr("type"), tr("sectors"), tr("sources") };
+    const QStringList columns { tr("status"), tr("id"), tr("title"), tr("start"), tr("end"), tr("victims"),
+        tr("attackers"), tr("attribution"), tr("actor"), tr("type"), tr("sectors"), tr("sources") };
     m_preview->setColumnCount(int(columns.size()));
     m_preview->setHorizontalHeaderLabels(columns);
-    m_preview->setRowCount(int(records.size()));
-    for (int i = 0; i < records.size(); ++i) {
-        const Incident &r = records.at(i);
-        const QStringList sectors = Vocabulary::sectorKeys(r.sectors);
-        QStringList sources;
-        for (const Source &s : r.sources)
-            sources << (s.url.isEmpty() ? s.title : s.url);
-        const QStringList cells { r.id, r.title, r.start.toString(), r.end.isValid() ? r.end.toString() : QString(),
-            listText(r.victims), listText(r.attackers), Vocabulary::attributionKey(r.attribution), r.actor, Vocabulary::typeKey(r.type), listText(sectors), sources.join(QStringLiteral("; ")) };
-        for (int c = 0; c < cells.size(); ++c) {
-            auto *item = new QTableWidgetItem(cells.at(c));
-            item->setToolTip(cells.at(c));
+    m_preview->setRowCount(int(rows.size()));
+    for (int i = 0; i < rows.size(); ++i) {
+        const PreviewRow &row = rows.at(i);
+        QStringList problems;
+        for (const Diagnostic &d : std::as_const(diagnostics)) {
+            if (d.recordId == row.id)
+                problems << d.toString();
+        }
+        for (int c = 0; c < row.cells.size(); ++c) {
+            auto *item = new QTableWidgetItem(row.cells.at(c));
+            item->setToolTip(problems.isEmpty() ? row.cells.at(c) : problems.join(u'\n'));
+            if (row.rejected && c == 0)
+                item->setForeground(QColor(0xB0, 0x00, 0x20));
             m_preview->setItem(i, c, item);
         }
     }
@@ -447,16 +474,15 @@ void CsvMappingDialog::refreshPreview()
         m_preview->setColumnWidth(c, std::min(m_preview->columnWidth(c), 220));
     for (const Diagnostic &d : std::as_const(diagnostics)) {
         auto *item = new QListWidgetItem(d.toString(), m_diagnostics);
-        item->setForeground(
-            palette().color(d.severity == Diagnostic::Severity::Error ? QPalette::Text : QPalette::PlaceholderText));
-        if (d.severity == Diagnostic::Severity::Error)
-            item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+        if (d.severity == Diagnostic::Severity::Warning)
+            item->setForeground(palette().color(QPalette::PlaceholderText));
     }
-    m_status->setText(readable ? tr("The first %1 rows give %2 records; %3 rejected.")
-                                     .arg(counts.rows)
-                                     .arg(records.size())
-                                     .arg(counts.rejected)
-                               : tr("The file cannot be read this way; see the problems below."));
+    m_status->setText(readable
+            ? tr("The first %1 rows give %2 records; %3 rejected.")
+                  .arg(counts.rows)
+                  .arg(std::count_if(rows.cbegin(), rows.cend(), [](const PreviewRow &r) { return !r.rejected; }))
+                  .arg(counts.rejected)
+            : tr("The file cannot be read this way; see the problems below."));
     m_import->setEnabled(readable);
 }
 
@@ -473,10 +499,9 @@ void CsvMappingDialog::chooseLoad()
 
 void CsvMappingDialog::chooseSave()
 {
-    const QString proposed = QFileInfo(m_path).absolutePath() + u'/' + QFileInfo(m_path).completeBaseName()
-        + QStringLiteral(".map.json");
-    const QString path
-        = QFileDialog::getSaveFileName(this, tr("Save Mapping"), proposed, tr("Mapping files (*.json)"));
+    const QString proposed
+        = QFileInfo(m_path).absolutePath() + u'/' + QFileInfo(m_path).completeBaseName() + QStringLiteral(".map.json");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Mapping"), proposed, tr("Mapping files (*.json)"));
     if (path.isEmpty())
         return;
     QString error;

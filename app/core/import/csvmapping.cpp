@@ -81,8 +81,8 @@ bool readField(const QJsonValue &v, const QString &key, CsvMapping::Field &field
         return readColumns(v, key, field.columns, error);
     const QJsonObject o = v.toObject();
     for (auto it = o.begin(); it != o.end(); ++it) {
-        static const QStringList allowed { QStringLiteral("column"), QStringLiteral("columns"),
-            QStringLiteral("const"), QStringLiteral("values"), QStringLiteral("separator") };
+        static const QStringList allowed { QStringLiteral("column"), QStringLiteral("columns"), QStringLiteral("const"),
+            QStringLiteral("values"), QStringLiteral("separator") };
         if (!allowed.contains(it.key())) {
             *error = tr("%1.%2: unknown key; expected column, columns, const, values or separator").arg(key, it.key());
             return false;
@@ -114,8 +114,8 @@ bool readField(const QJsonValue &v, const QString &key, CsvMapping::Field &field
     if (o.contains(u"values")) {
         const QJsonValue values = o.value(u"values");
         if (!values.isObject()) {
-            *error = tr("%1.values: %2; expected an object of source value to Faultline value")
-                         .arg(key, typeName(values));
+            *error
+                = tr("%1.values: %2; expected an object of source value to Faultline value").arg(key, typeName(values));
             return false;
         }
         const QJsonObject table = values.toObject();
@@ -227,8 +227,8 @@ std::optional<CsvMapping> CsvMapping::fromJson(const QByteArray &json, QString *
             }
             mapping.separator = text;
         } else if (key == u"delimiter") {
-            const QString d = text == u"\\t" || text.compare(u"tab", Qt::CaseInsensitive) == 0 ? QStringLiteral("\t")
-                                                                                                : text;
+            const QString d
+                = text == u"\\t" || text.compare(u"tab", Qt::CaseInsensitive) == 0 ? QStringLiteral("\t") : text;
             if (d.size() != 1 || d == u"\"" || d == u"\n" || d == u"\r") {
                 *error = tr("delimiter: \"%1\"; expected one character such as , ; | or \\t").arg(text);
                 return std::nullopt;

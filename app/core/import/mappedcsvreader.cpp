@@ -18,8 +18,8 @@ QString tr(const char *text)
 
 constexpr qint64 s_sniffBytes = 64 * 1024;
 
-void setUp(CsvReader &reader, QIODevice *device, const CsvMapping &mapping, QChar *delimiter,
-    CsvReader::Encoding *encoding)
+void setUp(
+    CsvReader &reader, QIODevice *device, const CsvMapping &mapping, QChar *delimiter, CsvReader::Encoding *encoding)
 {
     const QByteArray head = device->peek(s_sniffBytes);
     *encoding = mapping.encoding != CsvReader::Encoding::Detect ? mapping.encoding : CsvReader::detectEncoding(head);
@@ -62,11 +62,13 @@ class MappedRows
 {
 public:
     MappedRows(const CsvMapping &mapping, const QString &fileName, const QString &dataset,
-        const MappedCsvReader::Sink &sink, Diagnostics &diagnostics, MappedCsvReader::Counts &counts)
+        const MappedCsvReader::Sink &sink, const MappedCsvReader::Rejected &rejected, Diagnostics &diagnostics,
+        MappedCsvReader::Counts &counts)
         : m_mapping(mapping)
         , m_fileName(fileName)
         , m_validator(fileName, dataset)
         , m_sink(sink)
+        , m_rejected(rejected)
         , m_diagnostics(diagnostics)
         , m_counts(counts)
     { }
@@ -130,8 +132,8 @@ public:
         }
         QString key = text.value(QStringLiteral("id")).trimmed();
         if (key.isEmpty())
-            key = RecordValidator::derivedId(text.value(QStringLiteral("title")).simplified(),
-                text.value(QStringLiteral("start")).trimmed(), {});
+            key = RecordValidator::derivedId(
+                text.value(QStringLiteral("title")).simplified(), text.value(QStringLiteral("start")).trimmed(), {});
         if (m_written.contains(key)) {
             ++m_counts.rejected;
             add({ m_fileName, row.line, QStringLiteral("id"),
@@ -281,8 +283,8 @@ private:
 
     // Countries, type, attribution and sectors, on the row they are written on. Values with a
     // problem are removed so the merged record does not report them a second time.
-    void checkRow(Group &group, int line, const QString &key, QHash<QString, QString> &text,
-        QHash<QString, QStringList> &lists)
+    void checkRow(
+        Group &group, int line, const QString &key, QHash<QString, QString> &text, QHash<QString, QStringList> &lists)
     {
         for (const char *name : { "victims", "attackers" }) {
             const QString field = QString::fromLatin1(name);
@@ -394,6 +396,8 @@ private:
         }
         if (!incident || group.rejected) {
             ++m_counts.rejected;
+            if (m_rejected)
+                m_rejected(group.raw);
             return true;
         }
         m_counts.unknownCountry += incident->victims == QStringList { QStringLiteral("XX") };
@@ -404,6 +408,7 @@ private:
     const QString &m_fileName;
     RecordValidator m_validator;
     const MappedCsvReader::Sink &m_sink;
+    const MappedCsvReader::Rejected &m_rejected;
     Diagnostics &m_diagnostics;
     MappedCsvReader::Counts &m_counts;
     QList<MappedField> m_fields;
@@ -493,7 +498,7 @@ MappedCsvReader::Sample MappedCsvReader::sample(QIODevice *device, const CsvMapp
 
 bool MappedCsvReader::read(QIODevice *device, const CsvMapping &mapping, const QString &fileName,
     const QString &dataset, const Sink &sink, Diagnostics &diagnostics, Counts *counts, const Progress &progress,
-    int maxRows)
+    int maxRows, const Rejected &rejected)
 {
     Counts localCounts;
     Counts &c = counts ? *counts : localCounts;
@@ -512,7 +517,7 @@ bool MappedCsvReader::read(QIODevice *device, const CsvMapping &mapping, const Q
             reader.hasError() ? csvError(reader) : tr("empty, no records"), Diagnostic::Severity::Error, {} });
         return false;
     }
-    MappedRows rows(mapping, fileName, dataset, sink, diagnostics, c);
+    MappedRows rows(mapping, fileName, dataset, sink, rejected, diagnostics, c);
     if (!rows.resolveColumns(header))
         return false;
     CsvReader::Row row;

@@ -37,6 +37,9 @@ class MappedCsvReader
 public:
     using Sink = std::function<bool(Incident &&)>; // false cancels
     using Progress = std::function<bool(qint64 bytesRead)>; // false cancels
+    // Told of each rejected record as the rows gave it (dates in ISO form, known countries as
+    // codes), in the order records are handed over; a preview shows them beside the others.
+    using Rejected = std::function<void(const RawRecord &)>;
 
     struct Counts
     {
@@ -65,7 +68,7 @@ public:
     // stops after that many data rows (a preview reads with the same code as an import).
     static bool read(QIODevice *device, const CsvMapping &mapping, const QString &fileName, const QString &dataset,
         const Sink &sink, Diagnostics &diagnostics, Counts *counts = nullptr, const Progress &progress = {},
-        int maxRows = 0);
+        int maxRows = 0, const Rejected &rejected = {});
 
     // A date cell: the mapping's date_format first (its precision is what it names: no "d" is
     // a month, no "M" a year), then ISO (2022, 2022-07, 2022-07-17, with any time after the
