@@ -6,6 +6,7 @@
 #include "export/figureactions.h"
 #include "help/aboutdialog.h"
 #include "help/shortcutsdialog.h"
+#include "import/csvmappingdialog.h"
 #include "models/incidenttablemodel.h"
 #include "panes/detailpane.h"
 #include "panes/filterpane.h"
@@ -405,10 +406,27 @@ void MainWindow::chooseImport()
         importFiles(files);
 }
 
-void MainWindow::importFiles(const QStringList &files)
+void MainWindow::importFiles(const QStringList &requested)
 {
+    // A CSV that is not in Faultline's format is read through a mapping the user makes (or
+    // loads) in the mapping dialog; cancelling it leaves that file out.
+    QStringList files;
+    QHash<QString, std::shared_ptr<const CsvMapping>> mappings;
+    for (const QString &file : requested) {
+        if (!Importer::needsCsvMapping(file)) {
+            files << file;
+            continue;
+        }
+        CsvMappingDialog dialog(file, this);
+        if (dialog.exec() != QDialog::Accepted)
+            continue;
+        mappings.insert(file, std::make_shared<const CsvMapping>(dialog.mapping()));
+        files << file;
+    }
+    if (files.isEmpty())
+        return;
     QString whyNot;
-    if (!m_document->importFiles(files, &whyNot)) {
+    if (!m_document->importFiles(files, &whyNot, mappings)) {
         showMessage(this, QMessageBox::Information, tr("Nothing imported"), whyNot);
         return;
     }

@@ -6,6 +6,7 @@
 #include "draftcommand.h"
 #include "export/recordwriter.h"
 #include "exportcommand.h"
+#include "import/csvmapping.h"
 #include "import/importer.h"
 #include "query/filter.h"
 #include "query/filterengine.h"
@@ -60,8 +61,8 @@ namespace {
         return QStringLiteral(
             "Usage: faultline [--db PATH] [FILE...]          open the window (a FILE.faultline is opened, other FILEs "
             "imported)\n"
-            "       faultline [--db PATH] import [--format auto|faultline|csv|stix|misp|veris] [--strict] [--bundled] "
-            "[FILE|FOLDER|ZIP...]\n"
+            "       faultline [--db PATH] import [--format auto|faultline|csv|stix|misp|veris] [--map MAP.json] "
+            "[--strict] [--bundled] [FILE|FOLDER|ZIP...]\n"
             "       faultline [--db PATH] list   [FILTERS] [--format table|csv|json]\n"
             "       faultline [--db PATH] stats  [FILTERS] [--json]\n"
             "       faultline [--db PATH] export [FILTERS] --out FILE [EXPORT OPTIONS]\n"
@@ -86,6 +87,10 @@ namespace {
             "  --attribution A[,A]  %4\n"
             "  --actor TEXT         actor name or one of its aliases contains TEXT\n"
             "  --search QUERY       full-text search in title, summary, actor and tags\n"
+            "\n"
+            "import:\n"
+            "  --map MAP.json       read every CSV through this mapping of its columns to record\n"
+            "                       fields (see the README, \"CSV through a mapping\")\n"
             "\n"
             "export:\n"
             "  --out FILE           where to write what list would print; the extension picks the\n"
@@ -249,6 +254,19 @@ namespace {
         if (!ok)
             return usageError(QStringLiteral("import: --format must be auto, faultline, csv, stix, misp or veris"));
         options.strict = p.isSet(QStringLiteral("strict"));
+        if (p.isSet(QStringLiteral("map"))) {
+            if (options.format != Importer::Format::Auto && options.format != Importer::Format::Csv)
+                return usageError(QStringLiteral("import: --map reads CSV; it cannot go with --format %1")
+                                      .arg(p.value(QStringLiteral("format"))));
+            QString mapError;
+            const std::optional<CsvMapping> mapping = CsvMapping::load(p.value(QStringLiteral("map")), &mapError);
+            if (!mapping) {
+                err() << "faultline: " << mapError << "\n";
+                err().flush();
+                return Usage;
+            }
+            options.mapping = std::make_shared<const CsvMapping>(*mapping);
+        }
         const bool bundled = p.isSet(QStringLiteral("bundled"));
         if (files.isEmpty() && !bundled)
             return usageError(QStringLiteral("import: name at least one FILE, or --bundled"));
@@ -522,8 +540,8 @@ namespace {
     {
         QHash<QString, QStringList> allowed = {
             { QStringLiteral("import"),
-                { QStringLiteral("db"), QStringLiteral("format"), QStringLiteral("strict"),
-                    QStringLiteral("bundled") } },
+                { QStringLiteral("db"), QStringLiteral("format"), QStringLiteral("strict"), QStringLiteral("bundled"),
+                    QStringLiteral("map") } },
             { QStringLiteral("list"),
                 { QStringLiteral("db"), QStringLiteral("format"), QStringLiteral("from"), QStringLiteral("to"),
                     QStringLiteral("country"), QStringLiteral("attacker"), QStringLiteral("region"),
@@ -551,6 +569,7 @@ int run(const QStringList &arguments)
         { QStringLiteral("format"), QStringLiteral("Input or output format."), QStringLiteral("FORMAT") },
         { QStringLiteral("strict"), QStringLiteral("Reject the whole import if any record is rejected.") },
         { QStringLiteral("bundled"), QStringLiteral("Import the bundled dataset.") },
+        { QStringLiteral("map"), QStringLiteral("CSV mapping file."), QStringLiteral("MAP") },
         { QStringLiteral("json"), QStringLiteral("Print statistics as JSON.") },
         { QStringLiteral("from"), QStringLiteral("From date."), QStringLiteral("DATE") },
         { QStringLiteral("to"), QStringLiteral("To date."), QStringLiteral("DATE") },

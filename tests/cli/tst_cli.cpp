@@ -780,6 +780,44 @@ private slots:
         QVERIFY2(missing.err.contains("no such file"), missing.err.constData());
         QCOMPARE(run({ QStringLiteral("draft"), QStringLiteral("--db"), db("d.db"), article }).code, 2);
     }
+
+    void importThroughAMapping()
+    {
+        const QString csv = QFINDTESTDATA("../data/mapped/tracker.csv");
+        const QString map = QFINDTESTDATA("../data/mapped/tracker.map.json");
+        const Run r = run(
+            { QStringLiteral("--db"), db("mapped.db"), QStringLiteral("import"), QStringLiteral("--map"), map, csv });
+        QCOMPARE(r.code, 1); // one record rejected, the others in
+        QCOMPARE(r.out.trimmed(),
+            QByteArray("imported 4, updated 0, unchanged 0, rejected 1\nthe document holds 4 record(s)"));
+        QVERIFY2(r.err.contains("tracker.csv:7: victims: unknown country \"Atlantis\""), r.err.constData());
+        QVERIFY2(r.err.contains("tracker.csv: victims: warning: 1 unknown country value: \"Atlantis\" (1 row)"),
+            r.err.constData());
+        const Run again = run(
+            { QStringLiteral("--db"), db("mapped.db"), QStringLiteral("import"), QStringLiteral("--map"), map, csv });
+        QCOMPARE(again.out.trimmed(),
+            QByteArray("imported 0, updated 0, unchanged 4, rejected 1\nthe document holds 4 record(s)"));
+        const Run stats
+            = run({ QStringLiteral("--db"), db("mapped.db"), QStringLiteral("stats"), QStringLiteral("--json") });
+        const QJsonObject byCountry = QJsonDocument::fromJson(stats.out).object().value(u"by_country").toObject();
+        QCOMPARE(byCountry.value(u"UA").toInt(), 2);
+        QCOMPARE(byCountry.value(u"PL").toInt(), 1);
+
+        // A mapping file with a mistake: exit 2, the file and the key named, nothing written.
+        const QString bad = out(QStringLiteral("bad.map.json"));
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"title": "Title", "start": "Date", "victims": "Victims", "type": "Type", "titel": "x"})");
+        file.close();
+        const Run refused = run(
+            { QStringLiteral("--db"), db("mapped2.db"), QStringLiteral("import"), QStringLiteral("--map"), bad, csv });
+        QCOMPARE(refused.code, 2);
+        QVERIFY2(
+            refused.err.contains((bad + QStringLiteral(": titel: unknown key")).toUtf8()), refused.err.constData());
+        const Run wrongFormat = run({ QStringLiteral("--db"), db("mapped2.db"), QStringLiteral("import"),
+            QStringLiteral("--map"), map, QStringLiteral("--format"), QStringLiteral("stix"), csv });
+        QCOMPARE(wrongFormat.code, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -34,7 +34,7 @@ template <typename Work, typename Done> void runInBackground(QObject *context, W
 // Every file as one import on a connection of the worker's own (a connection belongs to the
 // thread that opened it); progress of the file being read in thousandths.
 void importOnOwnConnection(QPromise<Importer::Result> &promise, const QString &path, const QStringList &files,
-    const std::shared_ptr<std::atomic_bool> &cancel)
+    const QHash<QString, std::shared_ptr<const CsvMapping>> &mappings, const std::shared_ptr<std::atomic_bool> &cancel)
 {
     Database db;
     Importer::Result total;
@@ -48,6 +48,7 @@ void importOnOwnConnection(QPromise<Importer::Result> &promise, const QString &p
     promise.setProgressRange(0, 1000);
     // All the files are one import (one transaction): a failure in any writes nothing.
     Importer::Options options;
+    options.mappingsByPath = mappings;
     options.progress = [&](qint64 done, qint64 size) {
         const double part = size > 0 ? double(done) / double(size) : 0.0;
         promise.setProgressValue(int(1000.0 * part));
@@ -225,7 +226,8 @@ bool DocumentController::saveCopy(const QString &target, QString *errorMessage) 
 
 // --- imports ------------------------------------------------------------------------------
 
-bool DocumentController::importFiles(const QStringList &files, QString *whyNot)
+bool DocumentController::importFiles(
+    const QStringList &files, QString *whyNot, const QHash<QString, std::shared_ptr<const CsvMapping>> &mappings)
 {
     QString reason;
     if (!m_db)
@@ -255,7 +257,7 @@ bool DocumentController::importFiles(const QStringList &files, QString *whyNot)
             reload();
         emit importFinished(result);
     });
-    watcher->setFuture(QtConcurrent::run(importOnOwnConnection, path, files, m_cancelImport));
+    watcher->setFuture(QtConcurrent::run(importOnOwnConnection, path, files, mappings, m_cancelImport));
     return true;
 }
 

@@ -5,6 +5,7 @@
 #include "import/importer.h"
 #include "query/filterengine.h"
 
+#include <QHash>
 #include <QObject>
 #include <atomic>
 #include <memory>
@@ -55,8 +56,10 @@ public:
 
     // Imports `files` in the background, one transaction per file, then reloads and emits
     // importFinished(). Returns false with a reason when there is no document, it is
-    // read-only, or an import is already running.
-    bool importFiles(const QStringList &files, QString *whyNot = nullptr);
+    // read-only, or an import is already running. A file named in `mappings` is read as CSV
+    // through its mapping (MappedCsvReader).
+    bool importFiles(const QStringList &files, QString *whyNot = nullptr,
+        const QHash<QString, std::shared_ptr<const CsvMapping>> &mappings = {});
     void cancelImport();
     bool isImporting() const { return m_importing; }
 

@@ -63,14 +63,21 @@ bool CsvReader::fillChunk()
     m_pending.clear();
     if (!m_started) {
         m_started = true;
+        qsizetype bom = 0;
         if (bytes.startsWith("\xEF\xBB\xBF")) {
-            bytes.remove(0, 3);
-            m_consumed += 3;
+            bom = 3;
+            m_encoding = Encoding::Utf8;
         } else if (bytes.startsWith("\xFF\xFE")) {
-            m_utf16 = true;
-            bytes.remove(0, 2);
-            m_consumed += 2;
+            bom = 2;
+            m_encoding = Encoding::Utf16LE;
+        } else if (bytes.startsWith("\xFE\xFF")) {
+            bom = 2;
+            m_encoding = Encoding::Utf16BE;
+        } else if (m_encoding == Encoding::Detect) {
+            m_encoding = Encoding::Utf8;
         }
+        bytes.remove(0, bom);
+        m_consumed += bom;
     }
     if (bytes.isEmpty()) {
         m_eof = true;
@@ -78,19 +85,46 @@ bool CsvReader::fillChunk()
     }
     if (m_device->atEnd())
         m_eof = true;
-    if (m_utf16) {
-        if (bytes.size() % 2 && m_eof) {
-            fail(m_line, 0, tr("the UTF-16 text ends in the middle of a character"));
-            return false;
-        }
-        if (bytes.size() % 2) {
-            m_pending = bytes.right(1);
-            bytes.chop(1);
-        }
-        m_buffer += QString::fromUtf16(reinterpret_cast<const char16_t *>(bytes.constData()), bytes.size() / 2);
+    switch (m_encoding) {
+    case Encoding::Utf16LE:
+    case Encoding::Utf16BE:
+        return appendUtf16(bytes);
+    case Encoding::Windows1252:
+        m_buffer += fromWindows1252(bytes);
         m_consumed += bytes.size();
         return true;
+    case Encoding::Latin1:
+        m_buffer += QString::fromLatin1(bytes);
+        m_consumed += bytes.size();
+        return true;
+    case Encoding::Detect:
+    case Encoding::Utf8:
+        break;
     }
+    return appendUtf8(bytes);
+}
+
+bool CsvReader::appendUtf16(QByteArray &bytes)
+{
+    if (bytes.size() % 2 && m_eof) {
+        fail(m_line, 0, tr("the UTF-16 text ends in the middle of a character"));
+        return false;
+    }
+    if (bytes.size() % 2) {
+        m_pending = bytes.right(1);
+        bytes.chop(1);
+    }
+    if (m_encoding == Encoding::Utf16BE) {
+        for (qsizetype i = 0; i + 1 < bytes.size(); i += 2)
+            std::swap(bytes[i], bytes[i + 1]);
+    }
+    m_buffer += QString::fromUtf16(reinterpret_cast<const char16_t *>(bytes.constData()), bytes.size() / 2);
+    m_consumed += bytes.size();
+    return true;
+}
+
+bool CsvReader::appendUtf8(QByteArray &bytes)
+{
     // Keep an incomplete UTF-8 sequence at the end for the next chunk.
     if (!m_eof) {
         qsizetype cut = bytes.size();
@@ -124,6 +158,85 @@ bool CsvReader::fillChunk()
     m_buffer += text;
     m_consumed += bytes.size();
     return true;
+}
+
+CsvReader::Encoding CsvReader::detectEncoding(QByteArrayView bytes)
+{
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        return Encoding::Utf8;
+    if (bytes.startsWith("\xFF\xFE"))
+        return Encoding::Utf16LE;
+    if (bytes.startsWith("\xFE\xFF"))
+        return Encoding::Utf16BE;
+    // A sample cut in the middle of a sequence is still UTF-8: drop an incomplete tail.
+    qsizetype end = bytes.size();
+    for (int back = 1; back <= 3 && back <= bytes.size(); ++back) {
+        const uchar c = uchar(bytes.at(bytes.size() - back));
+        if ((c & 0xC0) == 0x80)
+            continue;
+        const int need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        if (need > back)
+            end = bytes.size() - back;
+        break;
+    }
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    [[maybe_unused]] const QString text = decoder.decode(bytes.first(end)); // decodes when converted
+    return decoder.hasError() ? Encoding::Windows1252 : Encoding::Utf8;
+}
+
+std::optional<CsvReader::Encoding> CsvReader::encodingFromName(QStringView name)
+{
+    QString key = name.trimmed().toString().toLower();
+    key.remove(u'-');
+    key.remove(u'_');
+    key.remove(u' ');
+    if (key == u"utf8")
+        return Encoding::Utf8;
+    if (key == u"utf16le" || key == u"utf16")
+        return Encoding::Utf16LE;
+    if (key == u"utf16be")
+        return Encoding::Utf16BE;
+    if (key == u"windows1252" || key == u"cp1252")
+        return Encoding::Windows1252;
+    if (key == u"latin1" || key == u"iso88591")
+        return Encoding::Latin1;
+    if (key == u"auto" || key.isEmpty())
+        return Encoding::Detect;
+    return std::nullopt;
+}
+
+QString CsvReader::encodingName(Encoding encoding)
+{
+    switch (encoding) {
+    case Encoding::Detect:
+        return QStringLiteral("auto");
+    case Encoding::Utf8:
+        return QStringLiteral("utf-8");
+    case Encoding::Utf16LE:
+        return QStringLiteral("utf-16le");
+    case Encoding::Utf16BE:
+        return QStringLiteral("utf-16be");
+    case Encoding::Windows1252:
+        return QStringLiteral("windows-1252");
+    case Encoding::Latin1:
+        return QStringLiteral("latin-1");
+    }
+    return {};
+}
+
+QString CsvReader::fromWindows1252(QByteArrayView bytes)
+{
+    // 0x80-0x9F; the five bytes Windows-1252 leaves undefined decode as Latin-1 does.
+    static constexpr char16_t high[32] = { 0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6,
+        0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
+        0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178 };
+    QString text(bytes.size(), Qt::Uninitialized);
+    QChar *out = text.data();
+    for (const char byte : bytes) {
+        const uchar c = uchar(byte);
+        *out++ = c >= 0x80 && c < 0xA0 ? QChar(high[c - 0x80]) : QChar(char16_t(c));
+    }
+    return text;
 }
 
 bool CsvReader::readRow(Row &row)

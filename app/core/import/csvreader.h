@@ -5,12 +5,15 @@
 #include <QString>
 #include <QStringList>
 #include <functional>
+#include <optional>
 
 // An RFC 4180 CSV reader over a QIODevice, UI-free and streaming. Quoted fields may hold
 // delimiters, doubled quotes and line breaks; CRLF, LF and CR line ends are all accepted.
-// Every row reports the physical line it starts on. Input must be UTF-8 (a UTF-8 BOM is
-// skipped) or UTF-16 little-endian with its BOM; invalid UTF-8 stops the read with an error
-// that names the line. A row of more than s_maxFields fields or a field of more than
+// Every row reports the physical line it starts on. By default (Encoding::Detect) input must be
+// UTF-8 (a UTF-8 BOM is skipped) or UTF-16 with its BOM (little- or big-endian); invalid UTF-8
+// stops the read with an error that names the line. setEncoding() names the encoding instead
+// (Windows-1252 and Latin-1 decode any bytes); detectEncoding() guesses it from the first bytes.
+// A row of more than s_maxFields fields or a field of more than
 // s_maxFieldChars characters stops the read with an error, so a hostile file cannot make
 // the reader hold an unbounded row.
 class CsvReader
@@ -22,7 +25,22 @@ public:
         QStringList fields;
     };
 
+    enum class Encoding { Detect, Utf8, Utf16LE, Utf16BE, Windows1252, Latin1 };
+
     explicit CsvReader(QIODevice *device);
+
+    // Before the first readRow(). A byte order mark is skipped whatever the encoding says.
+    void setEncoding(Encoding encoding) { m_encoding = encoding; }
+    // The encoding read (known after the first readRow(); a BOM decides under Detect).
+    Encoding encoding() const { return m_encoding; }
+    // From the first bytes: a BOM names UTF-8 or UTF-16; otherwise UTF-8 when the bytes are
+    // valid UTF-8 (an incomplete sequence at the very end is allowed), else Windows-1252.
+    static Encoding detectEncoding(QByteArrayView firstBytes);
+    // "utf-8", "utf-16le", "utf-16be", "windows-1252", "latin-1" (and common spellings), any case.
+    static std::optional<Encoding> encodingFromName(QStringView name);
+    static QString encodingName(Encoding encoding);
+    // Decodes Windows-1252 bytes (0x80-0x9F are the typographic characters, not C1 controls).
+    static QString fromWindows1252(QByteArrayView bytes);
 
     void setDelimiter(QChar delimiter) { m_delimiter = delimiter; }
     // Picks the delimiter among , ; TAB | from the first line (counted outside quotes).
@@ -54,6 +72,8 @@ private:
 
     bool fill();
     bool fillChunk();
+    bool appendUtf8(QByteArray &bytes);
+    bool appendUtf16(QByteArray &bytes);
     bool skipToRow(); // false at the end
     bool finishAtEnd(Row &row, FieldState &state);
     bool fieldTooLong(const Row &row, const FieldState &state); // fails the read when it is
@@ -71,7 +91,7 @@ private:
     qint64 m_consumed = 0;
     bool m_eof = false;
     bool m_started = false;
-    bool m_utf16 = false;
+    Encoding m_encoding = Encoding::Detect;
     QByteArray m_pending; // undecoded tail of a chunk
     QString m_error;
     int m_errorLine = 0;

@@ -5,6 +5,7 @@
 #include "import/faultlinejsonreader.h"
 #include "import/foreignrecords.h"
 #include "import/importsources.h"
+#include "import/mappedcsvreader.h"
 #include "import/mispreader.h"
 #include "import/stixreader.h"
 #include "import/verisreader.h"
@@ -45,6 +46,7 @@ struct ReaderCounts
 {
     int rejected = 0;
     int unknownCountry = 0;
+    QHash<QString, QList<std::pair<QString, int>>> unknownCountries;
 };
 
 // Reads a STIX, MISP or VERIS input (loading its file, or its group's files, first).
@@ -83,7 +85,7 @@ bool readForeign(InputFile &src, Importer::Format format, const ForeignRecords::
     records.finish();
     src.bytes = {}; // a folder's files are released once read
     src.group.clear();
-    counts = { records.rejected(), records.unknownCountry() };
+    counts = { records.rejected(), records.unknownCountry(), {} };
     return ok;
 }
 
@@ -192,8 +194,8 @@ private:
 
 // Reads `src` with the reader of its format and hands the records to `queue` in batches.
 // Finishes the queue when the whole file was read, aborts it otherwise; returns which.
-bool readInBatches(InputFile &src, Importer::Format format, BatchQueue &queue, Diagnostics &diagnostics,
-    const std::function<bool(qint64)> &progress, ReaderCounts &counts)
+bool readInBatches(InputFile &src, Importer::Format format, const CsvMapping *mapping, BatchQueue &queue,
+    Diagnostics &diagnostics, const std::function<bool(qint64)> &progress, ReaderCounts &counts)
 {
     std::vector<Incident> batch;
     batch.reserve(BatchQueue::s_batchSize);
@@ -234,9 +236,16 @@ bool readInBatches(InputFile &src, Importer::Format format, BatchQueue &queue, D
             buffer.open(QIODevice::ReadOnly);
             device = &buffer;
         }
-        ok = FaultlineCsvReader::read(device, src.name,
-            src.dataset.isEmpty() ? QFileInfo(src.name).completeBaseName() : src.dataset, produce, diagnostics,
-            progress, &counts.rejected);
+        const QString dataset = src.dataset.isEmpty() ? QFileInfo(src.name).completeBaseName() : src.dataset;
+        if (mapping) {
+            MappedCsvReader::Counts mapped;
+            ok = MappedCsvReader::read(device, *mapping, src.name, dataset, produce, diagnostics, &mapped, progress);
+            counts.rejected = mapped.rejected;
+            counts.unknownCountry = mapped.unknownCountry;
+            counts.unknownCountries = mapped.unknownCountries;
+        } else {
+            ok = FaultlineCsvReader::read(device, src.name, dataset, produce, diagnostics, progress, &counts.rejected);
+        }
     }
     if (ok && !batch.empty())
         ok = queue.push(std::move(batch));
@@ -268,8 +277,9 @@ bool readInto(IncidentStore &store, InputFile &src, Importer::Format format, con
     BatchQueue queue;
     Diagnostics readerDiagnostics;
     ReaderCounts counts;
+    const CsvMapping *mapping = options.mappingsByPath.value(src.name, options.mapping).get();
     bool ok = false;
-    std::thread reader([&] { ok = readInBatches(src, format, queue, readerDiagnostics, progress, counts); });
+    std::thread reader([&] { ok = readInBatches(src, format, mapping, queue, readerDiagnostics, progress, counts); });
     std::vector<Incident> batch;
     while (queue.pop(batch)) {
         const bool stored
@@ -283,6 +293,8 @@ bool readInto(IncidentStore &store, InputFile &src, Importer::Format format, con
     result.diagnostics += readerDiagnostics;
     result.rejected += counts.rejected;
     result.unknownCountry += counts.unknownCountry;
+    for (auto it = counts.unknownCountries.cbegin(); it != counts.unknownCountries.cend(); ++it)
+        result.unknownCountries[it.key()] += it.value();
     if (sink.failed()) {
         result.error = sink.error();
         return false;
@@ -441,6 +453,8 @@ void Importer::Result::add(const Result &o)
     unchanged += o.unchanged;
     rejected += o.rejected;
     unknownCountry += o.unknownCountry;
+    for (auto it = o.unknownCountries.cbegin(); it != o.unknownCountries.cend(); ++it)
+        unknownCountries[it.key()] += it.value();
     diagnostics += o.diagnostics;
     failed = failed || o.failed;
     cancelled = cancelled || o.cancelled;
@@ -511,6 +525,28 @@ Importer::Format Importer::detect(QByteArrayView head, QString *why)
         return Format::Auto;
     }
     return Format::Csv;
+}
+
+bool Importer::needsCsvMapping(const QString &path)
+{
+    const QFileInfo info(path);
+    QFile file(path);
+    if (!info.isFile() || ImportSources::isZip(path) || !file.open(QIODevice::ReadOnly))
+        return false;
+    QString why;
+    if (detect(file.peek(s_headBytes), &why) != Format::Csv)
+        return false;
+    const MappedCsvReader::Sample sample = MappedCsvReader::sample(&file, CsvMapping(), 0);
+    if (!sample.error.isEmpty() && sample.header.isEmpty())
+        return false; // unreadable: the import says why
+    QStringList names;
+    for (const QString &column : sample.header)
+        names << column.trimmed().toLower();
+    for (const char *required : { "title", "start", "victims", "type" }) {
+        if (!names.contains(QString::fromLatin1(required)))
+            return true;
+    }
+    return false;
 }
 
 namespace {

@@ -3,11 +3,15 @@
 #include "import/diagnostic.h"
 
 #include <QByteArray>
+#include <QHash>
+#include <QList>
 #include <QString>
 #include <QStringList>
 #include <functional>
+#include <memory>
 
 class Database;
+struct CsvMapping;
 
 // Imports files into a Database: detects the format, reads, validates and writes every
 // record in one transaction (reading on a second thread while this one writes). Records
@@ -28,6 +32,12 @@ struct ImportOptions
 {
     ImportFormat format = ImportFormat::Auto;
     bool strict = false;
+    // When set, every CSV input is read through this mapping (MappedCsvReader) instead of
+    // as faultline CSV; JSON inputs are unaffected.
+    std::shared_ptr<const CsvMapping> mapping;
+    // A mapping for one file, by the path given to the import (the window asks one per CSV
+    // that is not in Faultline's format); it wins over `mapping` for that file.
+    QHash<QString, std::shared_ptr<const CsvMapping>> mappingsByPath;
     // Called with (bytes done, bytes total); return false to cancel.
     std::function<bool(qint64, qint64)> progress;
 };
@@ -45,6 +55,9 @@ public:
         int unchanged = 0;
         int rejected = 0;
         int unknownCountry = 0; // accepted records whose source named no victim country (XX)
+        // Through a mapping: the distinct country values no table knew, by field
+        // ("victims", "attackers"), each with the rows that had it, most frequent first.
+        QHash<QString, QList<std::pair<QString, int>>> unknownCountries;
         Diagnostics diagnostics;
         bool failed = false; // nothing was written (file error, strict, cancel, database)
         bool cancelled = false;
@@ -81,6 +94,10 @@ public:
     static Result importBundled(Database &db, const Options &options = {});
 
     static Format formatFromName(const QString &name, bool *ok = nullptr);
+    // True when `path` is a file whose content is CSV and whose header lacks a column
+    // faultline CSV requires (title, start, victims, type): it can only be read through a
+    // CsvMapping. False for JSON, folders, archives and unreadable files.
+    static bool needsCsvMapping(const QString &path);
     // Sniffs the first bytes (up to s_headBytes); on failure returns Auto and sets *why ("looks like PNG ...").
     static Format detect(QByteArrayView head, QString *why);
 };
