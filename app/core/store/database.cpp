@@ -42,10 +42,10 @@ bool isExpectedObject(const QString &type, const QString &name)
 {
     if (name.startsWith(u"sqlite_autoindex_") || name.startsWith(u"incident_fts"))
         return type == u"index" || type == u"table";
-    static const QStringList tables
-        = { QStringLiteral("incident"), QStringLiteral("incident_country"), QStringLiteral("source"),
-              QStringLiteral("sqlite_stat1"), QStringLiteral("document_meta"), QStringLiteral("column_cache"),
-              QStringLiteral("sqlite_sequence"), QStringLiteral("story"), QStringLiteral("story_step") };
+    static const QStringList tables = { QStringLiteral("incident"), QStringLiteral("incident_country"),
+        QStringLiteral("source"), QStringLiteral("sqlite_stat1"), QStringLiteral("document_meta"),
+        QStringLiteral("column_cache"), QStringLiteral("sqlite_sequence"), QStringLiteral("story"),
+        QStringLiteral("story_step"), QStringLiteral("local_edit") };
     static const QStringList indexes = { QStringLiteral("incident_country_code"), QStringLiteral("story_step_order") };
     if (type == u"table")
         return tables.contains(name);
