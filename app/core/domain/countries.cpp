@@ -50,11 +50,16 @@ Countries::Countries()
             if (!k.isEmpty())
                 m_lookup.insert(normalise(k), a2);
         }
+        for (const QString &k : { name, common, official }) {
+            if (!k.isEmpty())
+                m_written.insert(k, a2);
+        }
     }
     // Kosovo has a user-assigned code that trackers use; iso-codes does not list it.
     m_names.insert(QStringLiteral("XK"), QStringLiteral("Kosovo"));
     m_alpha3.insert(QStringLiteral("XK"), QStringLiteral("XKX"));
     m_lookup.insert(normalise(u"XK"), QStringLiteral("XK"));
+    m_written.insert(QStringLiteral("Kosovo"), QStringLiteral("XK"));
     m_names.insert(QStringLiteral("XX"), QCoreApplication::translate("Countries", "Unknown"));
     m_lookup.insert(normalise(u"XX"), QStringLiteral("XX"));
 
@@ -68,6 +73,7 @@ Countries::Countries()
             const QString code = parts.size() >= 2 ? parts.at(1).trimmed() : QString();
             if (m_names.contains(code)) {
                 m_lookup.insert(normalise(parts.at(0)), code);
+                m_written.insert(parts.at(0).trimmed(), code);
                 if (parts.size() >= 3 && parts.at(2).trimmed() == u"display")
                     m_names.insert(code, parts.at(0).trimmed());
             } else
@@ -106,5 +112,16 @@ QStringList Countries::codes() const
 {
     QStringList list = m_names.keys();
     std::sort(list.begin(), list.end());
+    return list;
+}
+
+QList<std::pair<QString, QString>> Countries::writtenNames() const
+{
+    QList<std::pair<QString, QString>> list;
+    list.reserve(m_written.size());
+    for (auto it = m_written.cbegin(); it != m_written.cend(); ++it)
+        list.append({ it.key(), it.value() });
+    std::sort(list.begin(), list.end(),
+        [](const auto &a, const auto &b) { return QString::compare(a.first, b.first, Qt::CaseInsensitive) < 0; });
     return list;
 }

@@ -20,6 +20,10 @@ public:
     QString name(QStringView alpha2) const; // common name, or the code itself if unknown
     QString alpha3(QStringView alpha2) const;
     QStringList codes() const; // every known alpha-2, sorted
+    // Every name resolve() knows as people write it (names, common and official names, the
+    // alias table's tracker names and demonyms), each with its alpha-2: what an editor
+    // offers as completions. Sorted by name.
+    QList<std::pair<QString, QString>> writtenNames() const;
 
     static QString normalise(QStringView text); // the matching key
 
@@ -28,4 +32,5 @@ private:
     QHash<QString, QString> m_lookup; // normalised key -> alpha-2
     QHash<QString, QString> m_names; // alpha-2 -> display name
     QHash<QString, QString> m_alpha3; // alpha-2 -> alpha-3
+    QHash<QString, QString> m_written; // a name as written -> alpha-2
 };

@@ -1,6 +1,7 @@
 #include "domain/incidentcolumns.h"
 
 #include "domain/actornames.h"
+#include "domain/incident.h"
 
 #include <QHash>
 #include <algorithm>
@@ -75,4 +76,125 @@ void IncidentColumns::canonicaliseActors(const ActorNames &names)
     for (std::uint32_t &a : actor)
         a = a < remap.size() ? remap[a] : 0;
     actors = merged;
+}
+
+namespace {
+// Removes entry i + 1 of CSR offsets and the `count` values it closed, shifting the rest.
+template <typename Values> void eraseSpan(std::vector<std::uint32_t> &offsets, Values &values, IncidentColumns::Index i)
+{
+    const std::uint32_t from = offsets[i];
+    const std::uint32_t count = offsets[i + 1] - from;
+    if constexpr (std::is_same_v<Values, QByteArray>)
+        values.remove(qsizetype(from), qsizetype(count));
+    else
+        values.erase(values.begin() + from, values.begin() + from + count);
+    offsets.erase(offsets.begin() + i + 1);
+    for (std::size_t k = i + 1; k < offsets.size(); ++k)
+        offsets[k] -= count;
+}
+
+// Inserts `inserted` as incident i's span (offsets gain an entry), shifting the rest.
+template <typename Values, typename Inserted>
+void insertSpan(std::vector<std::uint32_t> &offsets, Values &values, IncidentColumns::Index i, const Inserted &inserted)
+{
+    const std::uint32_t at = offsets[i];
+    const auto count = std::uint32_t(inserted.size());
+    if constexpr (std::is_same_v<Values, QByteArray>)
+        values.insert(qsizetype(at), inserted);
+    else
+        values.insert(values.begin() + at, inserted.begin(), inserted.end());
+    offsets.insert(offsets.begin() + i + 1, at + count);
+    for (std::size_t k = i + 2; k < offsets.size(); ++k)
+        offsets[k] += count;
+}
+
+template <typename T> void eraseAt(std::vector<T> &v, IncidentColumns::Index i)
+{
+    v.erase(v.begin() + i);
+}
+
+template <typename T, typename V> void insertAt(std::vector<T> &v, IncidentColumns::Index i, V value)
+{
+    v.insert(v.begin() + i, T(value));
+}
+
+template <typename Index> Index internedIndex(QStringList &table, const QString &value)
+{
+    const qsizetype found = table.indexOf(value);
+    if (found >= 0)
+        return Index(found);
+    table.append(value);
+    return Index(table.size() - 1);
+}
+} // namespace
+
+void IncidentColumns::removeAt(Index i)
+{
+    Q_ASSERT(i < size());
+    // Out of the date order first, while firstDay still says where it is.
+    const auto dateLess
+        = [this](Index a, Index b) { return firstDay[a] < firstDay[b] || (firstDay[a] == firstDay[b] && a < b); };
+    auto at = std::lower_bound(byDate.begin(), byDate.end(), i, dateLess);
+    if (at != byDate.end() && *at == i)
+        byDate.erase(at);
+    else
+        byDate.erase(std::find(byDate.begin(), byDate.end(), i));
+    for (Index &k : byDate)
+        k -= k > i ? 1 : 0;
+    eraseAt(rowid, i);
+    eraseAt(firstDay, i);
+    eraseAt(lastDay, i);
+    eraseAt(precision, i);
+    eraseAt(hasEnd, i);
+    eraseAt(type, i);
+    eraseAt(attribution, i);
+    eraseAt(sectors, i);
+    eraseAt(actor, i);
+    eraseAt(dataset, i);
+    eraseSpan(victimOffset, victimCodes, i);
+    eraseSpan(attackerOffset, attackerCodes, i);
+    eraseSpan(idOffset, idText, i);
+    eraseSpan(titleOffset, titleText, i);
+}
+
+IncidentColumns::Index IncidentColumns::insertRecord(qint64 storeRowid, const Incident &r, const ActorNames &names)
+{
+    const auto i = Index(std::lower_bound(rowid.begin(), rowid.end(), storeRowid) - rowid.begin());
+    if (actors.isEmpty())
+        actors.append(QString());
+    if (idOffset.empty()) {
+        idOffset.push_back(0);
+        titleOffset.push_back(0);
+        victimOffset.push_back(0);
+        attackerOffset.push_back(0);
+    }
+    insertAt(rowid, i, storeRowid);
+    insertAt(firstDay, i, qint32(r.firstDay()));
+    insertAt(lastDay, i, qint32(r.lastDay()));
+    insertAt(precision, i, std::uint8_t(r.start.precision()));
+    insertAt(hasEnd, i, std::uint8_t(r.end.isValid() ? 1 : 0));
+    insertAt(type, i, std::uint8_t(r.type));
+    insertAt(attribution, i, std::uint8_t(r.attribution));
+    insertAt(sectors, i, r.sectors);
+    const QString actorName = names.canonicalField(r.actor);
+    insertAt(actor, i, actorName.isEmpty() ? 0u : internedIndex<std::uint32_t>(actors, actorName));
+    insertAt(dataset, i, internedIndex<std::uint16_t>(datasets, r.provenance.dataset));
+    auto codes = [this](const QStringList &list) {
+        std::vector<std::uint16_t> out;
+        for (const QString &code : list)
+            out.push_back(internedIndex<std::uint16_t>(countries, code));
+        return out;
+    };
+    insertSpan(victimOffset, victimCodes, i, codes(r.victims));
+    insertSpan(attackerOffset, attackerCodes, i, codes(r.attackers));
+    insertSpan(idOffset, idText, i, r.id.toUtf8());
+    insertSpan(titleOffset, titleText, i, r.title.toUtf8());
+    // Into the date order: indexes from i on move up by one, then i goes after every incident
+    // that starts on an earlier day, or on the same day with a lower index.
+    for (Index &k : byDate)
+        k += k >= i ? 1 : 0;
+    const auto dateLess
+        = [this](Index a, Index b) { return firstDay[a] < firstDay[b] || (firstDay[a] == firstDay[b] && a < b); };
+    byDate.insert(std::lower_bound(byDate.begin(), byDate.end(), i, dateLess), i);
+    return i;
 }

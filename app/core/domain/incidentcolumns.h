@@ -10,13 +10,15 @@
 #include <vector>
 
 class ActorNames;
+struct Incident;
 
 // Every incident of a document as parallel arrays (struct of arrays), the in-memory form
 // the filters, the table and the timeline read. Index i is the same incident in every
 // array; incidents are in ascending store rowid order. Strings that repeat (countries,
 // actors, datasets) are interned into small tables; titles and ids are packed UTF-8.
-// Built once per document load by IncidentStore::loadColumns(); immutable afterwards,
-// so it can be shared read-only between threads.
+// Built once per document load by IncidentStore::loadColumns(); immutable once shared, so it
+// can be shared read-only between threads. A record saved in the window patches a copy
+// (removeAt, insertRecord) instead of reading the document again.
 struct IncidentColumns
 {
     using Index = std::uint32_t;
@@ -56,6 +58,15 @@ struct IncidentColumns
     // Replaces every actor name by its canonical form (ActorNames::canonicalField) and merges
     // the names that become equal, so "Fancy Bear" and "APT28" are one actor. Idempotent.
     void canonicaliseActors(const ActorNames &names);
+
+    // Patching, for one record saved in the window (the caller works on its own copy). Each keeps
+    // the arrays, the country and actor tables and the date order consistent in one pass over
+    // the arrays, without rebuilding them; interned names that lose their last incident stay
+    // in their tables (with no incident they count nothing).
+    void removeAt(Index i);
+    // Inserts `record`, stored at `storeRowid`, at its place in rowid order; returns its index.
+    // Its actor is made canonical with `names`, as loading does.
+    Index insertRecord(qint64 storeRowid, const Incident &record, const ActorNames &names);
 
     Index size() const { return Index(rowid.size()); }
     bool isEmpty() const { return rowid.empty(); }

@@ -5,6 +5,7 @@
 #include "store/columnscan.h"
 #include "store/database.h"
 #include "store/statement.h"
+#include "store/userrecords.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -48,6 +49,9 @@ struct IncidentStore::Statements
     Statement ftsInsert;
     Statement ftsDelete;
     Statement ftsOld;
+    Statement insertWithRowid;
+    Statement deleteIncident;
+    Statement keepImported;
 };
 
 IncidentStore::IncidentStore(Database &db)
@@ -65,8 +69,10 @@ qint64 IncidentStore::count() const
     return m_db.scalar(QStringLiteral("SELECT count(*) FROM incident")).toLongLong();
 }
 
-bool IncidentStore::beginImport(QString *errorMessage)
+bool IncidentStore::prepareStatements(QString *errorMessage)
 {
+    if (m_st)
+        return true;
     sqlite3 *h = m_db.handle();
     m_st = std::make_unique<Statements>();
     Statements &s = *m_st;
@@ -76,6 +82,11 @@ bool IncidentStore::beginImport(QString *errorMessage)
             " attribution, actor, sectors, summary, tags, related, dataset, source_file,"
             " external_id, disclosed, attributed_on, notes)"
             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?21)")
+        && s.insertWithRowid.prepare(h,
+            "INSERT INTO incident (rowid, id, title, start, \"end\", first_day, last_day, precision, type,"
+            " attribution, actor, sectors, summary, tags, related, dataset, source_file,"
+            " external_id, disclosed, attributed_on, notes)"
+            " VALUES (?22, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?21)")
         && s.update.prepare(h,
             "UPDATE incident SET title = ?2, start = ?3, \"end\" = ?4, first_day = ?5, last_day = ?6,"
             " precision = ?7, type = ?8, attribution = ?9, actor = ?10, sectors = ?11, summary = ?12,"
@@ -93,12 +104,27 @@ bool IncidentStore::beginImport(QString *errorMessage)
         && s.ftsDelete.prepare(h,
             "INSERT INTO incident_fts (incident_fts, rowid, title, summary, actor, tags)"
             " VALUES ('delete', ?1, ?2, ?3, ?4, ?5)")
-        && s.ftsOld.prepare(h, "SELECT title, summary, actor, tags FROM incident WHERE rowid = ?1");
+        && s.ftsOld.prepare(h, "SELECT title, summary, actor, tags FROM incident WHERE rowid = ?1")
+        && s.deleteIncident.prepare(h, "DELETE FROM incident WHERE rowid = ?1")
+        && s.keepImported.prepare(h, "UPDATE local_edit SET imported = ?2 WHERE id = ?1 AND kind <> 'user'");
     if (!ok) {
         if (errorMessage)
-            *errorMessage = tr("cannot prepare the import: %1").arg(QString::fromUtf8(sqlite3_errmsg(h)));
+            *errorMessage = tr("cannot prepare the statements: %1").arg(QString::fromUtf8(sqlite3_errmsg(h)));
         m_st.reset();
         return false;
+    }
+    return true;
+}
+
+bool IncidentStore::beginImport(QString *errorMessage)
+{
+    if (!prepareStatements(errorMessage))
+        return false;
+    m_userOwned.clear();
+    {
+        Statement owned(m_db.handle(), "SELECT id, kind FROM local_edit");
+        while (owned.step() == SQLITE_ROW)
+            m_userOwned.insert(owned.text(0), owned.text(1));
     }
     m_bulk = m_db.scalar(QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM incident)")).toBool();
     // Whatever this import changes, the cached columns no longer describe the document.
@@ -226,6 +252,17 @@ std::optional<IncidentStore::Outcome> IncidentStore::upsert(const Incident &r, Q
         return std::nullopt;
     };
 
+    if (const auto owned = m_userOwned.constFind(r.id); owned != m_userOwned.cend()) {
+        // The user's: the live record stays as the user left it.
+        if (*owned != u"user") {
+            s.keepImported.reset();
+            s.keepImported.bind(1, r.id);
+            s.keepImported.bind(2, UserRecords::toJson(r));
+            if (!s.keepImported.exec())
+                return fail(s.keepImported, "cannot keep the imported version of");
+        }
+        return Outcome::Unchanged;
+    }
     qint64 rowid = existingRowid(r.id);
     const bool update = rowid >= 0;
     if (update) {
@@ -260,9 +297,82 @@ std::optional<IncidentStore::Outcome> IncidentStore::upsert(const Incident &r, Q
     return update ? Outcome::Updated : Outcome::Inserted;
 }
 
+std::optional<qint64> IncidentStore::put(const Incident &r, qint64 rowid, QString *errorMessage)
+{
+    if (!prepareStatements(errorMessage))
+        return std::nullopt;
+    Statements &s = *m_st;
+    auto fail = [&](const Statement &st, const char *what) -> std::optional<qint64> {
+        if (errorMessage)
+            *errorMessage = tr("%1 %2: %3").arg(QString::fromLatin1(what), r.id, st.errorMessage());
+        return std::nullopt;
+    };
+    s.findId.reset();
+    s.findId.bind(1, r.id);
+    const qint64 existing = s.findId.step() == SQLITE_ROW ? s.findId.int64(0) : -1;
+    s.findId.reset();
+    const QString tags = r.tags.join(s_listSeparator);
+    if (existing >= 0) {
+        if (!unindex(existing))
+            return fail(s.ftsDelete, "cannot unindex");
+        bindRecord(s.update, r, existing, tags);
+        if (!s.update.exec())
+            return fail(s.update, "cannot update");
+        Statement notes(m_db.handle(), "UPDATE incident SET notes = ?2 WHERE rowid = ?1");
+        notes.bind(1, existing);
+        notes.bind(2, r.notes);
+        if (!notes.exec())
+            return fail(notes, "cannot update");
+        rowid = existing;
+    } else {
+        Statement &st = rowid >= 0 ? s.insertWithRowid : s.insert;
+        bindRecord(st, r, -1, tags);
+        if (rowid >= 0)
+            st.bind(22, rowid);
+        if (!st.exec())
+            return fail(st, "cannot insert");
+        rowid = sqlite3_last_insert_rowid(m_db.handle());
+    }
+    if (const Statement *failed = writeLists(r, rowid, existing >= 0))
+        return fail(*failed, "cannot store the countries and sources of");
+    s.ftsInsert.reset();
+    s.ftsInsert.bind(1, rowid);
+    s.ftsInsert.bind(2, r.title);
+    s.ftsInsert.bind(3, r.summary);
+    s.ftsInsert.bind(4, r.actor);
+    s.ftsInsert.bind(5, tags);
+    if (!s.ftsInsert.exec())
+        return fail(s.ftsInsert, "cannot index");
+    return rowid;
+}
+
+bool IncidentStore::remove(const QString &id, QString *errorMessage)
+{
+    if (!prepareStatements(errorMessage))
+        return false;
+    Statements &s = *m_st;
+    s.findId.reset();
+    s.findId.bind(1, id);
+    const qint64 rowid = s.findId.step() == SQLITE_ROW ? s.findId.int64(0) : -1;
+    s.findId.reset();
+    if (rowid < 0)
+        return true;
+    s.deleteCountries.reset();
+    s.deleteCountries.bind(1, rowid);
+    s.deleteSources.reset();
+    s.deleteSources.bind(1, rowid);
+    s.deleteIncident.reset();
+    s.deleteIncident.bind(1, rowid);
+    const bool ok = unindex(rowid) && s.deleteCountries.exec() && s.deleteSources.exec() && s.deleteIncident.exec();
+    if (!ok && errorMessage)
+        *errorMessage = tr("cannot delete %1: %2").arg(id, QString::fromUtf8(sqlite3_errmsg(m_db.handle())));
+    return ok;
+}
+
 bool IncidentStore::finishImport(QString *errorMessage)
 {
     m_st.reset();
+    m_userOwned.clear();
     restoreReadingCache(m_db);
     if (m_bulk) {
         m_bulk = false;

@@ -4,6 +4,7 @@
 #include "domain/incidentcolumns.h"
 #include "store/columnscan.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <memory>
@@ -26,9 +27,21 @@ public:
     // the full-text index is built once in finishImport() instead of row by row.
     bool beginImport(QString *errorMessage);
     // Inserts a new id, updates an existing one in place (the user's notes are kept), or
-    // leaves it alone when the content is the same.
+    // leaves it alone when the content is the same. An id the user owns (a record of "My
+    // records", or an imported record edited or deleted locally: UserRecords) is left alone
+    // and reported Unchanged; for an edited or deleted one the kept imported version is
+    // refreshed, so Revert restores what the file now says.
     std::optional<Outcome> upsert(const Incident &incident, QString *errorMessage);
     bool finishImport(QString *errorMessage);
+
+    // One record written outside an import (UserRecords; call inside a Transaction): replaces
+    // the row with the record's id, or inserts one, with `rowid` when it is 0 or more (an undone
+    // deletion gets its place back). The record's notes are written too. Neither raises the
+    // generation; the caller does. Returns the rowid, or nullopt with a message.
+    std::optional<qint64> put(const Incident &incident, qint64 rowid, QString *errorMessage);
+    // Deletes the record with this id, its countries, sources and index entry; true when
+    // there was none.
+    bool remove(const QString &id, QString *errorMessage);
 
     qint64 count() const;
     std::optional<Incident> incident(const QString &id) const;
@@ -64,6 +77,7 @@ public:
 
 private:
     struct Statements;
+    bool prepareStatements(QString *errorMessage);
     // The steps of upsert().
     qint64 existingRowid(const QString &id);
     bool unindex(qint64 rowid);
@@ -73,4 +87,5 @@ private:
     Database &m_db;
     std::unique_ptr<Statements> m_st;
     bool m_bulk = false; // the document was empty: insert only, index once at the end
+    QHash<QString, QString> m_userOwned; // during an import: id -> local_edit kind
 };
