@@ -3,6 +3,7 @@
 #include "document/documentcontroller.h"
 #include "domain/countries.h"
 #include "domain/regions.h"
+#include "editor/recordactions.h"
 #include "export/figureactions.h"
 #include "help/aboutdialog.h"
 #include "help/shortcutsdialog.h"
@@ -91,9 +92,13 @@ MainWindow::MainWindow(QWidget *parent)
     setUpDocks();
     statusBar()->addPermanentWidget(m_count);
     m_count->setAccessibleName(tr("Incident count"));
+    m_records = new RecordActions(this, m_document, [this] {
+        return m_detail->incident() && !m_detail->isExcludedByFilter() ? m_detail->incident()->id : QString();
+    });
     connectTimeline();
     connectDetailPane();
     connectDocument();
+    connectRecords();
     createFileMenu();
     createEditMenu();
     createViewMenu();
@@ -271,6 +276,8 @@ void MainWindow::createFileMenu()
 void MainWindow::createEditMenu()
 {
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_records->addTo(edit);
+    edit->addSeparator();
     edit->addAction(tr("&Find"), QKeySequence::Find, this, [this] {
         m_search->setFocus();
         m_search->selectAll();
@@ -602,6 +609,13 @@ void MainWindow::showCurrent()
     }
     const auto incident = m_document->incidentByRowid(current.data(IncidentTableModel::RowidRole).toLongLong());
     m_detail->setIncident(incident);
+    if (incident) {
+        const UserRecords::Kind kind = m_document->recordState(incident->id).kind;
+        m_detail->setLocalState(kind == UserRecords::Kind::Edited ? DetailPane::LocalState::EditedLocally
+                : kind == UserRecords::Kind::User                 ? DetailPane::LocalState::UserRecord
+                                                                  : DetailPane::LocalState::Imported);
+    }
+    m_records->updateActions();
     m_timeline->revealIncident(current.data(IncidentTableModel::IndexRole).toUInt());
     if (incident)
         describeForScreenReaders(*incident);

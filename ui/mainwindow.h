@@ -14,6 +14,7 @@ class FigureActions;
 class FilterPane;
 class FilterSummary;
 class OverviewStrip;
+class RecordActions;
 class TimelineView;
 class IncidentTableModel;
 struct Incident;
@@ -56,6 +57,7 @@ public:
     QMenu *savedViewsMenu() const { return m_viewsMenu; }
     FigureActions *figureActions() const { return m_figures; } // Export Figure, Export Data, Print, Copy Figure
     FilterSummary *filterSummary() const { return m_summary; }
+    RecordActions *recordActions() const { return m_records; } // New, Edit, Duplicate, Delete, Undo, Redo
     // The table below the timeline: shown, or dragged or toggled shut (View > Table).
     bool isTableShown() const;
     void setTableShown(bool shown);
@@ -98,6 +100,7 @@ private:
     void connectTimeline();
     void connectDetailPane();
     void connectDocument();
+    void connectRecords(); // mainwindowrecords.cpp
     void createFileMenu();
     void createEditMenu();
     void createViewMenu();
@@ -110,6 +113,7 @@ private:
     // Reacting to the document.
     void showOpenedDocument();
     void showLoadedColumns();
+    void showChangedRecord(const QString &id);
     void showImportResult(const Importer::Result &result);
 
     void applyFilter();
@@ -143,6 +147,7 @@ private:
     QTimer *m_searchDelay;
     QMenu *m_viewsMenu = nullptr;
     FigureActions *m_figures = nullptr;
+    RecordActions *m_records = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_importAction = nullptr;
     QAction *m_tableAction = nullptr;

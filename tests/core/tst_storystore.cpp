@@ -120,11 +120,12 @@ private slots:
             QTest::addRow("from-v%d", v) << v;
     }
 
-    // A document of each earlier version opens, migrates to 4, and holds stories.
+    // A document of each earlier version opens, migrates to the newest (stories came in 4), and
+    // holds stories.
     void migratesEveryEarlierVersion()
     {
         QFETCH(int, fromVersion);
-        QCOMPARE(Database::schemaVersion(), 4);
+        QVERIFY(Database::schemaVersion() >= 4);
         const QString file = path(QStringLiteral("old-%1.db").arg(fromVersion));
         {
             const QStringList scripts = QDir(QStringLiteral(":/data/schema")).entryList(QDir::Files, QDir::Name);
@@ -145,7 +146,7 @@ private slots:
         Database db;
         QString error;
         QVERIFY2(db.open(file, Database::Mode::ReadWrite, &error), qPrintable(error));
-        QCOMPARE(db.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 4);
+        QCOMPARE(db.scalar(QStringLiteral("PRAGMA user_version")).toInt(), Database::schemaVersion());
         StoryStore store(db);
         QVERIFY(store.stories().isEmpty());
         const qint64 id = store.createStory(QStringLiteral("After migration"), &error);

@@ -1,5 +1,6 @@
 #include "document/documentcontroller.h"
 
+#include "domain/actornames.h"
 #include "import/bundleddataset.h"
 #include "store/columncache.h"
 #include "store/database.h"
@@ -61,7 +62,15 @@ void importOnOwnConnection(QPromise<Importer::Result> &promise, const QString &p
 
 DocumentController::DocumentController(QObject *parent)
     : QObject(parent)
-{ }
+    , m_cacheAfterEdits(new QTimer(this))
+{
+    m_cacheAfterEdits->setSingleShot(true);
+    m_cacheAfterEdits->setInterval(s_cacheAfterEditsMs);
+    connect(m_cacheAfterEdits, &QTimer::timeout, this, [this] {
+        if (m_db && !m_db->isReadOnly() && m_columns && !m_importing)
+            writeColumnCacheInBackground(ColumnCache::generation(*m_db));
+    });
+}
 
 DocumentController::~DocumentController()
 {
@@ -212,6 +221,62 @@ bool DocumentController::setNotes(const QString &id, const QString &notes, QStri
         return false;
     }
     return IncidentStore(*m_db).setNotes(id, notes, errorMessage);
+}
+
+UserRecords::State DocumentController::recordState(const QString &id) const
+{
+    if (!m_db)
+        return UserRecords::State { id, UserRecords::Kind::Imported, std::nullopt, -1, std::nullopt };
+    return UserRecords(*m_db).state(id);
+}
+
+UserRecords::State DocumentController::newRecordState(const Incident &record) const
+{
+    if (!m_db)
+        return {};
+    return UserRecords(*m_db).created(record);
+}
+
+bool DocumentController::changeRecord(const UserRecords::State &target, qint64 *rowid, QString *errorMessage)
+{
+    if (!m_db || !m_columns) {
+        if (errorMessage)
+            *errorMessage = tr("No document is open.");
+        return false;
+    }
+    if (m_importing) {
+        if (errorMessage)
+            *errorMessage = tr("An import is running; save again when it has finished.");
+        return false;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    UserRecords user(*m_db);
+    const qint64 oldRowid = user.rowidOf(target.id);
+    qint64 newRowid = -1;
+    if (!user.apply(target, &newRowid, errorMessage))
+        return false;
+    const qint64 storeMs = clock.restart();
+    // The columns of before stay valid for whoever still holds them (a frame, a cache write);
+    // the window moves to the patched copy.
+    auto next = std::make_shared<IncidentColumns>(m_columns->copyWithRoom());
+    const qint64 copyMs = clock.restart();
+    if (oldRowid >= 0) {
+        const qint64 index = next->indexOfRowid(oldRowid);
+        if (index >= 0)
+            next->removeAt(IncidentColumns::Index(index));
+    }
+    if (target.live)
+        next->insertRecord(newRowid, *target.live, ActorNames::instance());
+    m_columns = std::move(next);
+    qCDebug(lcDocument) << "record" << target.id << "saved in" << storeMs << "ms; columns copied in" << copyMs
+                        << "ms, patched in" << clock.elapsed() << "ms";
+    if (rowid)
+        *rowid = newRowid;
+    if (!m_db->isReadOnly())
+        m_cacheAfterEdits->start();
+    emit recordsChanged(target.id);
+    return true;
 }
 
 bool DocumentController::saveCopy(const QString &target, QString *errorMessage) const

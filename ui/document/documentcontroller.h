@@ -4,9 +4,11 @@
 #include "domain/incidentcolumns.h"
 #include "import/importer.h"
 #include "query/filterengine.h"
+#include "store/userrecords.h"
 
 #include <QHash>
 #include <QObject>
+#include <QTimer>
 #include <atomic>
 #include <memory>
 #include <optional>
@@ -52,6 +54,15 @@ public:
     // The filter applied to the loaded columns, its full-text search included.
     FilterEngine::Result applyFilter(const Filter &filter) const;
     bool setNotes(const QString &id, const QString &notes, QString *errorMessage);
+
+    // The user's records and local edits (UserRecords). changeRecord() writes `target` to the
+    // document and patches the loaded columns (the record out of its old place, into its new
+    // one) instead of reading them again, then emits recordsChanged(); the column cache is
+    // written again once the edits pause. On failure nothing changes and *errorMessage says why.
+    UserRecords::State recordState(const QString &id) const;
+    bool changeRecord(const UserRecords::State &target, qint64 *rowid, QString *errorMessage);
+    // A new record's state with a fresh "user-" id (UserRecords::created).
+    UserRecords::State newRecordState(const Incident &record) const;
     bool saveCopy(const QString &target, QString *errorMessage) const;
 
     // Imports `files` in the background, one transaction per file, then reloads and emits
@@ -71,10 +82,13 @@ public:
     // the first frames.
     static constexpr int s_checkDelayMs = 1500;
     static constexpr int s_cacheDelayMs = 1000;
+    static constexpr int s_cacheAfterEditsMs = 5000;
 
 signals:
     void documentOpened(); // another document replaced the open one; columnsLoaded() follows
     void columnsLoaded();
+    // One record changed (changeRecord()): the columns are patched; `id` is the record's.
+    void recordsChanged(const QString &id);
     void loadFailed(const QString &error);
     void seedFailed(const QString &error);
     // The background page check: `ok` false when pages are damaged, and documentDamaged()
@@ -95,6 +109,7 @@ private:
 
     std::unique_ptr<Database> m_db;
     std::shared_ptr<const IncidentColumns> m_columns;
+    QTimer *m_cacheAfterEdits = nullptr; // single shot, restarted by every changeRecord()
     quint64 m_serial = 0; // raised by every open: a job for an earlier one reports nothing
     bool m_importing = false;
     std::shared_ptr<std::atomic_bool> m_cancelImport;

@@ -97,6 +97,9 @@ DetailPane::DetailPane(QWidget *parent)
     , m_previous(new QToolButton(this))
     , m_next(new QToolButton(this))
     , m_copy(new QToolButton(this))
+    , m_edit(new QToolButton(this))
+    , m_editedNotice(new QFrame(this))
+    , m_editedLabel(new QLabel(this))
 {
     m_title->setTextFormat(Qt::PlainText);
     m_title->setWordWrap(true);
@@ -134,6 +137,7 @@ DetailPane::DetailPane(QWidget *parent)
     navigation->addWidget(m_previous);
     navigation->addWidget(m_next);
     navigation->addStretch();
+    navigation->addWidget(m_edit);
     navigation->addWidget(m_copy);
 
     auto *notesRow = new QHBoxLayout;
@@ -147,6 +151,7 @@ DetailPane::DetailPane(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(navigation);
     layout->addWidget(m_excludedNotice);
+    layout->addWidget(m_editedNotice);
     layout->addWidget(m_title);
     layout->addWidget(m_browser, 1);
     layout->addLayout(notesRow);
@@ -163,7 +168,34 @@ DetailPane::DetailPane(QWidget *parent)
         emit statusMessage(tr("Not opened: only http and https links open (%1)").arg(url.toDisplayString().left(200)));
     });
     setUpExcludedNotice();
+    setUpEditing();
     setIncident(std::nullopt);
+}
+
+// Edit… beside Copy citation, and the notice over an incident edited locally, with Revert.
+void DetailPane::setUpEditing()
+{
+    m_edit->setText(tr("Edit…"));
+    m_edit->setAccessibleName(tr("Edit incident"));
+    m_edit->setToolTip(tr("Edit this incident (F2)"));
+    connect(m_edit, &QToolButton::clicked, this, &DetailPane::editRequested);
+
+    auto *edited = static_cast<QFrame *>(m_editedNotice);
+    edited->setFrameShape(QFrame::StyledPanel);
+    m_editedLabel->setTextFormat(Qt::PlainText);
+    m_editedLabel->setWordWrap(true);
+    m_editedLabel->setParent(edited);
+    auto *revert = new QPushButton(tr("Revert"), edited);
+    revert->setObjectName(QStringLiteral("revertButton"));
+    revert->setAccessibleName(tr("Revert to the imported version"));
+    revert->setToolTip(tr("Replace your edit by the record as its file has it"));
+    auto *editedRow = new QHBoxLayout(edited);
+    editedRow->setContentsMargins(6, 4, 6, 4);
+    editedRow->addWidget(m_editedLabel, 1);
+    editedRow->addWidget(revert);
+    edited->setAccessibleName(tr("Edited locally"));
+    edited->hide();
+    connect(revert, &QPushButton::clicked, this, &DetailPane::revertRequested);
 }
 
 void DetailPane::setUpExcludedNotice()
@@ -189,10 +221,32 @@ void DetailPane::setUpExcludedNotice()
     connect(clear, &QPushButton::clicked, this, &DetailPane::clearFilterRequested);
 }
 
+void DetailPane::setLocalState(LocalState state)
+{
+    auto *revert = m_editedNotice->findChild<QPushButton *>(QStringLiteral("revertButton"));
+    switch (state) {
+    case LocalState::EditedLocally:
+        m_editedLabel->setText(tr("Edited locally: a re-import of its file leaves your version alone."));
+        revert->show();
+        m_editedNotice->show();
+        break;
+    case LocalState::UserRecord:
+        m_editedLabel->setText(tr("Your own record (My records)."));
+        revert->hide();
+        m_editedNotice->show();
+        break;
+    case LocalState::Imported:
+        m_editedNotice->hide();
+        break;
+    }
+}
+
 QList<QWidget *> DetailPane::focusOrder() const
 {
-    QList<QWidget *> order { m_previous, m_next, m_copy };
+    QList<QWidget *> order { m_previous, m_next, m_edit, m_copy };
     order += m_excludedNotice->findChildren<QWidget *>();
+    for (QPushButton *button : m_editedNotice->findChildren<QPushButton *>())
+        order << button;
     order += { m_browser, m_notes, m_saveNotes };
     return order;
 }
@@ -212,6 +266,8 @@ void DetailPane::setReadOnly(bool readOnly)
 {
     m_notes->setReadOnly(readOnly);
     m_saveNotes->setVisible(!readOnly);
+    m_readOnly = readOnly;
+    m_edit->setVisible(!readOnly);
 }
 
 void DetailPane::setIncident(const std::optional<Incident> &incident)
@@ -225,7 +281,9 @@ void DetailPane::setIncident(const std::optional<Incident> &incident)
     m_previous->setEnabled(has);
     m_next->setEnabled(has);
     m_copy->setEnabled(has);
+    m_edit->setEnabled(has);
     m_notes->setEnabled(has);
+    m_editedNotice->hide(); // the window says where the new one stands (setLocalState)
     if (!has) {
         m_title->setText(tr("No incident selected"));
         m_browser->setHtml(QStringLiteral("<p style='color:gray'>%1</p>")

@@ -34,6 +34,12 @@ public:
     bool isExcludedByFilter() const { return m_excluded; }
     QWidget *excludedNotice() const { return m_excludedNotice; }
     QToolButton *copyButton() const { return m_copy; }
+    // Where the shown record stands with the user: a record of "My records", an imported
+    // record edited locally (a notice "Edited locally" with Revert shows), or neither.
+    enum class LocalState { Imported, UserRecord, EditedLocally };
+    void setLocalState(LocalState state);
+    QWidget *editedNotice() const { return m_editedNotice; }
+    QToolButton *editButton() const { return m_edit; }
     // The controls in the order Tab visits them.
     QList<QWidget *> focusOrder() const;
 
@@ -54,9 +60,12 @@ signals:
     void openUrlRequested(const QUrl &url);
     void statusMessage(const QString &message);
     void clearFilterRequested();
+    void editRequested(); // Edit… on the shown incident
+    void revertRequested(); // Revert on an incident edited locally
 
 private:
     void setUpExcludedNotice();
+    void setUpEditing();
     void saveNotes();
     void copyCitation();
 
@@ -71,4 +80,8 @@ private:
     QToolButton *m_previous;
     QToolButton *m_next;
     QToolButton *m_copy;
+    QToolButton *m_edit;
+    QWidget *m_editedNotice;
+    QLabel *m_editedLabel;
+    bool m_readOnly = false;
 };

@@ -113,6 +113,13 @@ void TimelineView::fillIncidentMenu(QMenu *menu, Index incident)
     menu->addAction(tr("Add to Story"), this, [this, incident] { emit addToStoryRequested(incident); })
         ->setObjectName(QStringLiteral("addIncidentToStory"));
     menu->addSeparator();
+    menu->addAction(tr("Edit Incident…"), this, [this, incident] { emit editIncidentRequested(incident); })
+        ->setObjectName(QStringLiteral("editIncident"));
+    menu->addAction(tr("Duplicate Incident…"), this, [this, incident] { emit duplicateIncidentRequested(incident); })
+        ->setObjectName(QStringLiteral("duplicateIncident"));
+    menu->addAction(tr("Delete Incident…"), this, [this, incident] { emit deleteIncidentRequested(incident); })
+        ->setObjectName(QStringLiteral("deleteIncident"));
+    menu->addSeparator();
     menu->addAction(tr("Select"), this, [this, incident] { setCurrent(incident, true); });
     menu->addAction(tr("Zoom to Incident"), this, [this, incident] {
         setCurrent(incident, true);

@@ -142,6 +142,10 @@ signals:
     void filterToRowRequested(RowKey grouping, RegionLevel level, const QString &rowKey);
     // "Add to Story" in an incident's menu, "Add View to Story" in a row's menu.
     void addToStoryRequested(quint32 index);
+    // The incident menu's Edit, Duplicate and Delete (RecordActions does them).
+    void editIncidentRequested(quint32 index);
+    void duplicateIncidentRequested(quint32 index);
+    void deleteIncidentRequested(quint32 index);
     void addViewToStoryRequested();
 
 protected:

@@ -128,6 +128,46 @@ template <typename Index> Index internedIndex(QStringList &table, const QString 
 }
 } // namespace
 
+IncidentColumns IncidentColumns::copyWithRoom() const
+{
+    auto copy = [](const auto &from, std::size_t room) {
+        std::decay_t<decltype(from)> to;
+        to.reserve(from.size() + room);
+        to.insert(to.end(), from.begin(), from.end());
+        return to;
+    };
+    auto copyText = [](const QByteArray &from) {
+        QByteArray to;
+        to.reserve(from.size() + 4096);
+        to.append(from);
+        return to;
+    };
+    IncidentColumns c;
+    c.rowid = copy(rowid, 1);
+    c.firstDay = copy(firstDay, 1);
+    c.lastDay = copy(lastDay, 1);
+    c.precision = copy(precision, 1);
+    c.hasEnd = copy(hasEnd, 1);
+    c.type = copy(type, 1);
+    c.attribution = copy(attribution, 1);
+    c.sectors = copy(sectors, 1);
+    c.actor = copy(actor, 1);
+    c.dataset = copy(dataset, 1);
+    c.victimOffset = copy(victimOffset, 1);
+    c.victimCodes = copy(victimCodes, 16);
+    c.attackerOffset = copy(attackerOffset, 1);
+    c.attackerCodes = copy(attackerCodes, 16);
+    c.countries = countries;
+    c.actors = actors;
+    c.datasets = datasets;
+    c.idText = copyText(idText);
+    c.idOffset = copy(idOffset, 1);
+    c.titleText = copyText(titleText);
+    c.titleOffset = copy(titleOffset, 1);
+    c.byDate = copy(byDate, 1);
+    return c;
+}
+
 void IncidentColumns::removeAt(Index i)
 {
     Q_ASSERT(i < size());
@@ -162,11 +202,9 @@ IncidentColumns::Index IncidentColumns::insertRecord(qint64 storeRowid, const In
     const auto i = Index(std::lower_bound(rowid.begin(), rowid.end(), storeRowid) - rowid.begin());
     if (actors.isEmpty())
         actors.append(QString());
-    if (idOffset.empty()) {
-        idOffset.push_back(0);
-        titleOffset.push_back(0);
-        victimOffset.push_back(0);
-        attackerOffset.push_back(0);
+    for (std::vector<std::uint32_t> *offsets : { &idOffset, &titleOffset, &victimOffset, &attackerOffset }) {
+        if (offsets->empty())
+            offsets->push_back(0);
     }
     insertAt(rowid, i, storeRowid);
     insertAt(firstDay, i, qint32(r.firstDay()));

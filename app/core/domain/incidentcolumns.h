@@ -63,6 +63,9 @@ struct IncidentColumns
     // the arrays, the country and actor tables and the date order consistent in one pass over
     // the arrays, without rebuilding them; interned names that lose their last incident stay
     // in their tables (with no incident they count nothing).
+    // A deep copy with room for one more incident in every array, so the insert that follows
+    // moves each array once instead of copying it and then growing it again.
+    IncidentColumns copyWithRoom() const;
     void removeAt(Index i);
     // Inserts `record`, stored at `storeRowid`, at its place in rowid order; returns its index.
     // Its actor is made canonical with `names`, as loading does.

@@ -108,8 +108,8 @@ qint64 UserRecords::rowidOf(const QString &id) const
 QString UserRecords::newId() const
 {
     const QString stem = s_idPrefix + QDate::currentDate().toString(u"yyyyMMdd") + u'-';
-    Statement taken(m_db.handle(),
-        "SELECT 1 FROM incident WHERE id = ?1 UNION ALL SELECT 1 FROM local_edit WHERE id = ?1");
+    Statement taken(
+        m_db.handle(), "SELECT 1 FROM incident WHERE id = ?1 UNION ALL SELECT 1 FROM local_edit WHERE id = ?1");
     for (int n = 1;; ++n) {
         const QString id = stem + QString::number(n);
         taken.reset();
