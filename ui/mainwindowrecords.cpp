@@ -1,7 +1,6 @@
-#include "mainwindow.h"
-
 #include "document/documentcontroller.h"
 #include "editor/recordactions.h"
+#include "mainwindow.h"
 #include "panes/detailpane.h"
 #include "panes/filterpane.h"
 #include "timeline/overviewstrip.h"
@@ -52,13 +51,12 @@ void MainWindow::connectRecords()
         }
         statusBar()->showMessage(tr("Saved %1").arg(id), 4000);
     });
-    connect(m_records, &RecordActions::failed, this,
-        [this](const QString &error) {
-            auto *box = new QMessageBox(QMessageBox::Warning, tr("Not saved"), error, QMessageBox::Ok, this);
-            box->setTextFormat(Qt::PlainText);
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
-        });
+    connect(m_records, &RecordActions::failed, this, [this](const QString &error) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Not saved"), error, QMessageBox::Ok, this);
+        box->setTextFormat(Qt::PlainText);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
 }
 
 void MainWindow::showChangedRecord(const QString &id)
@@ -81,4 +79,3 @@ void MainWindow::showChangedRecord(const QString &id)
     showCurrent();
     qCDebug(lcUi) << "record change shown in" << clock.elapsed() << "ms";
 }
-

@@ -81,7 +81,8 @@ private slots:
         type(edit(&editor, "victims"), QStringLiteral("Albanian"));
         type(edit(&editor, "start"), QStringLiteral("2022-07-17"));
         QVERIFY2(editor.saveButton()->isEnabled(), qPrintable(editor.errorText(QStringLiteral("start"))));
-        QCOMPARE(editor.findChild<QLabel *>(QStringLiteral("startPrecision"))->text(), QStringLiteral("day: 17 July 2022"));
+        QCOMPARE(
+            editor.findChild<QLabel *>(QStringLiteral("startPrecision"))->text(), QStringLiteral("day: 17 July 2022"));
         QVERIFY(editor.findChild<QLabel *>(QStringLiteral("country-AL")));
 
         type(edit(&editor, "start"), QStringLiteral("2022-13"));
@@ -100,7 +101,8 @@ private slots:
         type(edit(&editor, "start"), QStringLiteral("2022-07"));
         QVERIFY(editor.saveButton()->isEnabled());
         QVERIFY(!message->isVisible());
-        QCOMPARE(editor.findChild<QLabel *>(QStringLiteral("startPrecision"))->text(), QStringLiteral("month: July 2022"));
+        QCOMPARE(
+            editor.findChild<QLabel *>(QStringLiteral("startPrecision"))->text(), QStringLiteral("month: July 2022"));
         type(edit(&editor, "victims"), QStringLiteral("Albania, Atlantis"));
         QVERIFY(!editor.saveButton()->isEnabled());
         QVERIFY(editor.errorText(QStringLiteral("victims")).contains(QStringLiteral("Atlantis")));
@@ -163,7 +165,8 @@ private slots:
         QCOMPARE(window.document()->columns()->title(IncidentColumns::Index(row)),
             QStringLiteral("Norsk Hydro hit by LockerGoga"));
         records->undoAction()->trigger();
-        QCOMPARE(window.document()->columns()->title(IncidentColumns::Index(row)), QStringLiteral("Norsk Hydro ransomware"));
+        QCOMPARE(
+            window.document()->columns()->title(IncidentColumns::Index(row)), QStringLiteral("Norsk Hydro ransomware"));
         records->redoAction()->trigger();
 
         // Delete, confirmed; undo brings it back.

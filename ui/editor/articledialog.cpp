@@ -42,8 +42,8 @@ ArticleDialog::ArticleDialog(QWidget *parent)
         m_draft->setEnabled(!m_text->toPlainText().trimmed().isEmpty());
     });
     connect(open, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open Article"), QDir::homePath(),
-            tr("Articles (*.txt *.html *.htm);;All files (*)"));
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open Article"), QDir::homePath(), tr("Articles (*.txt *.html *.htm);;All files (*)"));
         QString error;
         if (!path.isEmpty() && !readFile(path, &error))
             QMessageBox::warning(this, tr("Cannot read the article"), error);

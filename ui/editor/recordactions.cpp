@@ -221,8 +221,8 @@ bool RecordActions::deleteIncident(const QString &id, bool confirmed)
     if (!before.live)
         return false;
     if (!confirmed) {
-        QMessageBox box(QMessageBox::Question, tr("Delete Incident"),
-            tr("Delete “%1”?").arg(before.live->title), QMessageBox::Cancel, m_window);
+        QMessageBox box(QMessageBox::Question, tr("Delete Incident"), tr("Delete “%1”?").arg(before.live->title),
+            QMessageBox::Cancel, m_window);
         box.setTextFormat(Qt::PlainText);
         box.setInformativeText(before.kind == UserRecords::Kind::User
                 ? tr("It is one of your own records. Edit > Undo brings it back.")

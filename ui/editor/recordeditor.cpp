@@ -175,10 +175,12 @@ void RecordEditor::addDateAndCountryRows(QFormLayout *left)
 {
     addRow(left, tr("&Title"), QStringLiteral("title"), lineEdit(QStringLiteral("title"), tr("One line")));
     const QString datePlaceholder = tr("2022, 2022-07 or 2022-07-17");
-    for (const auto &[field, label] : { std::pair { QStringLiteral("start"), tr("&Start") },
-             std::pair { QStringLiteral("end"), tr("&End") }, std::pair { QStringLiteral("disclosed"), tr("&Disclosed") },
-             std::pair { QStringLiteral("attributed_on"), tr("Attri&buted on") } }) {
-        QLineEdit *edit = lineEdit(field, field == u"start" ? datePlaceholder : QString(tr("optional; ") + datePlaceholder));
+    for (const auto &[field, label] :
+        { std::pair { QStringLiteral("start"), tr("&Start") }, std::pair { QStringLiteral("end"), tr("&End") },
+            std::pair { QStringLiteral("disclosed"), tr("&Disclosed") },
+            std::pair { QStringLiteral("attributed_on"), tr("Attri&buted on") } }) {
+        QLineEdit *edit
+            = lineEdit(field, field == u"start" ? datePlaceholder : QString(tr("optional; ") + datePlaceholder));
         auto *precision = new QLabel(this);
         precision->setObjectName(field + QStringLiteral("Precision"));
         precision->setMinimumWidth(fontMetrics().horizontalAdvance(tr("month: September 2022")));
@@ -207,7 +209,6 @@ void RecordEditor::addDateAndCountryRows(QFormLayout *left)
         left->addRow(QString(), resolved);
         connect(edit, &QLineEdit::textChanged, this, [this, field] { showCountries(field); });
     }
-
 }
 
 void RecordEditor::addVocabularyRows(QFormLayout *left, std::shared_ptr<const IncidentColumns> columns)
@@ -239,7 +240,6 @@ void RecordEditor::addVocabularyRows(QFormLayout *left, std::shared_ptr<const In
         actor->setCompleter(completer);
     }
     addRow(left, tr("Ac&tor"), QStringLiteral("actor"), actor);
-
 }
 
 void RecordEditor::addRightRows(QFormLayout *right)
@@ -273,7 +273,8 @@ void RecordEditor::addRightRows(QFormLayout *right)
 
     addSourcesRow(right);
 
-    addRow(right, tr("Ta&gs"), QStringLiteral("tags"), lineEdit(QStringLiteral("tags"), tr("Keywords, separated by commas")));
+    addRow(right, tr("Ta&gs"), QStringLiteral("tags"),
+        lineEdit(QStringLiteral("tags"), tr("Keywords, separated by commas")));
     addRow(right, tr("&Related"), QStringLiteral("related"),
         lineEdit(QStringLiteral("related"), tr("Ids of related incidents, separated by commas")));
     auto *idLabel = new QLabel(this);
@@ -445,7 +446,8 @@ void RecordEditor::check()
         it.value()->setVisible(!message.isEmpty());
         if (QWidget *input = m_inputs.value(it.key())) {
             const QString evidence = m_evidence.value(it.key());
-            input->setToolTip(message.isEmpty() && !evidence.isEmpty() ? tr("From the article:\n%1").arg(evidence) : message);
+            input->setToolTip(
+                message.isEmpty() && !evidence.isEmpty() ? tr("From the article:\n%1").arg(evidence) : message);
         }
     }
     for (auto it = m_precision.cbegin(); it != m_precision.cend(); ++it)
@@ -474,7 +476,8 @@ void RecordEditor::showCountries(const QString &field)
             flag->setPixmap(QPixmap::fromImage(image));
             layout->insertWidget(layout->count() - 1, flag);
         }
-        auto *text = new QLabel(Countries::instance().name(*code) + QStringLiteral(" (") + *code + QStringLiteral(")  "), row);
+        auto *text
+            = new QLabel(Countries::instance().name(*code) + QStringLiteral(" (") + *code + QStringLiteral(")  "), row);
         text->setTextFormat(Qt::PlainText);
         text->setObjectName(QStringLiteral("country-") + *code);
         layout->insertWidget(layout->count() - 1, text);

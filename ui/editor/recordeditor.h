@@ -48,8 +48,8 @@ public:
 
 private:
     QWidget *buildFields(std::shared_ptr<const IncidentColumns> columns);
-    void addRow(QFormLayout *form, const QString &label, const QString &field, QWidget *input,
-        QWidget *extra = nullptr);
+    void addRow(
+        QFormLayout *form, const QString &label, const QString &field, QWidget *input, QWidget *extra = nullptr);
     void addDateAndCountryRows(QFormLayout *left);
     void addVocabularyRows(QFormLayout *left, std::shared_ptr<const IncidentColumns> columns);
     void addRightRows(QFormLayout *right);
