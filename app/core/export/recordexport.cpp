@@ -7,9 +7,11 @@
 
 #include <QBuffer>
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <span>
 #include <thread>
 #include <unordered_map>
 
@@ -46,39 +48,55 @@ void appendList(QByteArray &out, QByteArrayView joined)
     }
 }
 
-// A source field with "\", ";" and "|" escaped by a backslash, as SourceList writes it.
-void appendEscaped(QByteArray &out, QByteArrayView field)
+// A source field with "\", ";" and "|" escaped by a backslash, as SourceList writes it, at
+// `to`, which has room for twice the field; returns the end of what it wrote.
+char *writeEscaped(char *to, QByteArrayView field)
 {
+    static constexpr auto s_escaped = [] {
+        std::array<bool, 256> escaped {};
+        for (const char c : { '\\', ';', '|' })
+            escaped[uchar(c)] = true;
+        return escaped;
+    }();
     for (const char c : field) {
-        if (c == '\\' || c == ';' || c == '|')
-            out += '\\';
-        out += c;
+        if (s_escaped[uchar(c)])
+            *to++ = '\\';
+        *to++ = c;
     }
+    return to;
 }
 
 // The `sources` cell before quoting: SourceList::encode's bytes.
 void appendSources(QByteArray &out, const std::vector<RecordTexts::Source> &sources)
 {
+    qsizetype bound = qsizetype(sources.size()) * 10;
+    for (const RecordTexts::Source &s : sources)
+        bound += 2 * (s.publisher.size() + s.title.size() + s.date.size() + s.url.size());
+    const qsizetype at = out.size();
+    out.resize(at + bound);
+    char *to = out.data() + at;
     for (std::size_t k = 0; k < sources.size(); ++k) {
         const RecordTexts::Source &s = sources[k];
         if (k > 0)
-            out += ';';
+            *to++ = ';';
         if (s.publisher.isEmpty() && s.title.isEmpty() && s.date.isEmpty()) {
-            appendEscaped(out, s.url);
+            to = writeEscaped(to, s.url);
             continue;
         }
-        appendEscaped(out, s.publisher);
-        out += " | ";
-        appendEscaped(out, s.title);
-        out += " | ";
-        appendEscaped(out, s.date);
-        out += " | ";
-        appendEscaped(out, s.url);
+        for (const QByteArrayView field : { s.publisher, s.title, s.date }) {
+            to = writeEscaped(to, field);
+            to = std::copy_n(" | ", 3, to);
+        }
+        to = writeEscaped(to, s.url);
     }
+    out.resize(to - out.constData());
 }
 
 // Writes CSV rows of incidents from the columns and their texts, every value the columns
-// intern (countries, vocabulary keys) turned into UTF-8 once.
+// intern (countries, vocabulary keys) turned into UTF-8 once. A row is written through a
+// pointer into room made for its longest form (RecordWriter::csvCellBound per cell): at
+// sixteen cells a row and a million rows, QByteArray's checks per append would cost more
+// than the bytes.
 class CsvRows
 {
 public:
@@ -94,47 +112,44 @@ public:
 
     void append(QByteArray &out, Index i, const RecordTexts::View &v)
     {
-        cell(out, m_c.idUtf8(i), false);
-        cell(out, m_c.titleUtf8(i));
-        cell(out, v.start);
-        cell(out, v.end);
-        cell(out, codes(m_c.victimCodes, m_c.victimOffset, i));
-        cell(out, codes(m_c.attackerCodes, m_c.attackerOffset, i));
-        cell(out, m_attributions.at(m_c.attribution[i]));
-        cell(out, v.attributedOn);
-        cell(out, v.disclosed);
-        cell(out, v.actor);
-        cell(out, m_types.at(m_c.type[i]));
-        cell(out, sectors(m_c.sectors[i]));
-        cell(out, v.summary);
-        m_scratch.resize(0);
-        appendSources(m_scratch, v.sources);
-        cell(out, m_scratch);
-        m_scratch.resize(0);
-        appendList(m_scratch, v.tags);
-        cell(out, m_scratch);
-        m_scratch.resize(0);
-        appendList(m_scratch, v.related);
-        cell(out, m_scratch);
-        out += "\r\n";
+        m_victims.resize(0);
+        codes(m_victims, m_c.victimCodes, m_c.victimOffset, i);
+        m_attackers.resize(0);
+        codes(m_attackers, m_c.attackerCodes, m_c.attackerOffset, i);
+        m_sources.resize(0);
+        appendSources(m_sources, v.sources);
+        m_tags.resize(0);
+        appendList(m_tags, v.tags);
+        m_related.resize(0);
+        appendList(m_related, v.related);
+        const QByteArrayView cells[] = { m_c.idUtf8(i), m_c.titleUtf8(i), v.start, v.end, m_victims, m_attackers,
+            m_attributions.at(m_c.attribution[i]), v.attributedOn, v.disclosed, v.actor, m_types.at(m_c.type[i]),
+            sectors(m_c.sectors[i]), v.summary, m_sources, m_tags, m_related };
+        qsizetype bound = 2; // CRLF
+        for (const QByteArrayView cell : cells)
+            bound += 1 + RecordWriter::csvCellBound(cell.size());
+        const qsizetype at = out.size();
+        out.resize(at + bound);
+        char *to = out.data() + at;
+        to = RecordWriter::writeCsvCell(to, cells[0]);
+        for (const QByteArrayView cell : std::span(cells).subspan(1)) {
+            *to++ = ',';
+            to = RecordWriter::writeCsvCell(to, cell);
+        }
+        *to++ = '\r';
+        *to++ = '\n';
+        out.resize(to - out.constData());
     }
 
 private:
-    static void cell(QByteArray &out, QByteArrayView utf8, bool comma = true)
+    void codes(QByteArray &out, const std::vector<std::uint16_t> &codes, const std::vector<std::uint32_t> &offsets,
+        Index i) const
     {
-        if (comma)
-            out += ',';
-        RecordWriter::appendCsvCell(out, utf8);
-    }
-    const QByteArray &codes(const std::vector<std::uint16_t> &codes, const std::vector<std::uint32_t> &offsets, Index i)
-    {
-        m_list.resize(0);
         for (auto k = offsets[i]; k < offsets[i + 1]; ++k) {
             if (k > offsets[i])
-                m_list += ';';
-            m_list += m_countries.at(codes[k]);
+                out += ';';
+            out += m_countries.at(codes[k]);
         }
-        return m_list;
     }
     const QByteArray &sectors(SectorMask mask)
     {
@@ -147,7 +162,7 @@ private:
     const IncidentColumns &m_c;
     QList<QByteArray> m_countries, m_types, m_attributions;
     std::unordered_map<SectorMask, QByteArray> m_sectors;
-    QByteArray m_list, m_scratch;
+    QByteArray m_victims, m_attackers, m_sources, m_tags, m_related;
 };
 
 QString text(QByteArrayView utf8)

@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <algorithm>
+#include <array>
+#include <cstring>
 
 namespace RecordWriter {
 QJsonObject toJson(const Incident &r)
@@ -105,26 +107,45 @@ QByteArray csvHeader()
 
 void appendCsvCell(QByteArray &out, QByteArrayView utf8)
 {
-    const bool apostrophe = SpreadsheetCell::needsApostrophe(utf8);
-    const bool quote
-        = std::any_of(utf8.begin(), utf8.end(), [](char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; });
+    const qsizetype at = out.size();
+    out.resize(at + csvCellBound(utf8.size()));
+    out.resize(writeCsvCell(out.data() + at, utf8) - out.constData());
+}
+
+char *writeCsvCell(char *to, QByteArrayView utf8)
+{
+    // One pass finds whether the cell needs quotes and how many quotes it holds.
+    static constexpr auto s_special = [] {
+        std::array<bool, 256> special {};
+        for (const char c : { ',', '"', '\n', '\r' })
+            special[uchar(c)] = true;
+        return special;
+    }();
+    const char *from = utf8.data();
+    const char *const end = from + utf8.size();
+    bool quote = false;
+    for (const char *p = from; p != end; ++p)
+        quote |= s_special[uchar(*p)];
     if (quote)
-        out += '"';
-    if (apostrophe)
-        out += '\'';
+        *to++ = '"';
+    if (SpreadsheetCell::needsApostrophe(utf8))
+        *to++ = '\'';
     if (!quote) {
-        out += utf8;
-        return;
+        std::memcpy(to, from, std::size_t(end - from));
+        return to + (end - from);
     }
-    for (qsizetype from = 0;;) {
-        const qsizetype at = utf8.indexOf('"', from);
-        out += utf8.sliced(from, (at < 0 ? utf8.size() : at) - from);
-        if (at < 0)
+    for (;;) {
+        const auto *q = static_cast<const char *>(std::memchr(from, '"', std::size_t(end - from)));
+        const char *runEnd = q ? q + 1 : end; // a quote is copied, then written again: doubled
+        std::memcpy(to, from, std::size_t(runEnd - from));
+        to += runEnd - from;
+        if (!q)
             break;
-        out += "\"\"";
-        from = at + 1;
+        *to++ = '"';
+        from = runEnd;
     }
-    out += '"';
+    *to++ = '"';
+    return to;
 }
 
 QByteArray toFaultlineJson(const QList<Incident> &incidents, const QString &dataset)

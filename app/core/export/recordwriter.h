@@ -28,8 +28,18 @@ QByteArray toCsv(const QList<Incident> &incidents);
 // The header row of that CSV, CRLF included.
 QByteArray csvHeader();
 // Appends one CSV cell of UTF-8 text: neutralised (SpreadsheetCell), then quoted when it
-// holds a comma, a quote or a line break. Every CSV cell the writers produce goes through here.
+// holds a comma, a quote or a line break. Every CSV cell the writers produce goes through here
+// or through writeCsvCell, which writes the same bytes.
 void appendCsvCell(QByteArray &out, QByteArrayView utf8);
+// The most bytes a cell of `size` bytes of text can take: every byte a doubled quote, plus
+// the two enclosing quotes and an apostrophe.
+constexpr qsizetype csvCellBound(qsizetype size)
+{
+    return 2 * size + 3;
+}
+// Writes the cell appendCsvCell appends at `to`, which has room for csvCellBound bytes, and
+// returns the end of what it wrote. For writers that format many cells into one buffer.
+char *writeCsvCell(char *to, QByteArrayView utf8);
 
 // The same bytes as toFaultlineJson and toCsv, into a file.
 ExportResult writeFaultlineJson(const QString &path, const QList<Incident> &incidents,
