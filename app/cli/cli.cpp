@@ -115,8 +115,8 @@ namespace {
             "  --top N              only the N rows with the most incidents\n"
             "  --story NAME         the story's handout instead: a cover and one page per step\n"
             "\n"
-            "Exit codes: 0 success; 1 some records rejected (the valid ones are in, unless --strict);\n"
-            "2 bad usage or unreadable input (nothing written).\n")
+            "Exit codes: 0 success; 1 some records rejected (the valid ones are in, unless --strict),\n"
+            "or a draft not saved; 2 bad usage or unreadable input (nothing written).\n")
             .arg(QDir::toNativeSeparators(defaultDatabasePath()), Vocabulary::allTypeKeys().join(u','),
                 Vocabulary::allSectorKeys().join(u','), Vocabulary::allAttributionKeys().join(u','));
     }
