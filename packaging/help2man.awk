@@ -240,7 +240,8 @@ END {
             print ".PP"
             print prose(toupper(substr(usageWhat[u], 1, 1)) substr(usageWhat[u], 2) ".")
         }
-        if (command != "" && (command in headingBlock)) {
+        # A command with two usage lines (export, import) gets its options once, after the first.
+        if (command != "" && (command in headingBlock) && !(headingBlock[command] in printed)) {
             printBody(headingBlock[command])
             printed[headingBlock[command]] = 1
         }

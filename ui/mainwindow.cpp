@@ -28,8 +28,6 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
-#include <QDragEnterEvent>
-#include <QDropEvent>
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QHeaderView>
@@ -39,7 +37,6 @@
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QRegularExpression>
@@ -465,37 +462,6 @@ void MainWindow::showImportResult(const Importer::Result &result)
     statusBar()->showMessage(report, 10000);
     if (!lines.isEmpty())
         showMessage(this, QMessageBox::Information, tr("Import finished"), report, lines.join(u'\n'));
-}
-
-QStringList MainWindow::droppableFiles(const QMimeData *mime)
-{
-    QStringList files;
-    if (!mime || !mime->hasUrls())
-        return files;
-    for (const QUrl &url : mime->urls()) {
-        // Faultline is offline: a dropped web address is never fetched.
-        if (!url.isLocalFile())
-            continue;
-        const QFileInfo info(url.toLocalFile());
-        if (info.isFile() || info.isDir()) // a folder imports every file in it; never a pipe or device
-            files << info.absoluteFilePath();
-    }
-    return files;
-}
-
-void MainWindow::dragEnterEvent(QDragEnterEvent *event)
-{
-    if (m_document->isOpen() && !m_document->isReadOnly() && !droppableFiles(event->mimeData()).isEmpty())
-        event->acceptProposedAction();
-}
-
-void MainWindow::dropEvent(QDropEvent *event)
-{
-    const QStringList files = droppableFiles(event->mimeData());
-    if (files.isEmpty())
-        return;
-    event->acceptProposedAction();
-    importFiles(files);
 }
 
 // --- filter, table and selection -----------------------------------------------------------

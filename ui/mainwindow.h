@@ -75,6 +75,9 @@ public:
     bool selectIndex(IncidentColumns::Index index); // by position in the loaded columns
     // What a drop would import: local regular files and folders (no URLs, pipes or devices).
     static QStringList droppableFiles(const QMimeData *mime);
+    // The article a drop with Alt opens in New Incident from Article instead of importing it:
+    // the path when the drop is exactly one local .txt, .html or .htm file, else empty.
+    static QString droppedArticle(const QMimeData *mime);
 
     // The view shown: filter, visible range and rows. Named views are kept in the user's
     // settings (SavedViews), not in the document.

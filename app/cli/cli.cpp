@@ -63,6 +63,8 @@ namespace {
             "imported)\n"
             "       faultline [--db PATH] import [--format auto|faultline|csv|stix|misp|veris] [--map MAP.json] "
             "[--strict] [--bundled] [FILE|FOLDER|ZIP...]\n"
+            "       faultline [--db PATH] import --draft FILE|-  saves the draft of a news article in \"My "
+            "records\"\n"
             "       faultline [--db PATH] list   [FILTERS] [--format table|csv|json]\n"
             "       faultline [--db PATH] stats  [FILTERS] [--json]\n"
             "       faultline [--db PATH] export [FILTERS] --out FILE [EXPORT OPTIONS]\n"
@@ -91,6 +93,12 @@ namespace {
             "import:\n"
             "  --map MAP.json       read every CSV through this mapping of its columns to record\n"
             "                       fields (see the README, \"CSV through a mapping\")\n"
+            "  --draft FILE|-       draft a record from a news article (text or HTML; - reads standard\n"
+            "                       input) as draft does, check it as an import would and save it as\n"
+            "                       a new record of \"My records\"; nothing else may be imported with\n"
+            "                       it. A draft that fails a check is not saved (exit 1): each field\n"
+            "                       and its message are printed; finish it in the window (Edit > New\n"
+            "                       Incident from Article)\n"
             "\n"
             "export:\n"
             "  --out FILE           where to write what list would print; the extension picks the\n"
@@ -107,8 +115,8 @@ namespace {
             "  --top N              only the N rows with the most incidents\n"
             "  --story NAME         the story's handout instead: a cover and one page per step\n"
             "\n"
-            "Exit codes: 0 success; 1 some records rejected (the valid ones are in, unless --strict);\n"
-            "2 bad usage or unreadable input (nothing written).\n")
+            "Exit codes: 0 success; 1 some records rejected (the valid ones are in, unless --strict),\n"
+            "or a draft not saved; 2 bad usage or unreadable input (nothing written).\n")
             .arg(QDir::toNativeSeparators(defaultDatabasePath()), Vocabulary::allTypeKeys().join(u','),
                 Vocabulary::allSectorKeys().join(u','), Vocabulary::allAttributionKeys().join(u','));
     }
@@ -246,6 +254,8 @@ namespace {
 
     int commandImport(const QCommandLineParser &p, const QStringList &files)
     {
+        if (p.isSet(QStringLiteral("draft")))
+            return DraftCommand::importDraft(p, files);
         bool ok = false;
         Importer::Options options;
         options.format = Importer::formatFromName(
@@ -442,6 +452,10 @@ namespace Shared {
     {
         return Cli::openForReading(db, explicitPath, error);
     }
+    bool openForWriting(Database &db, const QString &explicitPath, QString *error)
+    {
+        return Cli::openDatabase(db, explicitPath, Database::Mode::ReadWrite, error);
+    }
     QList<qint64> matchingRowids(Database &db, const Filter &filter)
     {
         return Cli::matchingRowids(db, filter);
@@ -541,7 +555,7 @@ namespace {
         QHash<QString, QStringList> allowed = {
             { QStringLiteral("import"),
                 { QStringLiteral("db"), QStringLiteral("format"), QStringLiteral("strict"), QStringLiteral("bundled"),
-                    QStringLiteral("map") } },
+                    QStringLiteral("map"), QStringLiteral("draft") } },
             { QStringLiteral("list"),
                 { QStringLiteral("db"), QStringLiteral("format"), QStringLiteral("from"), QStringLiteral("to"),
                     QStringLiteral("country"), QStringLiteral("attacker"), QStringLiteral("region"),
@@ -570,6 +584,7 @@ int run(const QStringList &arguments)
         { QStringLiteral("strict"), QStringLiteral("Reject the whole import if any record is rejected.") },
         { QStringLiteral("bundled"), QStringLiteral("Import the bundled dataset.") },
         { QStringLiteral("map"), QStringLiteral("CSV mapping file."), QStringLiteral("MAP") },
+        { QStringLiteral("draft"), QStringLiteral("Article to save as a draft record."), QStringLiteral("FILE") },
         { QStringLiteral("json"), QStringLiteral("Print statistics as JSON.") },
         { QStringLiteral("from"), QStringLiteral("From date."), QStringLiteral("DATE") },
         { QStringLiteral("to"), QStringLiteral("To date."), QStringLiteral("DATE") },

@@ -20,6 +20,9 @@ void printError(const QString &message);
 bool parseFilter(const QCommandLineParser &parser, Filter &filter, QString *error);
 // The document of --db (read-only when it can be), or the default one, seeded when new.
 bool openForReading(Database &db, const QString &explicitPath, QString *error);
+// The document of --db, or the default one (created and seeded when new), for a writing
+// command; a file that cannot be written opens read-only (Database::isReadOnly()).
+bool openForWriting(Database &db, const QString &explicitPath, QString *error);
 // The store rowids of the matching incidents, in date order.
 QList<qint64> matchingRowids(Database &db, const Filter &filter);
 } // namespace Cli::Shared

@@ -5,8 +5,14 @@
 #include "domain/countries.h"
 #include "draft/articlereader.h"
 #include "export/recordwriter.h"
+#include "import/importer.h"
+#include "import/recordform.h"
+#include "store/database.h"
+#include "store/statement.h"
+#include "store/userrecords.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -45,6 +51,13 @@ namespace {
         }
         bytes = file.read(limit);
         return true;
+    }
+
+    void writeLine(const QString &line)
+    {
+        const QByteArray bytes = (line + u'\n').toUtf8();
+        std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
+        std::fflush(stdout);
     }
 
     QJsonObject evidenceObject(const ArticleDraft &draft)
@@ -115,7 +128,104 @@ namespace {
             text += QStringLiteral("note         %1\n").arg(note);
         return text.toUtf8();
     }
+
+    // The actors the document names, for the reader to match as the window's draft does.
+    QStringList documentActors(Database &db)
+    {
+        QStringList actors;
+        Statement st(db.handle(), "SELECT DISTINCT actor FROM incident WHERE actor <> ''");
+        while (st.step() == SQLITE_ROW)
+            actors << st.text(0);
+        return actors;
+    }
+
+    // `import --draft` names one article and takes none of the other import options.
+    int checkImportArguments(const QCommandLineParser &parser, const QStringList &files)
+    {
+        const QStringList articles = parser.values(QStringLiteral("draft"));
+        if (articles.size() > 1)
+            return Shared::usageError(
+                QStringLiteral("import: --draft takes one article; it was given %1 times").arg(articles.size()));
+        if (!files.isEmpty())
+            return Shared::usageError(
+                QStringLiteral("import: --draft saves one article; it cannot go with other files (\"%1\")")
+                    .arg(files.first()));
+        for (const char *other : { "map", "format", "strict", "bundled" }) {
+            if (parser.isSet(QString::fromLatin1(other)))
+                return Shared::usageError(
+                    QStringLiteral("import: --draft cannot go with --%1").arg(QString::fromLatin1(other)));
+        }
+        return Success;
+    }
+
+    // What the document holds now, in the import's words.
+    QString documentLine(Database &db, bool written)
+    {
+        Importer::Result held;
+        held.failed = !written;
+        held.documentRecords = db.scalar(QStringLiteral("SELECT count(*) FROM incident")).toLongLong();
+        return held.documentLine();
+    }
 } // namespace
+
+int importDraft(const QCommandLineParser &parser, const QStringList &files)
+{
+    if (const int refused = checkImportArguments(parser, files))
+        return refused;
+    const QString article = parser.value(QStringLiteral("draft"));
+    const QString name = article == u"-" ? QStringLiteral("standard input") : article;
+    QByteArray bytes;
+    QString error;
+    if (!readInput(article, bytes, &error)) {
+        Shared::printError(QStringLiteral("import: ") + error);
+        return Usage;
+    }
+    Database db;
+    if (!Shared::openForWriting(db, parser.value(QStringLiteral("db")), &error)) {
+        Shared::printError(error);
+        return Usage;
+    }
+    if (db.isReadOnly()) {
+        Shared::printError(
+            QCoreApplication::translate("Importer", "%1: the document is read-only; nothing imported").arg(db.path()));
+        return Usage;
+    }
+    ArticleReader::Options options;
+    options.knownActors = documentActors(db);
+    const ArticleDraft draft = ArticleReader::readBytes(bytes, options);
+    // The editor's form and checks: what Save would accept in the window.
+    const RecordForm::Checked checked = RecordForm::fromDraft(draft.incident).check();
+    if (!checked.record) {
+        QString lines;
+        for (auto it = checked.errors.cbegin(); it != checked.errors.cend(); ++it) {
+            for (const QString &message : it.value().split(u'\n'))
+                lines += QStringLiteral("%1: %2: %3\n").arg(name, it.key(), forTerminal(message));
+        }
+        lines += QStringLiteral("faultline: %1: the draft was not saved; complete it in the window (Edit > New "
+                                "Incident from Article)\n")
+                     .arg(name);
+        std::fputs(lines.toUtf8().constData(), stderr);
+        std::fflush(stderr);
+        writeLine(documentLine(db, false));
+        return Rejected;
+    }
+    UserRecords records(db);
+    const UserRecords::State created = records.created(*checked.record);
+    if (!records.apply(created, nullptr, &error)) {
+        Shared::printError(QStringLiteral("%1: %2").arg(db.path(), error));
+        writeLine(documentLine(db, false));
+        return Usage;
+    }
+    const Incident &r = *created.live;
+    for (const QString &note : draft.notes)
+        std::fputs(QStringLiteral("%1: note: %2\n").arg(name, note).toUtf8().constData(), stderr);
+    std::fflush(stderr);
+    writeLine(
+        QStringLiteral("imported %1 into %2: %3, %4, %5")
+            .arg(r.id, UserRecords::datasetName(), r.start.toString(), r.victims.join(u','), forTerminal(r.title)));
+    writeLine(documentLine(db, true));
+    return Success;
+}
 
 int run(const QCommandLineParser &parser, const QStringList &arguments)
 {

@@ -2,6 +2,7 @@
 #include "story/story.h"
 #include "testsupport.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -29,7 +30,7 @@ private:
         QByteArray err;
     };
 
-    Run run(const QStringList &arguments, const QString &platform = {})
+    Run run(const QStringList &arguments, const QString &platform = {}, const QByteArray &input = {})
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -42,6 +43,10 @@ private:
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(FAULTLINE_BINARY), arguments);
+        if (!input.isEmpty() && p.waitForStarted()) {
+            p.write(input);
+            p.closeWriteChannel();
+        }
         if (!p.waitForFinished(60000))
             return {};
         return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
@@ -89,8 +94,9 @@ private slots:
         for (const char *word :
             { "import", "list", "stats", "--strict", "--bundled", "--country", "--search", "Exit codes" })
             QVERIFY2(h.out.contains(word), word);
-        for (const char *word : { "export", "--out FILE", ".stix.json", "--width", "--height", "--dpi", "--title",
-                 "--theme light|dark", "--rows victims|attackers|actor|type|sector", "--top N" })
+        for (const char *word :
+            { "export", "--out FILE", ".stix.json", "--width", "--height", "--dpi", "--title", "--theme light|dark",
+                "--rows victims|attackers|actor|type|sector", "--top N", "import --draft FILE|-", "--draft FILE|-" })
             QVERIFY2(h.out.contains(word), word);
     }
 
@@ -122,6 +128,24 @@ private slots:
             QStringLiteral("Atlantis") } << QByteArray("--attacker: unknown country");
         QTest::newRow("missing-file") << QStringList { QStringLiteral("import"), QStringLiteral("/nonexistent/x.csv") }
                                       << QByteArray("no such file");
+        const QString article = QFINDTESTDATA("../data/articles/xinhua-dateline-ddos.txt");
+        QTest::newRow("draft-with-files") << QStringList { QStringLiteral("import"), QStringLiteral("--draft"), article,
+            QFINDTESTDATA("../data/good.csv") }
+                                          << QByteArray("--draft saves one article");
+        QTest::newRow("draft-with-map") << QStringList { QStringLiteral("import"), QStringLiteral("--draft"), article,
+            QStringLiteral("--map"), QFINDTESTDATA("../data/mapped/tracker.map.json") }
+                                        << QByteArray("--draft cannot go with --map");
+        QTest::newRow("draft-with-bundled")
+            << QStringList { QStringLiteral("import"), QStringLiteral("--bundled"), QStringLiteral("--draft"), article }
+            << QByteArray("--draft cannot go with --bundled");
+        QTest::newRow("draft-twice") << QStringList { QStringLiteral("import"), QStringLiteral("--draft"), article,
+            QStringLiteral("--draft"), article }
+                                     << QByteArray("--draft takes one article");
+        QTest::newRow("draft-missing") << QStringList { QStringLiteral("import"), QStringLiteral("--draft"),
+            QStringLiteral("/nonexistent/article.txt") }
+                                       << QByteArray("no such file");
+        QTest::newRow("draft-option-of-import") << QStringList { QStringLiteral("list"), QStringLiteral("--draft"),
+            article } << QByteArray("unknown option --draft");
     }
 
     void usageErrors()
@@ -779,6 +803,121 @@ private slots:
         QCOMPARE(missing.code, 2);
         QVERIFY2(missing.err.contains("no such file"), missing.err.constData());
         QCOMPARE(run({ QStringLiteral("draft"), QStringLiteral("--db"), db("d.db"), article }).code, 2);
+    }
+
+    // `import --draft` saves what `draft` proposes as a record of "My records": each fixture
+    // article (and the seed article, when it is beside the checkout) becomes one user record
+    // with the date and victims its .expect file names.
+    void importDraftSavesAUserRecord_data()
+    {
+        QTest::addColumn<QString>("article");
+        QTest::addColumn<QString>("start");
+        QTest::addColumn<QString>("victims");
+        const QDir dir(QFileInfo(QFINDTESTDATA("../data/articles/xinhua-dateline-ddos.expect")).absolutePath());
+        for (const QString &name : dir.entryList({ QStringLiteral("*.expect") }, QDir::Files, QDir::Name)) {
+            QFile expect(dir.filePath(name));
+            QVERIFY(expect.open(QIODevice::ReadOnly | QIODevice::Text));
+            QHash<QString, QString> fields;
+            for (const QString &line : QString::fromUtf8(expect.readAll()).split(u'\n'))
+                fields.insert(line.section(u':', 0, 0).trimmed(), line.section(u':', 1).trimmed());
+            const QString stem = name.chopped(int(qstrlen(".expect")));
+            const QStringList articles
+                = dir.entryList({ stem + QStringLiteral(".txt"), stem + QStringLiteral(".html") }, QDir::Files);
+            QCOMPARE(articles.size(), 1);
+            QTest::newRow(qPrintable(stem)) << dir.filePath(articles.first()) << fields.value(QStringLiteral("start"))
+                                            << fields.value(QStringLiteral("victims"));
+        }
+        const QString seed
+            = qEnvironmentVariable("FAULTLINE_SHARED_DIR") + QStringLiteral("/seed/ani-albania-2022-07-18.txt");
+        if (QFile::exists(seed))
+            QTest::newRow("seed") << seed << QStringLiteral("2022-07-17") << QStringLiteral("AL");
+    }
+
+    void importDraftSavesAUserRecord()
+    {
+        QFETCH(QString, article);
+        QFETCH(QString, start);
+        QFETCH(QString, victims);
+        const QString document = out(QStringLiteral("draft-%1.db").arg(QString::fromUtf8(QTest::currentDataTag())));
+        const Run r
+            = run({ QStringLiteral("--db"), document, QStringLiteral("import"), QStringLiteral("--draft"), article });
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        static const QRegularExpression line(
+            QStringLiteral("^imported (user-\\d{8}-1) into My records: ([^,]+), ([A-Z,]+), .+$"));
+        const QRegularExpressionMatch m = line.match(QString::fromUtf8(lines.first()));
+        QVERIFY2(m.hasMatch(), lines.first().constData());
+        QCOMPARE(m.captured(2), start);
+        QCOMPARE(m.captured(3), victims);
+        QCOMPARE(lines.last(), QByteArray("the document holds 1 record(s)"));
+
+        const Run listed = run({ QStringLiteral("--db"), document, QStringLiteral("list"), QStringLiteral("--format"),
+            QStringLiteral("json") });
+        const QJsonArray records = QJsonDocument::fromJson(listed.out).array();
+        QCOMPARE(records.size(), 1);
+        const QJsonObject record = records.first().toObject();
+        QCOMPARE(record.value(u"id").toString(), m.captured(1));
+        QCOMPARE(record.value(u"start").toString(), start);
+        QStringList saved;
+        for (const QJsonValue &v : record.value(u"victims").toArray())
+            saved << v.toString();
+        QCOMPARE(saved.join(u','), victims);
+        QCOMPARE(record.value(u"sources").toArray().size(), 1);
+    }
+
+    // A second article goes in beside the first with an id of its own; "-" reads standard input.
+    void importDraftFromStandardInput()
+    {
+        const QString document = out(QStringLiteral("draft-stdin.db"));
+        const QString article = QFINDTESTDATA("../data/articles/reuters-dateline-ransomware.txt");
+        QCOMPARE(run({ QStringLiteral("--db"), document, QStringLiteral("import"), QStringLiteral("--draft"), article })
+                     .code,
+            0);
+        const Run r = run({ QStringLiteral("--db"), document, QStringLiteral("import"), QStringLiteral("--draft"),
+                              QStringLiteral("-") },
+            {}, TestSupport::fileBytes(article));
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2(r.out.startsWith("imported user-") && r.out.contains("-2 into My records: 2019-03-18, NO, "),
+            r.out.constData());
+        QVERIFY(r.out.endsWith("the document holds 2 record(s)\n"));
+    }
+
+    // A draft that fails the importer's checks is not saved: exit 1, each failing field with the
+    // importer's message, and the document byte for byte as it was.
+    void importDraftThatFailsLeavesTheDocument()
+    {
+        const QString document = out(QStringLiteral("draft-fail.db"));
+        QCOMPARE(run({ QStringLiteral("--db"), document, QStringLiteral("import"), QFINDTESTDATA("../data/good.json") })
+                     .code,
+            0);
+        const QByteArray before = TestSupport::fileBytes(document);
+        QVERIFY(!before.isEmpty());
+
+        const QString noDate = out(QStringLiteral("no-date.txt"));
+        QVERIFY(TestSupport::writeFile(noDate,
+            "Hackers hit a water utility\nHackers broke into the systems of a water utility, its manager said.\n"));
+        const Run undated
+            = run({ QStringLiteral("--db"), document, QStringLiteral("import"), QStringLiteral("--draft"), noDate });
+        QCOMPARE(undated.code, 1);
+        QVERIFY2(undated.err.contains(
+                     (noDate + QStringLiteral(": start: missing; expected YYYY, YYYY-MM or YYYY-MM-DD")).toUtf8()),
+            undated.err.constData());
+        QVERIFY2(undated.err.contains("the draft was not saved"), undated.err.constData());
+        QVERIFY2(
+            undated.out.trimmed().startsWith("nothing was written; the document still holds"), undated.out.constData());
+
+        const QString noCountry = out(QStringLiteral("no-country.txt"));
+        QVERIFY(TestSupport::writeFile(noCountry,
+            "Ransomware hits a water utility\nBy Staff | Published: 3 June 2024\n"
+            "Ransomware encrypted the systems of a water utility on Monday, its manager said.\n"));
+        const Run nowhere
+            = run({ QStringLiteral("--db"), document, QStringLiteral("import"), QStringLiteral("--draft"), noCountry });
+        QCOMPARE(nowhere.code, 1);
+        QVERIFY2(nowhere.err.contains(
+                     (noCountry + QStringLiteral(": victims: missing; expected at least one country")).toUtf8()),
+            nowhere.err.constData());
+        QCOMPARE(TestSupport::fileBytes(document), before);
     }
 
     void importThroughAMapping()

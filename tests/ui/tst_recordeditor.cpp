@@ -1,5 +1,6 @@
 #include "document/documentcontroller.h"
 #include "domain/countries.h"
+#include "editor/articledialog.h"
 #include "editor/recordactions.h"
 #include "editor/recordeditor.h"
 #include "import/importer.h"
@@ -13,16 +14,22 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
+#include <QUrl>
 
 namespace {
 QByteArray oneImported(const QString &title)
@@ -201,6 +208,59 @@ private slots:
         QCOMPARE(window.visibleCount(), 1);
         QVERIFY(window.detailPane()->incident()->id.startsWith(u"user-"));
         QCOMPARE(window.detailPane()->incident()->provenance.dataset, QStringLiteral("My records"));
+    }
+
+    // A saved article dropped with Alt opens New Incident from Article holding the file, as its
+    // Open File… button would, and Draft Record opens the editor on its draft; nothing is
+    // imported. Without Alt the same window imports what is dropped.
+    void altDropOfAnArticleOpensTheArticleDialog()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openDocument(m_dir.filePath(QStringLiteral("drop.faultline"))));
+        const QString article = QFINDTESTDATA("../data/articles/xinhua-dateline-ddos.txt");
+        QMimeData mime;
+        mime.setUrls({ QUrl::fromLocalFile(article) });
+        QCOMPARE(MainWindow::droppedArticle(&mime), QFileInfo(article).absoluteFilePath());
+
+        QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::AltModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted()); // a .txt file is not importable, but with Alt it is welcome
+        QDropEvent drop(QPointF(20, 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::AltModifier);
+        QApplication::sendEvent(&window, &drop);
+        QVERIFY(drop.isAccepted());
+        auto *dialog = window.findChild<ArticleDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(dialog->textEdit()->toPlainText(), QString::fromUtf8(TestSupport::fileBytes(article)));
+        QCOMPARE(dialog->articleBytes(), TestSupport::fileBytes(article));
+        QVERIFY(!window.document()->isImporting());
+
+        dialog->accept(); // Draft Record
+        auto *editor = window.findChild<RecordEditor *>();
+        QVERIFY(editor);
+        QCOMPARE(edit(editor, "start")->text(), QStringLiteral("2022-08-23"));
+        QCOMPARE(edit(editor, "victims")->text(), Countries::instance().name(u"FI"));
+        editor->reject();
+        QCOMPARE(window.visibleCount(), 0);
+
+        // Alt with more than one file, or with a file that is no article, imports as usual.
+        QMimeData two;
+        two.setUrls({ QUrl::fromLocalFile(article), QUrl::fromLocalFile(QFINDTESTDATA("../data/good.csv")) });
+        QVERIFY(MainWindow::droppedArticle(&two).isEmpty());
+
+        QMimeData csv;
+        csv.setUrls({ QUrl::fromLocalFile(QFINDTESTDATA("../data/good.csv")) });
+        QVERIFY(MainWindow::droppedArticle(&csv).isEmpty());
+        QSignalSpy finished(window.document(), &DocumentController::importFinished);
+        QDragEnterEvent enterPlain(QPoint(20, 20), Qt::CopyAction, &csv, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enterPlain); // a drop follows an accepted drag
+        QVERIFY(enterPlain.isAccepted());
+        QDropEvent plain(QPointF(20, 20), Qt::CopyAction, &csv, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &plain);
+        QVERIFY(plain.isAccepted());
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(window.visibleCount(), 2);
     }
 
     void reimportLeavesUserRecordsAndOverridesAlone()

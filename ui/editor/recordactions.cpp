@@ -74,12 +74,7 @@ RecordActions::RecordActions(QWidget *window, DocumentController *document, std:
     connect(m_new, &QAction::triggered, this, [this] { newIncident(); });
     m_fromArticle = new QAction(tr("New Incident from &Article…"), this);
     m_fromArticle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
-    connect(m_fromArticle, &QAction::triggered, this, [this] {
-        auto *dialog = new ArticleDialog(m_window);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &QDialog::accepted, this, [this, dialog] { newIncidentFromArticle(dialog->articleBytes()); });
-        dialog->open();
-    });
+    connect(m_fromArticle, &QAction::triggered, this, [this] { openArticleDialog(); });
     m_edit = new QAction(tr("&Edit Incident…"), this);
     m_edit->setShortcut(QKeySequence(Qt::Key_F2));
     connect(m_edit, &QAction::triggered, this, [this] { editIncident(m_currentId()); });
@@ -179,14 +174,32 @@ RecordEditor *RecordActions::newIncidentFromArticle(const QByteArray &article)
     if (const auto columns = m_document->columns())
         options.knownActors = columns->actors;
     const ArticleDraft draft = ArticleReader::readBytes(article, options);
-    RecordForm form = RecordForm::fromIncident(draft.incident);
-    form.id.clear();
-    form.provenance = {};
-    form.victims.removeAll(QStringLiteral("XX")); // nothing found: the user says, or types XX
-    RecordEditor *editor = openEditor({}, form, true);
+    // Without the reader's "XX" (nothing found): the user names the victims, or types XX.
+    RecordEditor *editor = openEditor({}, RecordForm::fromDraft(draft.incident), true);
     if (editor)
         editor->setEvidence(draft.evidence);
     return editor;
+}
+
+ArticleDialog *RecordActions::openArticleDialog(const QString &path)
+{
+    if (!m_document->isOpen() || m_document->isReadOnly())
+        return nullptr;
+    auto *dialog = new ArticleDialog(m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QString error;
+    if (!path.isEmpty() && !dialog->readFile(path, &error)) {
+        delete dialog;
+        auto *box
+            = new QMessageBox(QMessageBox::Warning, tr("Cannot read the article"), error, QMessageBox::Ok, m_window);
+        box->setTextFormat(Qt::PlainText);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return nullptr;
+    }
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { newIncidentFromArticle(dialog->articleBytes()); });
+    dialog->open();
+    return dialog;
 }
 
 RecordEditor *RecordActions::editIncident(const QString &id)

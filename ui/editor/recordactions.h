@@ -8,6 +8,7 @@
 #include <functional>
 
 class DocumentController;
+class ArticleDialog;
 class QAction;
 class QMenu;
 class QUndoStack;
@@ -43,6 +44,10 @@ public:
     // Drafts a record from an article's text or saved page (ArticleReader) and opens it in the
     // editor as a new record, each proposed field marked with the sentence it came from.
     RecordEditor *newIncidentFromArticle(const QByteArray &article);
+    // Edit > New Incident from Article…: the dialog for an article's text, already holding the
+    // file at `path` when one is given (as its Open File… button reads it; a window drop with
+    // Alt). Null, after a message, when the file cannot be read or the document is read-only.
+    ArticleDialog *openArticleDialog(const QString &path = QString());
     RecordEditor *editIncident(const QString &id);
     RecordEditor *duplicateIncident(const QString &id);
     // Asks first unless `confirmed`.

@@ -33,6 +33,16 @@ RecordForm RecordForm::fromIncident(const Incident &r)
     return f;
 }
 
+RecordForm RecordForm::fromDraft(const Incident &proposed)
+{
+    RecordForm f = fromIncident(proposed);
+    f.id.clear();
+    f.notes.clear();
+    f.provenance = {};
+    f.victims.removeAll(QStringLiteral("XX"));
+    return f;
+}
+
 RecordForm::Checked RecordForm::check() const
 {
     RawRecord raw;

@@ -33,6 +33,11 @@ struct RecordForm
     Provenance provenance; // kept as it was; the validator does not decide it
 
     static RecordForm fromIncident(const Incident &record);
+    // A record the article reader proposed (ArticleDraft::incident) as the form of a new record:
+    // no id, notes or provenance, and without the reader's "XX" (no victim country found), so
+    // that such a draft fails on its victims until someone names them. The editor's New
+    // Incident from Article and `faultline import --draft` both start from it.
+    static RecordForm fromDraft(const Incident &proposed);
 
     struct Checked
     {
