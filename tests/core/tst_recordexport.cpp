@@ -132,63 +132,66 @@ private slots:
         }
     }
 
-    void threadedCsvIsTheOnePassCsv_data()
+    void csvRowsFormattedWhileReadingAreTheOnePassCsv_data()
     {
-        QTest::addColumn<int>("chunk");
-        QTest::addColumn<int>("workers");
-        QTest::newRow("chunks of 1, one worker") << 1 << 1;
-        QTest::newRow("chunks of 7, two workers") << 7 << 2;
-        QTest::newRow("chunks of 64, three workers") << 64 << 3;
-        QTest::newRow("one chunk, default workers") << int(m_columns.size()) + 1 << 0;
+        QTest::addColumn<qint64>("parallelFrom");
+        QTest::addColumn<bool>("few");
+        QTest::newRow("scanned by two threads") << qint64(1) << false;
+        QTest::newRow("scanned by one thread") << std::numeric_limits<qint64>::max() << false;
+        QTest::newRow("a few looked up") << qint64(1) << true;
     }
 
-    void threadedCsvIsTheOnePassCsv()
+    void csvRowsFormattedWhileReadingAreTheOnePassCsv()
     {
-        // The writer export uses (chunks formatted on other threads, written in order here)
-        // gives the bytes of the one-pass CSV, for a document many chunks long.
-        QFETCH(int, chunk);
-        QFETCH(int, workers);
-        for (const std::vector<Index> &order : { m_columns.byDate, shuffled() }) {
+        // The rows export writes (each formatted by the thread that read it, then written in
+        // order) are the bytes of the one-pass CSV, whichever way the texts were read.
+        QFETCH(qint64, parallelFrom);
+        QFETCH(bool, few);
+        for (std::vector<Index> order : { m_columns.byDate, shuffled() }) {
+            if (few)
+                order.resize(std::max<std::size_t>(1, order.size() / (2 * RecordTexts::s_scanRatio)));
             const std::optional<RecordTexts> texts = RecordTexts::read(m_db, m_columns, order);
             QVERIFY(texts);
             const QByteArray onePass = RecordExport::toCsv(m_columns, order, *texts);
             QVERIFY(onePass.count('\n') > qsizetype(order.size()));
+            const std::optional<RecordTexts> rows
+                = RecordExport::readCsvRows(m_db, m_columns, order, {}, nullptr, parallelFrom);
+            QVERIFY(rows);
+            QCOMPARE(rows->size(), qsizetype(order.size()));
             QBuffer buffer;
             buffer.open(QIODevice::WriteOnly);
             qint64 lastDone = 0;
-            QVERIFY(RecordExport::writeCsv(
-                buffer, m_columns, order, *texts,
-                [&](qint64 done, qint64 total) {
-                    lastDone = done;
-                    return total == qint64(order.size());
-                },
-                chunk, workers));
+            QVERIFY(RecordExport::writeCsvRows(buffer, *rows, [&](qint64 done, qint64 total) {
+                lastDone = done;
+                return total == qint64(order.size());
+            }));
             QCOMPARE(lastDone, qint64(order.size()));
             QCOMPARE(buffer.data(), onePass);
         }
     }
 
-    void threadedCsvCancelledMidWayLeavesNoFile()
+    void csvCancelledMidWayLeavesNoFile()
     {
-        // Cancelled after three of many chunks: the writer stops (its workers end), and the
-        // file, half written, is dropped.
-        const std::optional<RecordTexts> texts = RecordTexts::read(m_db, m_columns, m_columns.byDate);
-        QVERIFY(texts);
+        // Cancelled after the first progress call of many: the writer stops, and the file,
+        // half written, is dropped.
+        const std::optional<RecordTexts> rows = RecordExport::readCsvRows(m_db, m_columns, m_columns.byDate);
+        QVERIFY(rows);
+        QVERIFY(rows->size() > 3 * 50); // several progress calls, one every 50 records
         const QString file = path(QStringLiteral("mid-way.csv"));
-        int chunks = 0;
+        int calls = 0;
         qint64 bytesAtCancel = 0;
         const ExportResult result = ExportFile::write(file, [&](QIODevice &device) {
-            const bool done = RecordExport::writeCsv(
-                device, m_columns, m_columns.byDate, *texts,
+            const bool done = RecordExport::writeCsvRows(
+                device, *rows,
                 [&](qint64 written, qint64 total) {
                     bytesAtCancel = device.pos();
-                    return written == total || ++chunks < 3;
+                    return written == total || ++calls < 2;
                 },
-                5, 2);
+                50);
             return done ? ExportResult::success() : ExportResult::cancel();
         });
         QVERIFY(result.cancelled);
-        QCOMPARE(chunks, 3);
+        QCOMPARE(calls, 2);
         QVERIFY(bytesAtCancel > RecordWriter::csvHeader().size()); // it was mid-way
         QVERIFY(!QFile::exists(file));
         QCOMPARE(

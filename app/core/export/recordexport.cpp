@@ -8,11 +8,8 @@
 #include <QBuffer>
 #include <algorithm>
 #include <array>
-#include <atomic>
-#include <condition_variable>
-#include <mutex>
+#include <memory>
 #include <span>
-#include <thread>
 #include <unordered_map>
 
 namespace {
@@ -235,120 +232,6 @@ bool streamCsv(QIODevice &out, const IncidentColumns &columns, const std::vector
     return !progress || progress(total, total);
 }
 
-// The CSV written by `workers` threads that each format whole chunks of `chunk` records into
-// a buffer, while this thread writes the finished chunks into `out` in order, reports
-// progress and cancels. At most s_chunksAhead chunks per worker wait in memory (a bounded
-// queue), and their buffers are reused, so the bytes of the whole file are never held at once.
-class ChunkedCsv
-{
-public:
-    ChunkedCsv(const IncidentColumns &columns, const std::vector<Index> &order, const RecordTexts &texts,
-        qsizetype chunk, int workers)
-        : m_columns(columns)
-        , m_order(order)
-        , m_texts(texts)
-        , m_chunk(std::max<qsizetype>(1, chunk))
-        , m_chunks((qsizetype(order.size()) + m_chunk - 1) / m_chunk)
-        , m_workers(std::max(1, workers))
-        , m_slots(std::size_t(s_chunksAhead * m_workers))
-    { }
-
-    bool write(QIODevice &out, const ExportFile::Progress &progress)
-    {
-        std::vector<std::thread> threads;
-        for (int w = 0; w < m_workers; ++w)
-            threads.emplace_back([this] { format(); });
-        out.write(RecordWriter::csvHeader());
-        const auto total = qint64(m_order.size());
-        bool done = true;
-        QByteArray bytes;
-        for (qsizetype c = 0; c < m_chunks && done; ++c) {
-            Slot &slot = m_slots[std::size_t(c) % m_slots.size()];
-            {
-                std::unique_lock lock(m_mutex);
-                m_changed.wait(lock, [&] { return slot.chunk == c; });
-                bytes.swap(slot.bytes);
-                slot.chunk = -1;
-                m_written = c + 1;
-            }
-            m_changed.notify_all(); // the slot is free for chunk c + slots
-            out.write(bytes);
-            {
-                const std::lock_guard lock(m_mutex);
-                bytes.resize(0);
-                m_spare.push_back(std::move(bytes));
-                bytes = QByteArray();
-            }
-            const qint64 records = std::min(total, qint64(c + 1) * m_chunk);
-            done = !progress || progress(records, total);
-        }
-        {
-            const std::lock_guard lock(m_mutex);
-            m_stop = true; // ends the workers when cancelled; harmless when every chunk is done
-        }
-        m_changed.notify_all();
-        for (std::thread &t : threads)
-            t.join();
-        return done && (!progress || progress(total, total));
-    }
-
-private:
-    static constexpr int s_chunksAhead = 3;
-
-    struct Slot
-    {
-        qsizetype chunk = -1; // the chunk it holds, formatted, or -1 when free
-        QByteArray bytes;
-    };
-
-    void format()
-    {
-        CsvRows rows(m_columns);
-        RecordTexts::View view;
-        for (;;) {
-            const qsizetype c = m_next.fetch_add(1);
-            if (c >= m_chunks)
-                return;
-            QByteArray bytes;
-            {
-                std::unique_lock lock(m_mutex);
-                m_changed.wait(lock, [&] { return m_stop || c < m_written + qsizetype(m_slots.size()); });
-                if (m_stop)
-                    return;
-                if (!m_spare.empty()) {
-                    bytes = std::move(m_spare.back());
-                    m_spare.pop_back();
-                }
-            }
-            const qsizetype end = std::min(qsizetype(m_order.size()), (c + 1) * m_chunk);
-            for (qsizetype k = c * m_chunk; k < end; ++k) {
-                if (m_texts.at(k, view))
-                    rows.append(bytes, m_order[std::size_t(k)], view);
-            }
-            {
-                const std::lock_guard lock(m_mutex);
-                Slot &slot = m_slots[std::size_t(c) % m_slots.size()];
-                slot.bytes = std::move(bytes);
-                slot.chunk = c;
-            }
-            m_changed.notify_all();
-        }
-    }
-
-    const IncidentColumns &m_columns;
-    const std::vector<Index> &m_order;
-    const RecordTexts &m_texts;
-    const qsizetype m_chunk, m_chunks;
-    const int m_workers;
-    std::atomic<qsizetype> m_next { 0 };
-    std::mutex m_mutex; // guards what follows
-    std::condition_variable m_changed;
-    std::vector<Slot> m_slots; // chunk c waits in slot c % size
-    std::vector<QByteArray> m_spare; // written buffers, for reuse
-    qsizetype m_written = 0; // chunks handed to the file
-    bool m_stop = false;
-};
-
 // The bytes of RecordWriter::toFaultlineJson for these records, one record at a time.
 bool streamJson(QIODevice &out, const IncidentColumns &columns, const std::vector<Index> &order,
     const RecordTexts &texts, const ExportFile::Progress &progress)
@@ -401,12 +284,34 @@ QByteArray toCsv(const IncidentColumns &columns, const std::vector<Index> &order
     return buffer.data();
 }
 
-bool writeCsv(QIODevice &out, const IncidentColumns &columns, const std::vector<Index> &order, const RecordTexts &texts,
-    const ExportFile::Progress &progress, qsizetype chunkRecords, int workers)
+std::optional<RecordTexts> readCsvRows(const Database &db, const IncidentColumns &columns,
+    const std::vector<Index> &order, const RecordTexts::Progress &progress, QString *error, qint64 parallelFrom)
 {
-    if (workers <= 0)
-        workers = std::clamp(int(std::thread::hardware_concurrency()), 1, s_maxCsvWorkers);
-    return ChunkedCsv(columns, order, texts, chunkRecords, workers).write(out, progress);
+    const RecordTexts::ShaperFactory rows = [&columns]() -> RecordTexts::Shaper {
+        return [csv = std::make_shared<CsvRows>(columns)](
+                   Index i, const RecordTexts::View &v, QByteArray &out) { csv->append(out, i, v); };
+    };
+    return RecordTexts::readShaped(db, columns, order, rows, progress, error, parallelFrom);
+}
+
+bool writeCsvRows(
+    QIODevice &out, const RecordTexts &rows, const ExportFile::Progress &progress, qsizetype progressEvery)
+{
+    QByteArray buffer = RecordWriter::csvHeader();
+    buffer.reserve(s_flushAt + (64 << 10));
+    const auto total = qint64(rows.size());
+    for (qsizetype k = 0; k < rows.size(); ++k) {
+        buffer.append(rows.shapedAt(k));
+        const bool report = progress && (k + 1) % progressEvery == 0;
+        if (buffer.size() >= s_flushAt || report) {
+            out.write(buffer); // what progress reports is in the file
+            buffer.resize(0);
+        }
+        if (report && !progress(qint64(k + 1), total))
+            return false;
+    }
+    out.write(buffer);
+    return !progress || progress(total, total);
 }
 
 ExportResult write(const QString &path, Format format, const Database &db, const IncidentColumns &columns,
@@ -420,14 +325,18 @@ ExportResult write(const QString &path, Format format, const Database &db, const
     const ExportFile::Progress writing
         = [&](qint64 done, qint64) { return !progress || progress(count + done, 2 * count); };
     QString error;
+    if (format == Format::Csv) {
+        // Each row is formatted by the thread that reads it; what is left is writing in order.
+        const std::optional<RecordTexts> rows = readCsvRows(db, columns, order, reading, &error);
+        if (!rows)
+            return error.isEmpty() ? ExportResult::cancel() : ExportResult::failure(error);
+        return ExportFile::write(path, [&](QIODevice &device) {
+            return writeCsvRows(device, *rows, writing) ? ExportResult::success() : ExportResult::cancel();
+        });
+    }
     const std::optional<RecordTexts> texts = RecordTexts::read(db, columns, order, reading, &error);
     if (!texts)
         return error.isEmpty() ? ExportResult::cancel() : ExportResult::failure(error);
-    if (format == Format::Csv) {
-        return ExportFile::write(path, [&](QIODevice &device) {
-            return writeCsv(device, columns, order, *texts, writing) ? ExportResult::success() : ExportResult::cancel();
-        });
-    }
     if (format == Format::Stix)
         return StixWriter::write(path, incidentsOf(columns, order, *texts), writing);
     return ExportFile::write(path, [&](QIODevice &device) {

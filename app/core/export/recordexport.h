@@ -2,14 +2,15 @@
 
 #include "domain/incidentcolumns.h"
 #include "export/exportfile.h"
+#include "store/recordtexts.h"
 
 #include <QByteArray>
 #include <QIODevice>
 #include <QString>
+#include <optional>
 #include <vector>
 
 class Database;
-class RecordTexts;
 
 // Exports records straight from a document, as `faultline export` and File > Export Data…
 // do: the incidents `order` names (indices into `columns`, loaded from `db`, in the order they
@@ -31,13 +32,14 @@ ExportResult write(const QString &path, Format format, const Database &db, const
 QByteArray toCsv(
     const IncidentColumns &columns, const std::vector<IncidentColumns::Index> &order, const RecordTexts &texts);
 
-// The same bytes as toCsv, written into `out` as write() does: `workers` threads (0: one per
-// core, at most s_maxCsvWorkers) format chunks of `chunkRecords` records, and this thread
-// writes them in order and calls `progress` (records written, records) after each chunk.
-// False when progress cancels; what was written by then stays in `out` (ExportFile drops it).
-constexpr qsizetype s_csvChunkRecords = 8192;
-constexpr int s_maxCsvWorkers = 4;
-bool writeCsv(QIODevice &out, const IncidentColumns &columns, const std::vector<IncidentColumns::Index> &order,
-    const RecordTexts &texts, const ExportFile::Progress &progress = {}, qsizetype chunkRecords = s_csvChunkRecords,
-    int workers = 0);
+// The CSV rows of those records (shaped RecordTexts), each formatted by the thread that reads
+// it: the bytes of toCsv without its header, one row per record of `order`.
+std::optional<RecordTexts> readCsvRows(const Database &db, const IncidentColumns &columns,
+    const std::vector<IncidentColumns::Index> &order, const RecordTexts::Progress &progress = {},
+    QString *error = nullptr, qint64 parallelFrom = RecordTexts::s_parallelFrom);
+// Writes the header and those rows in order into `out`, calling `progress` (records written,
+// records) every `progressEvery` records, once they are in `out`. False when progress cancels;
+// what was written by then stays in `out` (ExportFile drops it).
+bool writeCsvRows(
+    QIODevice &out, const RecordTexts &rows, const ExportFile::Progress &progress = {}, qsizetype progressEvery = 4096);
 } // namespace RecordExport

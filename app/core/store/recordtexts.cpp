@@ -159,14 +159,15 @@ void RecordTexts::Blocks::Free::operator()(char *block) const
     std::free(block);
 }
 
-const char *RecordTexts::Blocks::keep(QByteArrayView record)
+const char *RecordTexts::Blocks::keep(QByteArrayView head, QByteArrayView body)
 {
-    if (m_blocks.empty() || m_used + record.size() > m_capacity) {
+    const qsizetype size = head.size() + body.size();
+    if (m_blocks.empty() || m_used + size > m_capacity) {
         // Whole huge pages where the system has them: the texts of a million records are
         // hundreds of megabytes, and filling them 4 KiB page by page cost a page fault each
         // (a fifth of an export's time on a virtual machine).
         constexpr qsizetype page = 2 << 20;
-        m_capacity = (std::max(s_blockBytes, record.size()) + page - 1) / page * page;
+        m_capacity = (std::max(s_blockBytes, size) + page - 1) / page * page;
         auto *block = static_cast<char *>(std::aligned_alloc(std::size_t(page), std::size_t(m_capacity)));
         if (!block)
             qFatal("RecordTexts: out of memory");
@@ -177,8 +178,11 @@ const char *RecordTexts::Blocks::keep(QByteArrayView record)
         m_used = 0;
     }
     char *at = m_blocks.back().get() + m_used;
-    std::memcpy(at, record.data(), std::size_t(record.size()));
-    m_used += record.size();
+    if (!head.isEmpty())
+        std::memcpy(at, head.data(), std::size_t(head.size()));
+    if (!body.isEmpty())
+        std::memcpy(at + head.size(), body.data(), std::size_t(body.size()));
+    m_used += size;
     return at;
 }
 
@@ -201,6 +205,7 @@ struct RecordTexts::Scan
     const IncidentColumns &columns;
     const std::vector<std::uint32_t> &position;
     std::vector<const char *> &record;
+    const ShaperFactory *shaper; // null: the packed texts are kept
     std::atomic<qint64> scanned { 0 };
     std::atomic<bool> stop { false };
 
@@ -214,7 +219,9 @@ struct RecordTexts::Scan
         // Walks columns.rowid (ascending) alongside the rows.
         auto next
             = std::size_t(std::lower_bound(columns.rowid.begin(), columns.rowid.end(), from) - columns.rowid.begin());
-        QByteArray fields;
+        QByteArray fields, shaped;
+        View view;
+        const Shaper shape = shaper ? (*shaper)() : Shaper();
         qint64 count = 0;
         int rc = SQLITE_DONE;
         while ((rc = rows.step()) == SQLITE_ROW) {
@@ -230,7 +237,7 @@ struct RecordTexts::Scan
             }
             sources.take(rowid, keep, fields);
             if (keep)
-                record[position[next]] = blocks.keep(fields);
+                record[position[next]] = keepRecord(blocks, fields, IncidentColumns::Index(next), shape, view, shaped);
             if (++count % s_progressEvery == 0) {
                 scanned += s_progressEvery;
                 if (!tick())
@@ -246,11 +253,25 @@ struct RecordTexts::Scan
     }
 };
 
+const char *RecordTexts::keepRecord(Blocks &blocks, const QByteArray &fields, IncidentColumns::Index index,
+    const Shaper &shape, View &view, QByteArray &shaped)
+{
+    if (!shape)
+        return blocks.keep(fields);
+    decode(fields.constData(), view);
+    shaped.resize(0);
+    shape(index, view, shaped);
+    QByteArray length;
+    appendNumber(length, std::uint64_t(shaped.size()));
+    return blocks.keep(length, shaped);
+}
+
 bool RecordTexts::scanAll(const Database &db, const IncidentColumns &columns,
-    const std::vector<IncidentColumns::Index> &order, const Progress &progress, QString *error, bool twoThreads)
+    const std::vector<IncidentColumns::Index> &order, const ShaperFactory *shaper, const Progress &progress,
+    QString *error, bool twoThreads)
 {
     const std::vector<std::uint32_t> position = positions(columns, order);
-    Scan scan { columns, position, m_record };
+    Scan scan { columns, position, m_record, shaper };
     const qint64 total = qint64(columns.size());
     // On this thread: report progress, and tell the other thread to stop on a cancel.
     const std::function<bool()> tick = [&] {
@@ -297,8 +318,11 @@ bool RecordTexts::scanAll(const Database &db, const IncidentColumns &columns,
 }
 
 bool RecordTexts::lookUp(sqlite3 *h, const IncidentColumns &columns, const std::vector<IncidentColumns::Index> &order,
-    const Progress &progress, QString *error)
+    const ShaperFactory *shaper, const Progress &progress, QString *error)
 {
+    const Shaper shape = shaper ? (*shaper)() : Shaper();
+    View view;
+    QByteArray shaped;
     // In rowid order, so consecutive lookups touch neighbouring pages.
     std::vector<std::uint32_t> byRowid(order.size());
     for (std::size_t k = 0; k < order.size(); ++k)
@@ -332,7 +356,7 @@ bool RecordTexts::lookUp(sqlite3 *h, const IncidentColumns &columns, const std::
             }
             appendNumber(fields, count);
             fields.append(sourceFields);
-            m_record[byRowid[n]] = m_blocks.keep(fields);
+            m_record[byRowid[n]] = keepRecord(m_blocks, fields, order[byRowid[n]], shape, view, shaped);
         }
         if (progress && (n + 1) % s_progressEvery == 0 && !progress(qint64(n + 1), qint64(order.size())))
             return false;
@@ -343,13 +367,27 @@ bool RecordTexts::lookUp(sqlite3 *h, const IncidentColumns &columns, const std::
 std::optional<RecordTexts> RecordTexts::read(const Database &db, const IncidentColumns &columns,
     const std::vector<IncidentColumns::Index> &order, const Progress &progress, QString *error, qint64 parallelFrom)
 {
+    return readWith(db, columns, order, nullptr, progress, error, parallelFrom);
+}
+
+std::optional<RecordTexts> RecordTexts::readShaped(const Database &db, const IncidentColumns &columns,
+    const std::vector<IncidentColumns::Index> &order, const ShaperFactory &shaper, const Progress &progress,
+    QString *error, qint64 parallelFrom)
+{
+    return readWith(db, columns, order, &shaper, progress, error, parallelFrom);
+}
+
+std::optional<RecordTexts> RecordTexts::readWith(const Database &db, const IncidentColumns &columns,
+    const std::vector<IncidentColumns::Index> &order, const ShaperFactory *shaper, const Progress &progress,
+    QString *error, qint64 parallelFrom)
+{
     const Reading reading(db.handle());
     RecordTexts texts;
     texts.m_record.assign(order.size(), nullptr);
     // A lookup costs several times a scanned row: scan unless few incidents are wanted.
     const bool few = qint64(order.size()) * s_scanRatio < qint64(columns.size());
     if (few) {
-        if (!texts.lookUp(db.handle(), columns, order, progress, error)
+        if (!texts.lookUp(db.handle(), columns, order, shaper, progress, error)
             || (progress && !progress(qint64(order.size()), qint64(order.size()))))
             return std::nullopt;
         return texts;
@@ -363,7 +401,8 @@ std::optional<RecordTexts> RecordTexts::read(const Database &db, const IncidentC
         twoThreads = (rc == SQLITE_ROW || rc == SQLITE_DONE) && sqlite3_get_autocommit(db.handle()) == 0;
     }
     const qint64 total = qint64(columns.size());
-    if (!texts.scanAll(db, columns, order, progress, error, twoThreads) || (progress && !progress(total, total)))
+    if (!texts.scanAll(db, columns, order, shaper, progress, error, twoThreads)
+        || (progress && !progress(total, total)))
         return std::nullopt;
     return texts;
 }
@@ -373,6 +412,18 @@ bool RecordTexts::at(qsizetype k, View &view) const
     const char *cursor = m_record[std::size_t(k)];
     if (!cursor)
         return false;
+    decode(cursor, view);
+    return true;
+}
+
+QByteArrayView RecordTexts::shapedAt(qsizetype k) const
+{
+    const char *cursor = m_record[std::size_t(k)];
+    return cursor ? takeField(cursor) : QByteArrayView();
+}
+
+void RecordTexts::decode(const char *cursor, View &view)
+{
     QByteArrayView *fields[] = { &view.start, &view.end, &view.disclosed, &view.attributedOn, &view.summary, &view.tags,
         &view.related, &view.notes, &view.actor };
     for (QByteArrayView *field : fields)
@@ -385,5 +436,4 @@ bool RecordTexts::at(qsizetype k, View &view) const
         s.publisher = takeField(cursor);
         s.date = takeField(cursor);
     }
-    return true;
 }

@@ -52,10 +52,25 @@ public:
         const std::vector<IncidentColumns::Index> &order, const Progress &progress = {}, QString *error = nullptr,
         qint64 parallelFrom = s_parallelFrom);
 
+    // Turns one record's texts (with its index into the columns) into the bytes kept for it,
+    // appended to `out`. It runs on the thread that read the record, while the record is still
+    // in the processor's cache: an exporter formats there, on both scanning threads, instead
+    // of walking hundreds of megabytes of texts again afterwards. The factory gives each
+    // reading thread a shaper of its own.
+    using Shaper = std::function<void(IncidentColumns::Index index, const View &view, QByteArray &out)>;
+    using ShaperFactory = std::function<Shaper()>;
+    // As read(), keeping for each incident only what the shaper makes of it (shapedAt).
+    static std::optional<RecordTexts> readShaped(const Database &db, const IncidentColumns &columns,
+        const std::vector<IncidentColumns::Index> &order, const ShaperFactory &shaper, const Progress &progress = {},
+        QString *error = nullptr, qint64 parallelFrom = s_parallelFrom);
+
     qsizetype size() const { return qsizetype(m_record.size()); }
     // The texts of the k-th incident of `order` into `view` (its sources vector is reused);
     // false when the document no longer holds that incident.
     bool at(qsizetype k, View &view) const;
+    // The bytes the shaper made for the k-th incident of readShaped's `order`; a null view when
+    // the document no longer holds that incident.
+    QByteArrayView shapedAt(qsizetype k) const;
 
     // Fewer wanted incidents than one in s_scanRatio of the document are looked up one by one
     // (in rowid order) instead of scanning every row.
@@ -72,8 +87,8 @@ private:
     class Blocks
     {
     public:
-        // Copies one record's packed fields and returns where they now are.
-        const char *keep(QByteArrayView record);
+        // Copies one record's packed fields (`head` then `body`) and returns where they now are.
+        const char *keep(QByteArrayView head, QByteArrayView body = {});
         void append(Blocks &&other);
 
     private:
@@ -85,10 +100,17 @@ private:
         qsizetype m_used = 0, m_capacity = 0; // of the last block
     };
 
+    static std::optional<RecordTexts> readWith(const Database &db, const IncidentColumns &columns,
+        const std::vector<IncidentColumns::Index> &order, const ShaperFactory *shaper, const Progress &progress,
+        QString *error, qint64 parallelFrom);
     bool scanAll(const Database &db, const IncidentColumns &columns, const std::vector<IncidentColumns::Index> &order,
-        const Progress &progress, QString *error, bool twoThreads);
+        const ShaperFactory *shaper, const Progress &progress, QString *error, bool twoThreads);
     bool lookUp(sqlite3 *h, const IncidentColumns &columns, const std::vector<IncidentColumns::Index> &order,
-        const Progress &progress, QString *error);
+        const ShaperFactory *shaper, const Progress &progress, QString *error);
+    // Where a record's packed fields (or, shaped, its one field of shaped bytes) are kept.
+    static const char *keepRecord(Blocks &blocks, const QByteArray &fields, IncidentColumns::Index index,
+        const Shaper &shape, View &view, QByteArray &shaped);
+    static void decode(const char *cursor, View &view);
 
     Blocks m_blocks;
     std::vector<const char *> m_record; // where each record's fields start, or null
