@@ -29,8 +29,10 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextEdit>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <numeric>
 
 namespace {
 enum Column { SeverityColumn, FileColumn, LineColumn, FieldColumn, MessageColumn, RecordColumn, ColumnCount };
@@ -109,17 +111,17 @@ ImportReportDialog::ImportReportDialog(const Importer::Result &result, QWidget *
     setWindowTitle(result.failed ? tr("Nothing Imported") : tr("Import Report"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(buildHeader());
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->setChildrenCollapsible(false);
-    splitter->addWidget(buildDiagnostics());
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(buildDiagnostics());
     if (!m_unknown.isEmpty())
-        splitter->addWidget(buildUnknownValues());
-    splitter->addWidget(buildLineView());
-    splitter->setStretchFactor(0, 3);
-    layout->addWidget(splitter, 1);
+        m_splitter->addWidget(buildUnknownValues());
+    m_splitter->addWidget(buildLineView());
+    m_splitter->setStretchFactor(0, 3);
+    layout->addWidget(m_splitter, 1);
     layout->addLayout(buildButtons());
     fillDiagnostics();
-    updateButtons();
+    showCurrent();
 
     const QRect available = parent && parent->screen() ? parent->screen()->availableGeometry()
                                                        : QApplication::primaryScreen()->availableGeometry();
@@ -170,7 +172,9 @@ QWidget *ImportReportDialog::buildHeader()
 QStringList ImportReportDialog::headerLines() const
 {
     const Importer::Result &r = m_result;
-    QString counts = r.failed ? tr("Nothing imported: %n record(s) rejected", nullptr, r.rejected)
+    const QString nothing
+        = r.rejected > 0 ? tr("Nothing imported (%n record(s) rejected)", nullptr, r.rejected) : tr("Nothing imported");
+    QString counts = r.failed ? nothing
                               : tr("Imported %1, updated %2, unchanged %3, rejected %4")
                                     .arg(r.imported)
                                     .arg(r.updated)
@@ -210,7 +214,7 @@ QWidget *ImportReportDialog::buildDiagnostics()
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setWordWrap(false);
-    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->setTextElideMode(Qt::ElideRight);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->setAlternatingRowColors(true);
@@ -218,11 +222,14 @@ QWidget *ImportReportDialog::buildDiagnostics()
     title->setBuddy(m_view);
     const int ch = m_view->fontMetrics().averageCharWidth();
     new TableColumnFit(m_view, MessageColumn,
-        { { SeverityColumn, ch * 12 }, { FileColumn, ch * 22 }, { LineColumn, ch * 8 }, { FieldColumn, ch * 18 },
-            { RecordColumn, ch * 18 } },
+        { { SeverityColumn, ch * 12 }, { FileColumn, ch * 20 }, { LineColumn, ch * 8 }, { FieldColumn, ch * 18 },
+            { RecordColumn, ch * 22 } },
         { SeverityColumn, LineColumn }, 0.35);
     layout->addWidget(m_view, 1);
 
+    m_detail = plainLabel(QString(), box);
+    m_detail->setObjectName(QStringLiteral("diagnosticText"));
+    layout->addWidget(m_detail);
     m_omitted = plainLabel(m_result.diagnostics.omittedLine(), box);
     m_omitted->setVisible(m_result.diagnostics.omitted() > 0);
     layout->addWidget(m_omitted);
@@ -234,7 +241,7 @@ QWidget *ImportReportDialog::buildDiagnostics()
         m_view, &QAbstractItemView::activated, this, [this](const QModelIndex &index) { activateRow(index.row()); });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         m_status->clear();
-        updateButtons();
+        showCurrent();
     });
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this](int index) { setShown(Shown(index)); });
     return box;
@@ -277,6 +284,7 @@ QWidget *ImportReportDialog::buildUnknownValues()
 {
     auto *box = new QGroupBox(tr("Country values no table knew"), this);
     auto *layout = new QVBoxLayout(box);
+    layout->setSizeConstraint(QLayout::SetMaximumSize); // no taller than its table
     layout->addWidget(plainLabel(tr("Add each to the field's values in the mapping (\"Atlantis=XX\") or to "
                                     "data/country-aliases.tsv, then import again."),
         box));
@@ -296,7 +304,13 @@ QWidget *ImportReportDialog::buildUnknownValues()
     m_unknownView->setAccessibleName(tr("Unknown country values"));
     const int ch = m_unknownView->fontMetrics().averageCharWidth();
     new TableColumnFit(m_unknownView, 1, { { 0, ch * 14 }, { 2, ch * 10 } }, { 2 }, 0.4);
-    m_unknownView->setMinimumHeight(m_unknownView->fontMetrics().height() * 5);
+    // As tall as its rows, up to six: the diagnostics keep the room.
+    const int rows = std::clamp(int(m_unknown.size()), 2, 6);
+    m_unknownView->verticalHeader()->setDefaultSectionSize(m_unknownView->fontMetrics().height() + 8);
+    const int height = m_unknownView->horizontalHeader()->sizeHint().height()
+        + rows * m_unknownView->verticalHeader()->defaultSectionSize() + 2 * m_unknownView->frameWidth();
+    m_unknownView->setMinimumHeight(std::min(height, m_unknownView->fontMetrics().height() * 5));
+    m_unknownView->setMaximumHeight(height);
     layout->addWidget(m_unknownView, 1);
     return box;
 }
@@ -351,7 +365,7 @@ QLayout *ImportReportDialog::buildButtons()
 void ImportReportDialog::setRecordLookup(std::function<bool(const QString &)> inDocument)
 {
     m_inDocument = std::move(inDocument);
-    updateButtons();
+    showCurrent();
 }
 
 void ImportReportDialog::setShown(Shown shown)
@@ -364,7 +378,7 @@ void ImportReportDialog::setShown(Shown shown)
     m_proxy->setFilterRegularExpression(pattern);
     if (!m_view->currentIndex().isValid() && m_proxy->rowCount() > 0)
         m_view->setCurrentIndex(m_proxy->index(0, 0));
-    updateButtons();
+    showCurrent();
 }
 
 const Diagnostic *ImportReportDialog::diagnosticAt(int row) const
@@ -385,9 +399,14 @@ bool ImportReportDialog::hasLine(const Diagnostic &d) const
     return !d.file.isEmpty() && d.line > 0;
 }
 
-void ImportReportDialog::updateButtons()
+void ImportReportDialog::showCurrent()
 {
     const Diagnostic *d = diagnosticAt(m_view->currentIndex().row());
+    // The whole diagnostic, which the table may cut, with its record when the line does not name it.
+    QString detail = d ? d->toString() : QString();
+    if (d && !d->recordId.isEmpty() && !detail.contains(d->recordId))
+        detail += tr(" (record \"%1\")").arg(d->recordId.left(200));
+    m_detail->setText(cell(detail, 2000));
     m_showRecord->setEnabled(d && inDocument(d->recordId));
     m_showLine->setEnabled(d && hasLine(*d));
 }
@@ -416,7 +435,15 @@ bool ImportReportDialog::showLine(int row)
         return false;
     QString error;
     const auto excerpt = LineExcerpt::read(d->file, d->line, s_contextLines, &error);
-    m_linePanel->show();
+    if (m_linePanel->isHidden()) {
+        // The lines take the room they need; the diagnostics keep the rest.
+        m_linePanel->show();
+        QList<int> sizes = m_splitter->sizes();
+        const int total = std::accumulate(sizes.cbegin(), sizes.cend(), 0);
+        sizes.last() = std::min(total / 2, m_linePanel->minimumSizeHint().height());
+        sizes.first() = total - std::accumulate(sizes.cbegin() + 1, sizes.cend(), 0);
+        m_splitter->setSizes(sizes);
+    }
     if (!excerpt) {
         m_lineTitle->setText(tr("Cannot show the line: %1").arg(cell(error, 1000)));
         m_lineView->clear();
@@ -425,8 +452,13 @@ bool ImportReportDialog::showLine(int row)
     m_lineTitle->setText(tr("%1, line %2").arg(shortPath(d->file), QString::number(d->line)));
     m_lineView->setPlainText(excerpt->toText());
     // The line itself at the top of the view's attention: its block selected.
-    QTextCursor cursor(m_lineView->document()->findBlockByNumber(d->line - excerpt->firstLine));
-    m_lineView->setTextCursor(cursor);
+    QTextEdit::ExtraSelection marked;
+    marked.cursor = QTextCursor(m_lineView->document()->findBlockByNumber(d->line - excerpt->firstLine));
+    marked.format.setBackground(palette().color(QPalette::Highlight));
+    marked.format.setForeground(palette().color(QPalette::HighlightedText));
+    marked.format.setProperty(QTextFormat::FullWidthSelection, true);
+    m_lineView->setExtraSelections({ marked });
+    m_lineView->setTextCursor(marked.cursor);
     m_lineView->ensureCursorVisible();
     return true;
 }

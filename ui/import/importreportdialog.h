@@ -11,6 +11,7 @@ class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QSortFilterProxyModel;
+class QSplitter;
 class QStandardItemModel;
 class QTableView;
 
@@ -75,7 +76,7 @@ private:
     QWidget *buildLineView();
     QLayout *buildButtons();
     void fillDiagnostics();
-    void updateButtons();
+    void showCurrent(); // the current diagnostic in full, and the buttons that act on it
     bool inDocument(const QString &id) const;
     bool hasLine(const Diagnostic &d) const;
     void chooseSave();
@@ -90,11 +91,13 @@ private:
     QTableView *m_unknownView = nullptr;
     QComboBox *m_filter = nullptr;
     QLabel *m_counts = nullptr;
+    QLabel *m_detail = nullptr; // the current diagnostic in full
     QLabel *m_omitted = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_lineTitle = nullptr;
     QPlainTextEdit *m_lineView = nullptr;
     QWidget *m_linePanel = nullptr;
+    QSplitter *m_splitter = nullptr;
     QPushButton *m_showLine = nullptr;
     QPushButton *m_showRecord = nullptr;
 };
