@@ -15,6 +15,7 @@
 #include "widgets/safetextbrowser.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -304,6 +305,30 @@ private slots:
         window.importFiles({ QFINDTESTDATA("../data/bad.csv") });
         QVERIFY(finished.wait(20000));
         QTRY_COMPARE(window.findChildren<ImportReportDialog *>().size(), 1);
+    }
+
+    void failedImportOpensTheReportWithItsError()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("failed-import.faultline"));
+        const QString truncated = m_dir.filePath(QStringLiteral("truncated.json"));
+        QFile file(truncated);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"incidents": [ {"id": "x", "title": "T")");
+        file.close();
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openDocument(path));
+        QSignalSpy finished(window.document(), &DocumentController::importFinished);
+        window.importFiles({ truncated });
+        QVERIFY(finished.wait(20000));
+        auto *report = window.findChild<ImportReportDialog *>();
+        QVERIFY(report);
+        QCOMPARE(report->windowTitle(), QStringLiteral("Nothing Imported"));
+        auto *error = report->findChild<QLabel *>(QStringLiteral("importError"));
+        QVERIFY(error);
+        QVERIFY2(error->text().contains(QStringLiteral("truncated.json")), qPrintable(error->text()));
+        QVERIFY(report->showLine(0)); // the JSON error names line 1
+        QVERIFY(report->lineView()->toPlainText().contains(QStringLiteral("\"incidents\"")));
     }
 
     void menusHaveTheirActionsAndShortcuts_data()
