@@ -8,6 +8,7 @@
 #include "help/aboutdialog.h"
 #include "help/shortcutsdialog.h"
 #include "import/csvmappingdialog.h"
+#include "import/importreportdialog.h"
 #include "models/incidenttablemodel.h"
 #include "panes/detailpane.h"
 #include "panes/filterpane.h"
@@ -446,22 +447,20 @@ void MainWindow::importFiles(const QStringList &requested)
 
 void MainWindow::showImportResult(const Importer::Result &result)
 {
-    QStringList lines;
-    for (const Diagnostic &d : result.diagnostics.mid(0, 30))
-        lines << d.toString();
-    const qint64 more
-        = result.diagnostics.size() - std::min<qsizetype>(result.diagnostics.size(), 30) + result.diagnostics.omitted();
-    if (more > 0)
-        lines << tr("… and %n more", nullptr, int(std::min<qint64>(more, std::numeric_limits<int>::max())));
-    if (result.failed) {
-        const QString after = result.documentLine().isEmpty() ? QString() : u'\n' + result.documentLine();
-        showMessage(this, QMessageBox::Warning, tr("Nothing imported"), result.error + after, lines.join(u'\n'));
-        return;
-    }
-    const QString report = result.summary() + QStringLiteral("; ") + result.documentLine();
-    statusBar()->showMessage(report, 10000);
-    if (!lines.isEmpty())
-        showMessage(this, QMessageBox::Information, tr("Import finished"), report, lines.join(u'\n'));
+    if (!result.failed)
+        statusBar()->showMessage(result.summary() + QStringLiteral("; ") + result.documentLine(), 10000);
+    if (!result.failed && result.diagnostics.isEmpty())
+        return; // the status bar says all there is
+    for (ImportReportDialog *previous : findChildren<ImportReportDialog *>())
+        previous->close();
+    auto *report = new ImportReportDialog(result, this);
+    report->setAttribute(Qt::WA_DeleteOnClose);
+    report->setRecordLookup([this](const QString &id) {
+        const auto columns = m_document->columns();
+        return columns && columns->indexOfId(id) >= 0;
+    });
+    connect(report, &ImportReportDialog::incidentRequested, this, &MainWindow::revealIncident);
+    report->show();
 }
 
 // --- filter, table and selection -----------------------------------------------------------

@@ -118,6 +118,8 @@ private:
     void showLoadedColumns();
     void showChangedRecord(const QString &id);
     void showImportResult(const Importer::Result &result);
+    // Selects the incident; one the filter leaves out is shown in the detail pane, marked so.
+    void revealIncident(const QString &id); // mainwindowrecords.cpp
 
     void applyFilter();
     void showCurrent();

@@ -40,15 +40,7 @@ void MainWindow::connectRecords()
     });
     connect(m_document, &DocumentController::recordsChanged, this, &MainWindow::showChangedRecord);
     connect(m_records, &RecordActions::recordSaved, this, [this](const QString &id) {
-        if (!selectIncident(id)) {
-            // Saved, but the filter leaves it out: shown in the detail pane, marked as such.
-            const auto columns = m_document->columns();
-            const qint64 index = columns ? columns->indexOfId(id) : -1;
-            if (index >= 0) {
-                m_detail->setIncident(m_document->incidentByRowid(columns->rowid[std::size_t(index)]));
-                m_detail->setExcludedByFilter(true);
-            }
-        }
+        revealIncident(id);
         statusBar()->showMessage(tr("Saved %1").arg(id), 4000);
     });
     connect(m_records, &RecordActions::failed, this, [this](const QString &error) {
@@ -78,4 +70,17 @@ void MainWindow::showChangedRecord(const QString &id)
         selectIncident(currentId);
     showCurrent();
     qCDebug(lcUi) << "record change shown in" << clock.elapsed() << "ms";
+}
+
+void MainWindow::revealIncident(const QString &id)
+{
+    if (selectIncident(id))
+        return;
+    // In the document, but the filter leaves it out: shown in the detail pane, marked as such.
+    const auto columns = m_document->columns();
+    const qint64 index = columns ? columns->indexOfId(id) : -1;
+    if (index >= 0) {
+        m_detail->setIncident(m_document->incidentByRowid(columns->rowid[std::size_t(index)]));
+        m_detail->setExcludedByFilter(true);
+    }
 }

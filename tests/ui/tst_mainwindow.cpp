@@ -2,6 +2,7 @@
 // follows the selection with every field as plain text; its menus, saved views and warnings.
 #include "document/documentcontroller.h"
 #include "import/importer.h"
+#include "import/importreportdialog.h"
 #include "mainwindow.h"
 #include "models/incidenttablemodel.h"
 #include "panes/detailpane.h"
@@ -14,6 +15,7 @@
 #include "widgets/safetextbrowser.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -278,6 +280,55 @@ private slots:
         window.importFiles({ QFINDTESTDATA("../data/good.csv") });
         QVERIFY(finished.wait(20000));
         QCOMPARE(window.visibleCount(), 2);
+    }
+
+    void importReportSelectsARecord()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("import-report.faultline"));
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openDocument(path));
+        QSignalSpy finished(window.document(), &DocumentController::importFinished);
+        window.importFiles({ QFINDTESTDATA("../data/bad.csv") });
+        QVERIFY(finished.wait(20000));
+        // Rejected rows: the report opens beside the window, listing them.
+        auto *report = window.findChild<ImportReportDialog *>();
+        QVERIFY(report);
+        QVERIFY(report->isVisible());
+        QVERIFY(!report->isModal());
+        QVERIFY(report->diagnosticsView()->model()->rowCount() >= 8);
+        QTRY_COMPARE(window.visibleCount(), 2);
+        emit report->incidentRequested(QStringLiteral("b-ok"));
+        QVERIFY(window.detailPane()->incident());
+        QCOMPARE(window.detailPane()->incident()->id, QStringLiteral("b-ok"));
+        // A second import's report replaces the first.
+        window.importFiles({ QFINDTESTDATA("../data/bad.csv") });
+        QVERIFY(finished.wait(20000));
+        QTRY_COMPARE(window.findChildren<ImportReportDialog *>().size(), 1);
+    }
+
+    void failedImportOpensTheReportWithItsError()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("failed-import.faultline"));
+        const QString truncated = m_dir.filePath(QStringLiteral("truncated.json"));
+        QFile file(truncated);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"incidents": [ {"id": "x", "title": "T")");
+        file.close();
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openDocument(path));
+        QSignalSpy finished(window.document(), &DocumentController::importFinished);
+        window.importFiles({ truncated });
+        QVERIFY(finished.wait(20000));
+        auto *report = window.findChild<ImportReportDialog *>();
+        QVERIFY(report);
+        QCOMPARE(report->windowTitle(), QStringLiteral("Nothing Imported"));
+        auto *error = report->findChild<QLabel *>(QStringLiteral("importError"));
+        QVERIFY(error);
+        QVERIFY2(error->text().contains(QStringLiteral("truncated.json")), qPrintable(error->text()));
+        QVERIFY(report->showLine(0)); // the JSON error names line 1
+        QVERIFY(report->lineView()->toPlainText().contains(QStringLiteral("\"incidents\"")));
     }
 
     void menusHaveTheirActionsAndShortcuts_data()

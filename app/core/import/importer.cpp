@@ -453,6 +453,10 @@ void Importer::Result::add(const Result &o)
     unchanged += o.unchanged;
     rejected += o.rejected;
     unknownCountry += o.unknownCountry;
+    for (const QString &path : o.paths) {
+        if (!paths.contains(path))
+            paths << path;
+    }
     for (auto it = o.unknownCountries.cbegin(); it != o.unknownCountries.cend(); ++it)
         unknownCountries[it.key()] += it.value();
     diagnostics += o.diagnostics;
@@ -625,6 +629,7 @@ Importer::Result Importer::importFile(Database &db, const QString &path, const O
 Importer::Result Importer::importFiles(Database &db, const QStringList &paths, const Options &options, bool bundled)
 {
     Result result;
+    result.paths = paths;
     QList<InputFile> sources;
     if (bundled && !bundledSources(sources, result))
         return finishReport(db, result);
@@ -644,6 +649,7 @@ Importer::Result Importer::importFiles(Database &db, const QStringList &paths, c
         return QString();
     });
     result.diagnostics = found + result.diagnostics;
+    result.paths = paths;
     if (bundled && !result.failed && !result.cancelled) {
         // The bundled stories come with the bundled records (once per document, by name).
         QString storyError;
@@ -664,6 +670,7 @@ Importer::Result Importer::importBytes(
     src.size = bytes.size();
     QList<InputFile> sources { src };
     Result result = run(db, sources, options);
+    result.paths = { name };
     return finishReport(db, result);
 }
 

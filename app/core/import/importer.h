@@ -62,6 +62,8 @@ public:
         bool failed = false; // nothing was written (file error, strict, cancel, database)
         bool cancelled = false;
         QString error; // why it failed, when failed
+        // What was imported, as given: files, folders and archives (importBytes: the name).
+        QStringList paths;
         // The records the document holds once the import committed or rolled back (-1 unknown).
         qint64 documentRecords = -1;
 
