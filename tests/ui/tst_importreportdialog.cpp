@@ -5,6 +5,7 @@
 #include "import/importreportdialog.h"
 #include "import/lineexcerpt.h"
 #include "store/database.h"
+#include "uitestsupport.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -73,6 +74,7 @@ private slots:
     {
         ImportReportDialog dialog(sampleResult());
         QCOMPARE(dialog.windowTitle(), QStringLiteral("Import Report"));
+        QCOMPARE(UiTestSupport::textFieldsThatTrapTab(&dialog), QStringList());
         QVERIFY2(
             dialog.countsLabel()->text().contains(QStringLiteral("Imported 3, updated 1, unchanged 2, rejected 2")),
             qPrintable(dialog.countsLabel()->text()));

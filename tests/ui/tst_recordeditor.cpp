@@ -11,6 +11,7 @@
 #include "store/database.h"
 #include "store/incidentstore.h"
 #include "testsupport.h"
+#include "uitestsupport.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -213,6 +214,40 @@ private slots:
     // A saved article dropped with Alt opens New Incident from Article holding the file, as its
     // Open File… button would, and Draft Record opens the editor on its draft; nothing is
     // imported. Without Alt the same window imports what is dropped.
+    void tabLeavesEveryTextField()
+    {
+        // The window with its panes, the article dialog and the editor: Tab moves on from every
+        // multi-line field, and in the article text it does not type into the article.
+        MainWindow window;
+        QVERIFY(window.openDocument(m_dir.filePath(QStringLiteral("tab.faultline"))));
+        QCOMPARE(UiTestSupport::textFieldsThatTrapTab(&window).join(u", "), QString());
+        ArticleDialog article;
+        QCOMPARE(UiTestSupport::textFieldsThatTrapTab(&article), QStringList());
+        article.show();
+        QApplication::setActiveWindow(&article);
+        QVERIFY(QTest::qWaitForWindowActive(&article));
+        article.textEdit()->setFocus();
+        QTRY_VERIFY(article.textEdit()->hasFocus());
+        QTest::keyClicks(article.textEdit(), QStringLiteral("Oslo"));
+        QTest::keyClick(article.textEdit(), Qt::Key_Tab);
+        QCOMPARE(article.textEdit()->toPlainText(), QStringLiteral("Oslo"));
+        QVERIFY(!article.textEdit()->hasFocus());
+        RecordEditor editor(RecordForm(), nullptr);
+        QCOMPARE(UiTestSupport::textFieldsThatTrapTab(&editor), QStringList());
+    }
+
+    void articleIsDraftedWithCtrlReturn()
+    {
+        ArticleDialog article;
+        article.show();
+        QApplication::setActiveWindow(&article);
+        QVERIFY(QTest::qWaitForWindowActive(&article));
+        article.textEdit()->setPlainText(QStringLiteral("OSLO, March 19 (Reuters) - Hackers hit Norsk Hydro."));
+        article.textEdit()->setFocus();
+        QTest::keyClick(article.textEdit(), Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(article.result(), int(QDialog::Accepted));
+    }
+
     void altDropOfAnArticleOpensTheArticleDialog()
     {
         MainWindow window;

@@ -7,6 +7,9 @@
 #include <QFile>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QStringList>
+#include <QTextEdit>
 
 // Helpers shared by the widget tests. Header-only, like tests/support/testsupport.h.
 namespace UiTestSupport {
@@ -34,6 +37,24 @@ inline bool writeDamagedDocument(const QString &path)
         f.write(QByteArray(512, '\xA5'));
     }
     return true;
+}
+
+// The editable multi-line text fields under `root` that take a Tab as a character instead of
+// moving focus on: each one a keyboard trap (Ctrl+Tab still types a tab). Named by object and
+// accessible name.
+inline QStringList textFieldsThatTrapTab(const QWidget *root)
+{
+    QStringList trapped;
+    for (const QPlainTextEdit *edit : root->findChildren<QPlainTextEdit *>()) {
+        if (!edit->tabChangesFocus())
+            trapped << edit->objectName() + u'/' + edit->accessibleName();
+    }
+    // A read-only QTextEdit (the detail pane's browser) walks its links on Tab, then moves on.
+    for (const QTextEdit *edit : root->findChildren<QTextEdit *>()) {
+        if (!edit->tabChangesFocus() && !edit->isReadOnly())
+            trapped << edit->objectName() + u'/' + edit->accessibleName();
+    }
+    return trapped;
 }
 
 // The action whose text, without the & of its mnemonic, is `text`; null when none is.

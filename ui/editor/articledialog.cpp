@@ -11,6 +11,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QVBoxLayout>
 
 ArticleDialog::ArticleDialog(QWidget *parent)
@@ -26,6 +27,7 @@ ArticleDialog::ArticleDialog(QWidget *parent)
     m_text->setObjectName(QStringLiteral("articleText"));
     m_text->setAccessibleName(tr("Article text"));
     m_text->setPlaceholderText(tr("Article text"));
+    m_text->setTabChangesFocus(true); // Tab moves on to the buttons; a pasted article keeps its own tabs
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_draft = buttons->addButton(tr("Draft Record"), QDialogButtonBox::AcceptRole);
     m_draft->setEnabled(false);
@@ -35,6 +37,12 @@ ArticleDialog::ArticleDialog(QWidget *parent)
     layout->addWidget(m_text, 1);
     layout->addWidget(buttons);
     resize(640, 480);
+    m_draft->setToolTip(tr("Draft a record from the article (Ctrl+Return)"));
+    auto *draft = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    connect(draft, &QShortcut::activated, this, [this] {
+        if (m_draft->isEnabled())
+            accept();
+    });
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_text, &QPlainTextEdit::textChanged, this, [this] {

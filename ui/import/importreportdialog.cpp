@@ -324,6 +324,7 @@ QWidget *ImportReportDialog::buildLineView()
     layout->addWidget(m_lineTitle);
     m_lineView = new QPlainTextEdit(m_linePanel);
     m_lineView->setReadOnly(true);
+    m_lineView->setTabChangesFocus(true);
     m_lineView->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_lineView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_lineView->setAccessibleName(tr("Lines of the file"));

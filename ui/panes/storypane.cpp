@@ -165,6 +165,7 @@ void StoryPane::createWidgets()
     m_notes = new QPlainTextEdit(this);
     m_notes->setObjectName(QStringLiteral("stepNotes"));
     m_notes->setPlaceholderText(tr("Notes to read aloud (plain text)"));
+    m_notes->setTabChangesFocus(true);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_list, 2);
