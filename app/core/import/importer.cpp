@@ -145,23 +145,14 @@ private:
 class StoreSink
 {
 public:
-    StoreSink(IncidentStore &store, Importer::Result &result, QSet<QString> &seenIds, const QString &fileName)
+    StoreSink(IncidentStore &store, Importer::Result &result, const QString &fileName)
         : m_store(store)
         , m_result(result)
-        , m_seenIds(seenIds)
         , m_fileName(fileName)
     { }
 
     bool operator()(Incident &&incident)
     {
-        if (m_seenIds.contains(incident.id)) {
-            m_result.diagnostics.append({ m_fileName, 0, QStringLiteral("id"),
-                tr("\"%1\" appears more than once in this import; later copy rejected").arg(incident.id),
-                Diagnostic::Severity::Error, incident.id });
-            ++m_result.rejected;
-            return true;
-        }
-        m_seenIds.insert(incident.id);
         const auto outcome = m_store.upsert(incident, &m_error);
         if (!outcome) {
             m_failed = true;
@@ -177,6 +168,12 @@ public:
         case IncidentStore::Outcome::Unchanged:
             ++m_result.unchanged;
             break;
+        case IncidentStore::Outcome::Repeated:
+            m_result.diagnostics.append({ m_fileName, 0, QStringLiteral("id"),
+                tr("\"%1\" appears more than once in this import; later copy rejected").arg(incident.id),
+                Diagnostic::Severity::Error, incident.id });
+            ++m_result.rejected;
+            break;
         }
         return true;
     }
@@ -186,7 +183,6 @@ public:
 private:
     IncidentStore &m_store;
     Importer::Result &m_result;
-    QSet<QString> &m_seenIds;
     const QString &m_fileName;
     QString m_error;
     bool m_failed = false;
@@ -259,9 +255,9 @@ bool readInBatches(InputFile &src, Importer::Format format, const CsvMapping *ma
 // Reads one source into the open transaction; returns false on a whole-file error, a
 // database error or a cancel, with result.error saying which.
 bool readInto(IncidentStore &store, InputFile &src, Importer::Format format, const Importer::Options &options,
-    Importer::Result &result, QSet<QString> &seenIds)
+    Importer::Result &result)
 {
-    StoreSink sink(store, result, seenIds, src.name);
+    StoreSink sink(store, result, src.name);
     bool cancelled = false;
     auto progress = [&](qint64 done) {
         if (options.progress && !options.progress(done, src.size)) {
@@ -356,9 +352,8 @@ Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Op
         result.error = error;
         return result;
     }
-    QSet<QString> seenIds;
     for (qsizetype i = 0; i < sources.size(); ++i) {
-        if (!readInto(store, sources[i], formats.at(i), options, result, seenIds)) {
+        if (!readInto(store, sources[i], formats.at(i), options, result)) {
             result.failed = true;
             break;
         }

@@ -121,6 +121,7 @@ bool IncidentStore::beginImport(QString *errorMessage)
     if (!prepareStatements(errorMessage))
         return false;
     m_userOwned.clear();
+    forgetTouched();
     {
         Statement owned(m_db.handle(), "SELECT id, kind FROM local_edit");
         while (owned.step() == SQLITE_ROW)
@@ -141,6 +142,34 @@ bool IncidentStore::beginImport(QString *errorMessage)
         return false;
     }
     return true;
+}
+
+bool IncidentStore::touched(qint64 rowid) const
+{
+    if (rowid >= 0 && rowid < s_touchedBits) {
+        const auto word = std::size_t(rowid / 64);
+        return word < m_touched.size() && (m_touched[word] >> (rowid % 64)) & 1;
+    }
+    return m_touchedFar.contains(rowid);
+}
+
+void IncidentStore::touch(qint64 rowid)
+{
+    if (rowid >= 0 && rowid < s_touchedBits) {
+        const auto word = std::size_t(rowid / 64);
+        if (word >= m_touched.size())
+            m_touched.resize(std::max(word + 1, 2 * m_touched.size()), 0);
+        m_touched[word] |= std::uint64_t(1) << (rowid % 64);
+    } else {
+        m_touchedFar.insert(rowid);
+    }
+}
+
+void IncidentStore::forgetTouched()
+{
+    std::vector<std::uint64_t>().swap(m_touched);
+    std::unordered_set<qint64>().swap(m_touchedFar);
+    m_userOwnedSeen.clear();
 }
 
 qint64 IncidentStore::existingRowid(const QString &id)
@@ -254,6 +283,9 @@ std::optional<IncidentStore::Outcome> IncidentStore::upsert(const Incident &r, Q
 
     if (const auto owned = m_userOwned.constFind(r.id); owned != m_userOwned.cend()) {
         // The user's: the live record stays as the user left it.
+        if (m_userOwnedSeen.contains(r.id))
+            return Outcome::Repeated;
+        m_userOwnedSeen.insert(r.id);
         if (*owned != u"user") {
             s.keepImported.reset();
             s.keepImported.bind(1, r.id);
@@ -264,21 +296,34 @@ std::optional<IncidentStore::Outcome> IncidentStore::upsert(const Incident &r, Q
         return Outcome::Unchanged;
     }
     qint64 rowid = existingRowid(r.id);
+    if (rowid >= 0 && touched(rowid))
+        return Outcome::Repeated;
     const bool update = rowid >= 0;
     if (update) {
         const std::optional<Incident> old = incidentByRowid(rowid);
-        if (old && old->sameContent(r))
+        if (old && old->sameContent(r)) {
+            touch(rowid);
             return Outcome::Unchanged;
+        }
         if (!unindex(rowid))
             return fail(s.ftsDelete, "cannot unindex");
     }
     Statement &st = update ? s.update : s.insert;
     const QString tags = r.tags.join(s_listSeparator);
     bindRecord(st, r, rowid, tags);
-    if (!st.exec())
+    if (!st.exec()) {
+        // Into a document that was empty every row is this import's: an id already there is a
+        // repeat (existingRowid does not look, to spare a lookup per row).
+        if (!update && m_bulk && sqlite3_extended_errcode(m_db.handle()) == SQLITE_CONSTRAINT_UNIQUE) {
+            st.reset();
+            return Outcome::Repeated;
+        }
         return fail(st, update ? "cannot update" : "cannot insert");
+    }
     if (!update)
         rowid = sqlite3_last_insert_rowid(m_db.handle());
+    if (!m_bulk)
+        touch(rowid);
     if (const Statement *failed = writeLists(r, rowid, update))
         return fail(*failed,
             failed == &s.insertSource        ? "cannot store the sources of"
@@ -373,6 +418,7 @@ bool IncidentStore::finishImport(QString *errorMessage)
 {
     m_st.reset();
     m_userOwned.clear();
+    forgetTouched();
     restoreReadingCache(m_db);
     if (m_bulk) {
         m_bulk = false;

@@ -6,9 +6,13 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
+#include <cstdint>
 #include <memory>
 #include <optional>
+#include <unordered_set>
+#include <vector>
 
 class Database;
 class Statement;
@@ -18,7 +22,9 @@ class Statement;
 class IncidentStore
 {
 public:
-    enum class Outcome { Inserted, Updated, Unchanged };
+    // Repeated: this import already wrote a record with that id (an earlier row of the same
+    // files); nothing is written.
+    enum class Outcome { Inserted, Updated, Unchanged, Repeated };
 
     explicit IncidentStore(Database &db);
     ~IncidentStore();
@@ -88,4 +94,14 @@ private:
     std::unique_ptr<Statements> m_st;
     bool m_bulk = false; // the document was empty: insert only, index once at the end
     QHash<QString, QString> m_userOwned; // during an import: id -> local_edit kind
+    // The rows this import wrote, to tell a repeated id. Kept by rowid, one bit each (rowids
+    // past s_touchedBits in a set), so a file of millions of records costs no id strings in
+    // memory; a bulk import keeps nothing: the id's UNIQUE constraint tells it.
+    static constexpr qint64 s_touchedBits = qint64(1) << 27;
+    std::vector<std::uint64_t> m_touched;
+    std::unordered_set<qint64> m_touchedFar;
+    QSet<QString> m_userOwnedSeen; // ids the user owns that this import met
+    bool touched(qint64 rowid) const;
+    void touch(qint64 rowid);
+    void forgetTouched();
 };
