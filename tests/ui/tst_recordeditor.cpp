@@ -234,6 +234,10 @@ private slots:
         QVERIFY(!article.textEdit()->hasFocus());
         RecordEditor editor(RecordForm(), nullptr);
         QCOMPARE(UiTestSupport::textFieldsThatTrapTab(&editor), QStringList());
+        // The sources table: Tab leaves it (the arrows walk its cells).
+        auto *sources = editor.findChild<QTableWidget *>(QStringLiteral("sources"));
+        QVERIFY(sources);
+        QVERIFY(!sources->tabKeyNavigation());
     }
 
     void articleIsDraftedWithCtrlReturn()

@@ -321,12 +321,22 @@ void RecordEditor::addSourcesRow(QFormLayout *right)
     m_sources = new QTableWidget(0, 4, this);
     m_sources->setObjectName(QStringLiteral("sources"));
     m_sources->setHorizontalHeaderLabels({ tr("Publisher"), tr("Title"), tr("Date"), tr("URL") });
+    // Publisher and date are short and read whole; title and URL share what is left, and a
+    // cell's tooltip holds its whole text.
     m_sources->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_sources->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_sources->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_sources->setWordWrap(false);
+    m_sources->setTabKeyNavigation(false); // Tab leaves the table; the arrows move between cells
     m_sources->verticalHeader()->hide();
     m_sources->setMinimumHeight(90);
     m_inputs.insert(QStringLiteral("sources"), m_sources);
-    connect(m_sources, &QTableWidget::itemChanged, this, &RecordEditor::check);
+    connect(m_sources, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
+        const bool blocked = m_sources->blockSignals(true);
+        item->setToolTip(item->text());
+        m_sources->blockSignals(blocked);
+        check();
+    });
     auto *sourceButtons = new QWidget(this);
     auto *sb = new QVBoxLayout(sourceButtons);
     sb->setContentsMargins(0, 0, 0, 0);
@@ -356,8 +366,11 @@ void RecordEditor::addSourceRow(const Source &source)
     const int row = m_sources->rowCount();
     m_sources->insertRow(row);
     const QString cells[] = { source.publisher, source.title, source.date, source.url };
-    for (int c = 0; c < 4; ++c)
-        m_sources->setItem(row, c, new QTableWidgetItem(cells[c]));
+    for (int c = 0; c < 4; ++c) {
+        auto *item = new QTableWidgetItem(cells[c]);
+        item->setToolTip(cells[c]);
+        m_sources->setItem(row, c, item);
+    }
     m_sources->blockSignals(blocked);
 }
 
