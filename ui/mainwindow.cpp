@@ -259,6 +259,7 @@ void MainWindow::createFileMenu()
     m_openAction = file->addAction(tr("&Open Database…"), QKeySequence::Open, this, &MainWindow::chooseDocument);
     m_importAction
         = file->addAction(tr("&Import Records…"), QKeySequence(Qt::CTRL | Qt::Key_I), this, &MainWindow::chooseImport);
+    m_importFolderAction = file->addAction(tr("Import &Folder…"), this, &MainWindow::chooseImportFolder);
     file->addAction(tr("Save a &Copy As…"), QKeySequence::SaveAs, this, &MainWindow::saveCopy);
     file->addAction(tr("Add &Bundled Dataset"), this, &MainWindow::addBundledDataset);
     file->addSeparator();
@@ -405,10 +406,20 @@ void MainWindow::saveCopy()
 
 void MainWindow::chooseImport()
 {
+    // JSON covers Faultline's own format, STIX bundles, MISP events and VERIS records; a zip
+    // of any of them is read without unpacking it.
     const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Import Records"), QDir::homePath(), tr("Incident files (*.json *.csv);;All files (*)"));
+        this, tr("Import Records"), QDir::homePath(), tr("Incident files (*.json *.csv *.zip);;All files (*)"));
     if (!files.isEmpty())
         importFiles(files);
+}
+
+void MainWindow::chooseImportFolder()
+{
+    // Every file in it and its subfolders, as a dropped folder: a VCDB checkout, a MISP feed.
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Import Folder"), QDir::homePath());
+    if (!folder.isEmpty())
+        importFiles({ folder });
 }
 
 void MainWindow::importFiles(const QStringList &requested)

@@ -127,6 +127,7 @@ private:
     void step(int delta);
     void chooseDocument();
     void chooseImport();
+    void chooseImportFolder();
     void saveCopy();
     void saveViewAs();
     void updateStatus();
@@ -155,6 +156,7 @@ private:
     RecordActions *m_records = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_importAction = nullptr;
+    QAction *m_importFolderAction = nullptr;
     QAction *m_tableAction = nullptr;
     double m_textScale = 1.0;
     bool m_shown = false;

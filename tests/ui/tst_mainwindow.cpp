@@ -341,6 +341,7 @@ private slots:
         };
         add("File", "Open Database…", QKeySequence::Open);
         add("File", "Import Records…", QKeySequence(Qt::CTRL | Qt::Key_I));
+        add("File", "Import Folder…", QKeySequence());
         add("File", "Save a Copy As…", QKeySequence::SaveAs);
         add("File", "Quit", QKeySequence::Quit);
         add("Edit", "Find", QKeySequence::Find);
