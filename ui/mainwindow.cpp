@@ -447,7 +447,9 @@ void MainWindow::importFiles(const QStringList &requested)
         return;
     }
     auto *progress
-        = new QProgressDialog(tr("Importing %n file(s)…", nullptr, int(files.size())), tr("Cancel"), 0, 1000, this);
+        = new QProgressDialog(files.size() == 1 ? tr("Importing %1…").arg(QFileInfo(files.first()).fileName())
+                                                : tr("Importing %1 files…").arg(files.size()),
+            tr("Cancel"), 0, 1000, this);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(300);
     progress->setAttribute(Qt::WA_DeleteOnClose);
