@@ -8,6 +8,7 @@
 #include "exportcommand.h"
 #include "import/csvmapping.h"
 #include "import/importer.h"
+#include "interruption.h"
 #include "query/filter.h"
 #include "query/filterengine.h"
 #include "store/database.h"
@@ -116,7 +117,8 @@ namespace {
             "  --story NAME         the story's handout instead: a cover and one page per step\n"
             "\n"
             "Exit codes: 0 success; 1 some records rejected (the valid ones are in, unless --strict),\n"
-            "or a draft not saved; 2 bad usage or unreadable input (nothing written).\n")
+            "or a draft not saved; 2 bad usage or unreadable input (nothing written); 128 + N when\n"
+            "signal N (SIGINT, SIGTERM, SIGHUP) stopped an import or export (nothing written).\n")
             .arg(QDir::toNativeSeparators(defaultDatabasePath()), Vocabulary::allTypeKeys().join(u','),
                 Vocabulary::allSectorKeys().join(u','), Vocabulary::allAttributionKeys().join(u','));
     }
@@ -288,8 +290,19 @@ namespace {
             return Usage;
         }
         // Every file, folder and archive (and the bundled dataset) is one transaction: a failure
-        // anywhere writes nothing, and the report says what the document holds afterwards.
+        // anywhere writes nothing, and the report says what the document holds afterwards. A
+        // signal meanwhile cancels it the same way (Interruption).
+        const Interruption::Scope interruptible;
+        options.progress = [](qint64, qint64) { return Interruption::carryOn(); };
         const Importer::Result total = Importer::importFiles(db, files, options, bundled);
+        if (total.cancelled && Interruption::signal() != 0) {
+            err() << "faultline: interrupted by " << Interruption::name(Interruption::signal())
+                  << "; nothing was imported\n";
+            err().flush();
+            out() << total.documentLine() << "\n";
+            out().flush();
+            return 128 + Interruption::signal();
+        }
         for (const Diagnostic &d : total.diagnostics)
             err() << d.toString() << "\n";
         if (total.diagnostics.omitted() > 0)

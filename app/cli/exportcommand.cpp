@@ -5,6 +5,7 @@
 #include "export/figureexporter.h"
 #include "export/figurescope.h"
 #include "export/recordexport.h"
+#include "interruption.h"
 #include "query/filterengine.h"
 #include "store/incidentstore.h"
 #include "storyexport.h"
@@ -186,8 +187,16 @@ namespace {
         const RecordExport::Format format = r.format == OutFormat::Csv ? RecordExport::Format::Csv
             : r.format == OutFormat::Json                              ? RecordExport::Format::FaultlineJson
                                                                        : RecordExport::Format::Stix;
-        return finish(RecordExport::write(r.path, format, db, columns, order),
-            QStringLiteral("wrote %1: %2 incidents").arg(r.path).arg(order.size()));
+        // A signal cancels the export at its next progress call: no file, or the old one, is left.
+        const Interruption::Scope interruptible;
+        const ExportResult result = RecordExport::write(
+            r.path, format, db, columns, order, [](qint64, qint64) { return Interruption::carryOn(); });
+        if (result.cancelled && Interruption::signal() != 0) {
+            Shared::printError(QStringLiteral("interrupted by %1; %2 was not written")
+                                   .arg(Interruption::name(Interruption::signal()), r.path));
+            return 128 + Interruption::signal();
+        }
+        return finish(result, QStringLiteral("wrote %1: %2 incidents").arg(r.path).arg(order.size()));
     }
 
     std::shared_ptr<const TimelineRows> rowsFor(Database &db, const Request &r)

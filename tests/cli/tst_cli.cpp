@@ -15,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+#include <csignal>
 
 class TestCli : public QObject
 {
@@ -84,6 +85,54 @@ private:
     }
 
 private slots:
+    void signalDuringAnImportWritesNothing_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+        QTest::newRow("SIGINT") << int(SIGINT);
+        QTest::newRow("SIGHUP") << int(SIGHUP);
+    }
+
+    void signalDuringAnImportWritesNothing()
+    {
+        // A kill, Ctrl+C or a closed terminal while an import writes: the import stops, rolls
+        // back (no journal left beside the document), says so and exits with 128 + the signal.
+        QFETCH(int, signal);
+        const QString document = out(QStringLiteral("signal-%1.faultline").arg(signal));
+        QCOMPARE(run({ QStringLiteral("--db"), document, QStringLiteral("import"), QFINDTESTDATA("../data/good.json") })
+                     .code,
+            0);
+        const Run listed = run({ QStringLiteral("--db"), document, QStringLiteral("list") });
+        QCOMPARE(listed.code, 0);
+        // Long enough that the import is still writing when the signal comes.
+        const QString csv = out(QStringLiteral("many-%1.csv").arg(signal));
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QByteArray rows = "id,title,start,victims,type\n";
+            for (int i = 0; i < 400000; ++i)
+                rows += "s" + QByteArray::number(i) + ",Record " + QByteArray::number(i) + ",2021-03-04,FR,ddos\n";
+            f.write(rows);
+        }
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), m_home.path());
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(FAULTLINE_BINARY), { QStringLiteral("--db"), document, QStringLiteral("import"), csv });
+        QVERIFY(p.waitForStarted());
+        // It writes once its journal is there.
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(document + QStringLiteral("-journal")), 60000);
+        QCOMPARE(::kill(pid_t(p.processId()), signal), 0);
+        QVERIFY(p.waitForFinished(120000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 128 + signal);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("interrupted by SIG"), err.constData());
+        QVERIFY(p.readAllStandardOutput().contains("still holds"));
+        QVERIFY(!QFile::exists(document + QStringLiteral("-journal")));
+        QCOMPARE(run({ QStringLiteral("--db"), document, QStringLiteral("list") }).out, listed.out);
+    }
+
     void versionAndHelp()
     {
         const Run v = run({ QStringLiteral("--version") });

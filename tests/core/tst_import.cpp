@@ -460,6 +460,25 @@ private slots:
         QCOMPARE(again.unchanged, 3);
     }
 
+    void fullDiskIsReportedAsSuch()
+    {
+        // SQLite's page limit fails a write the way a full disk does (SQLITE_FULL): the import
+        // writes nothing and says the disk is full.
+        QCOMPARE(Importer::importBytes(*m_db, "title,start,victims,type\nOne,2021,FR,ddos\n", QStringLiteral("a.csv"))
+                     .imported,
+            1);
+        const qint64 pages = m_db->scalar(QStringLiteral("PRAGMA page_count")).toLongLong();
+        QVERIFY(m_db->exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages + 2)));
+        QByteArray csv = "title,start,victims,type,summary\n";
+        for (int i = 0; i < 2000; ++i)
+            csv += "Record " + QByteArray::number(i) + ",2022,DE,ddos," + QByteArray(300, 'x') + "\n";
+        const Importer::Result r = Importer::importBytes(*m_db, csv, QStringLiteral("big.csv"));
+        QVERIFY(r.failed);
+        QVERIFY2(r.error.contains(QStringLiteral("the disk is full")), qPrintable(r.error));
+        QVERIFY(r.documentLine().contains(QStringLiteral("still holds 1 record")));
+        QCOMPARE(IncidentStore(*m_db).count(), 1);
+    }
+
     void strictWritesNothing()
     {
         QVERIFY(!Importer::importFile(*m_db, QFINDTESTDATA("../data/good.json")).failed);

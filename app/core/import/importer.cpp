@@ -309,6 +309,30 @@ bool readInto(IncidentStore &store, InputFile &src, Importer::Format format, con
     return ok;
 }
 
+// The format of each source, as given or detected from its first bytes; on a source whose
+// format cannot be told, `result` fails and says which.
+QList<Importer::Format> formatsOf(
+    const QList<InputFile> &sources, const Importer::Options &options, Importer::Result &result)
+{
+    QList<Importer::Format> formats;
+    for (const InputFile &src : sources) {
+        Importer::Format format = src.format != Importer::Format::Auto ? src.format : options.format;
+        if (format == Importer::Format::Auto) {
+            QString why;
+            const QByteArray head = src.device ? src.device->peek(Importer::s_headBytes) : ImportSources::head(src);
+            format = Importer::detect(head, &why);
+            if (format == Importer::Format::Auto) {
+                result.failed = true;
+                result.error = QStringLiteral("%1: %2").arg(src.name, why);
+                result.diagnostics.append({ src.name, 0, {}, why, Diagnostic::Severity::Error, {} });
+                return formats;
+            }
+        }
+        formats.append(format);
+    }
+    return formats;
+}
+
 // Reads every source into one transaction. `changed`, when given, is asked just before the
 // commit: a non-empty answer ("FILE: why") aborts the import (the source file was modified or
 // truncated while it was read), so nothing half-read is written.
@@ -322,22 +346,9 @@ Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Op
         return result;
     }
     // Detect every format first: an unreadable file writes nothing.
-    QList<Importer::Format> formats;
-    for (const InputFile &src : sources) {
-        Importer::Format format = src.format != Importer::Format::Auto ? src.format : options.format;
-        if (format == Importer::Format::Auto) {
-            QString why;
-            const QByteArray head = src.device ? src.device->peek(Importer::s_headBytes) : ImportSources::head(src);
-            format = Importer::detect(head, &why);
-            if (format == Importer::Format::Auto) {
-                result.failed = true;
-                result.error = QStringLiteral("%1: %2").arg(src.name, why);
-                result.diagnostics.append({ src.name, 0, {}, why, Diagnostic::Severity::Error, {} });
-                return result;
-            }
-        }
-        formats.append(format);
-    }
+    const QList<Importer::Format> formats = formatsOf(sources, options, result);
+    if (result.failed)
+        return result;
 
     Transaction tx(db);
     if (!tx.isActive()) {
@@ -375,6 +386,11 @@ Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Op
             result.diagnostics.append(
                 { sources.first().name, 0, {}, why.section(QStringLiteral(": "), 1), Diagnostic::Severity::Error, {} });
         }
+    }
+    // A cancel that came after the last record (while the index was built) still writes nothing.
+    if (!result.failed && options.progress && !options.progress(1, 1)) {
+        result.failed = result.cancelled = true;
+        result.error = tr("import cancelled, nothing imported");
     }
     if (!result.failed && !tx.commit()) {
         result.failed = true;

@@ -20,7 +20,7 @@ QString tr(const char *text)
 
 QString sqliteError(sqlite3 *db)
 {
-    return QString::fromUtf8(sqlite3_errmsg(db));
+    return SqliteConnection::describeError(db);
 }
 
 // Embedded migrations "NNN-name.sql", in order; index i holds the script that produces
@@ -363,7 +363,8 @@ Transaction::Transaction(Database &db)
 
 Transaction::~Transaction()
 {
-    if (m_active)
+    // SQLite may have rolled back already (a full disk, an I/O error): then nothing is open.
+    if (m_active && !sqlite3_get_autocommit(m_db.handle()))
         m_db.exec(QStringLiteral("ROLLBACK"));
 }
 

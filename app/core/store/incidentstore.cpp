@@ -4,6 +4,7 @@
 #include "store/columncache.h"
 #include "store/columnscan.h"
 #include "store/database.h"
+#include "store/sqliteconnection.h"
 #include "store/statement.h"
 #include "store/userrecords.h"
 
@@ -109,7 +110,7 @@ bool IncidentStore::prepareStatements(QString *errorMessage)
         && s.keepImported.prepare(h, "UPDATE local_edit SET imported = ?2 WHERE id = ?1 AND kind <> 'user'");
     if (!ok) {
         if (errorMessage)
-            *errorMessage = tr("cannot prepare the statements: %1").arg(QString::fromUtf8(sqlite3_errmsg(h)));
+            *errorMessage = tr("cannot prepare the statements: %1").arg(SqliteConnection::describeError(h));
         m_st.reset();
         return false;
     }
@@ -410,7 +411,7 @@ bool IncidentStore::remove(const QString &id, QString *errorMessage)
     s.deleteIncident.bind(1, rowid);
     const bool ok = unindex(rowid) && s.deleteCountries.exec() && s.deleteSources.exec() && s.deleteIncident.exec();
     if (!ok && errorMessage)
-        *errorMessage = tr("cannot delete %1: %2").arg(id, QString::fromUtf8(sqlite3_errmsg(m_db.handle())));
+        *errorMessage = tr("cannot delete %1: %2").arg(id, SqliteConnection::describeError(m_db.handle()));
     return ok;
 }
 

@@ -1,5 +1,6 @@
 #include "store/sqliteconnection.h"
 
+#include <QCoreApplication>
 #include <sqlite3.h>
 #include <utility>
 
@@ -69,4 +70,17 @@ void SqliteConnection::close()
     // A statement still open keeps the handle alive until it is finalized (close_v2).
     sqlite3_close_v2(m_handle); // a no-op for nullptr
     m_handle = nullptr;
+}
+
+QString SqliteConnection::describeError(sqlite3 *handle)
+{
+    if (!handle)
+        return QString::fromUtf8(sqlite3_errstr(SQLITE_CANTOPEN));
+    const QString words = QString::fromUtf8(sqlite3_errmsg(handle));
+    if ((sqlite3_extended_errcode(handle) & 0xFF) == SQLITE_FULL) {
+        return QCoreApplication::translate("SqliteConnection",
+            "the disk is full, or the document reached its size limit; free some space and try again (%1)")
+            .arg(words);
+    }
+    return words;
 }

@@ -43,6 +43,11 @@ public:
     bool open(const QString &path, Mode mode);
     void close();
 
+    // SQLite's last error on `handle` in words a user can act on: a full disk (or a document
+    // at its size limit) says so plainly, with SQLite's own words after it; other errors are
+    // SQLite's words.
+    static QString describeError(sqlite3 *handle);
+
     bool isOpen() const { return m_handle != nullptr; }
     sqlite3 *handle() const { return m_handle; }
     QString errorMessage() const { return m_error; }

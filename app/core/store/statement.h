@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/sqliteconnection.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QStringEncoder>
@@ -72,7 +74,7 @@ public:
         const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, col));
         return QByteArrayView(data, data ? sqlite3_column_bytes(m_stmt, col) : 0);
     }
-    QString errorMessage() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
+    QString errorMessage() const { return SqliteConnection::describeError(m_db); }
 
 private:
     sqlite3 *m_db = nullptr;
