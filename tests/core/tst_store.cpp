@@ -97,6 +97,32 @@ private slots:
         QCOMPARE(store.search(QStringLiteral("old")).size(), 1);
     }
 
+    void halfWrittenDocumentInAReadOnlyFolderSaysWhatToDo()
+    {
+        // SQLite cannot play back the journal of a half-written document in a folder it cannot
+        // write to (SQLITE_READONLY_ROLLBACK; seen as a user without write access, which the
+        // tests, run as root, cannot be): the message says what happened and what to do.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("doc.faultline"));
+        {
+            QFile journal(path + QStringLiteral("-journal"));
+            QVERIFY(journal.open(QIODevice::WriteOnly));
+            journal.write(QByteArray(512, '\0'));
+        }
+        const QString words = QStringLiteral("attempt to write a readonly database");
+        const QString told = Database::openFailure(SQLITE_READONLY_ROLLBACK, path, words);
+        QVERIFY2(told.contains(QStringLiteral("its journal (") + QDir::toNativeSeparators(path) + u"-journal)"),
+            qPrintable(told));
+        QVERIFY(told.contains(QStringLiteral("Copy the document and its journal together")));
+        QVERIFY(!told.contains(words));
+        // Without a journal it is SQLite's own words; other failures keep theirs.
+        QFile::remove(path + QStringLiteral("-journal"));
+        QCOMPARE(Database::openFailure(SQLITE_READONLY, path, words),
+            QDir::toNativeSeparators(path) + QStringLiteral(": cannot open: ") + words);
+        QCOMPARE(Database::openFailure(SQLITE_NOTADB, path, words),
+            QDir::toNativeSeparators(path) + QStringLiteral(": cannot open: not a SQLite database"));
+    }
+
     void refusesBadFiles_data()
     {
         QTest::addColumn<QByteArray>("setupSql"); // run on a plain SQLite file; empty: use `bytes`

@@ -185,6 +185,23 @@ bool Database::open(const QString &path, Mode mode, QString *errorMessage)
     return true;
 }
 
+QString Database::openFailure(int rc, const QString &path, const QString &sqliteWords)
+{
+    const QString shown = QDir::toNativeSeparators(path);
+    const QString journal = path + QStringLiteral("-journal");
+    if ((rc & 0xFF) == SQLITE_READONLY && QFileInfo::exists(journal)) {
+        return tr("%1: cannot open: a program stopped while writing it, and its journal (%2) holds the "
+                  "changes to undo, but this folder cannot be written, so they cannot be undone here. "
+                  "Copy the document and its journal together into a folder you can write to, and open "
+                  "the copy there: the unfinished write is then undone.")
+            .arg(shown, QDir::toNativeSeparators(journal));
+    }
+    const QString why = (rc & 0xFF) == SQLITE_NOTADB ? tr("not a SQLite database")
+        : (rc & 0xFF) == SQLITE_BUSY                 ? tr("in use by another program")
+                                                     : sqliteWords;
+    return tr("%1: cannot open: %2").arg(shown, why);
+}
+
 bool Database::checkIdentity(QString *errorMessage)
 {
     const QString shown = QDir::toNativeSeparators(m_path);
@@ -196,10 +213,7 @@ bool Database::checkIdentity(QString *errorMessage)
     const int appId = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : 0;
     sqlite3_finalize(stmt);
     if (rc != SQLITE_ROW) {
-        const QString why = rc == SQLITE_NOTADB ? tr("not a SQLite database")
-            : rc == SQLITE_BUSY                 ? tr("in use by another program")
-                                                : sqliteError(handle());
-        *errorMessage = tr("%1: cannot open: %2").arg(shown, why);
+        *errorMessage = openFailure(sqlite3_extended_errcode(handle()), m_path, sqliteError(handle()));
         return false;
     }
     const int objects = scalar(QStringLiteral("SELECT count(*) FROM sqlite_schema")).toInt();

@@ -20,6 +20,11 @@ public:
     // it runs (IncidentStore).
     static constexpr int s_cacheKiB = 16 * 1024;
     static int schemaVersion(); // newest version this build knows
+    // Why the first read of the document at `path` failed with SQLite's result code `rc`, in
+    // words a user can act on (`sqliteWords` is SQLite's own message). A document that a
+    // program left half-written keeps a journal beside it; when the folder cannot be written,
+    // that journal cannot be played back, and the message says what to do instead.
+    static QString openFailure(int rc, const QString &path, const QString &sqliteWords);
 
     Database();
     ~Database();
