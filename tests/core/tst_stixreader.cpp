@@ -122,6 +122,26 @@ private slots:
         QVERIFY(!incident("campaign--00000000-0000-4000-8000-0000000000c5")); // revoked
     }
 
+    void bareListOfObjectsIsReadAsABundle()
+    {
+        // Some tools write the objects without the bundle around them: the same records.
+        const QJsonArray objects
+            = QJsonDocument::fromJson(TestSupport::fileBytes(QFINDTESTDATA("../data/stix/bundle21.json")))
+                  .object()
+                  .value(u"objects")
+                  .toArray();
+        QVERIFY(objects.size() > 5);
+        const QByteArray bare = QJsonDocument(objects).toJson();
+        QString why;
+        QCOMPARE(Importer::detect(bare, &why), Importer::Format::Stix);
+        const Importer::Result r = Importer::importBytes(*m_db, bare, QStringLiteral("bare.json"));
+        QVERIFY2(!r.failed, qPrintable(r.error));
+        QCOMPARE(r.summary(), QStringLiteral("imported 3, updated 0, unchanged 0, rejected 2, no victim country 1"));
+        const auto bank = incident("incident--00000000-0000-4000-8000-0000000000d1");
+        QVERIFY(bank);
+        QCOMPARE(bank->victims, QStringList { QStringLiteral("DE") });
+    }
+
     void diagnosticsNameTheJsonPath()
     {
         const Importer::Result r = Importer::importFile(*m_db, QFINDTESTDATA("../data/stix/bundle21.json"));

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
+#include <algorithm>
 
 namespace {
 QString tr(const char *text)
@@ -464,8 +465,18 @@ bool StixReader::read(const QByteArray &bytes, ForeignRecords &records)
     return read(QList<Part> { { records.fileName(), bytes } }, records);
 }
 
-bool StixReader::read(const QList<Part> &parts, ForeignRecords &records)
+bool StixReader::read(const QList<Part> &given, ForeignRecords &records)
 {
+    // A bare list of STIX objects, as some tools write them, is read as the bundle it stands
+    // for (its diagnostics name the same lines and `objects[i]` paths).
+    QList<Part> parts = given;
+    for (Part &part : parts) {
+        const qsizetype first = std::find_if(part.bytes.cbegin(), part.bytes.cend(), [](char c) {
+            return c != ' ' && c != '\t' && c != '\n' && c != '\r';
+        }) - part.bytes.cbegin();
+        if (first < part.bytes.size() && part.bytes.at(first) == '[')
+            part.bytes = "{\"type\": \"bundle\", \"objects\": " + part.bytes + '}';
+    }
     QList<Objects> objects(parts.size());
     StixGraph graph;
     struct RecordObject
