@@ -131,7 +131,8 @@ char *writeCsvCell(char *to, QByteArrayView utf8)
     if (SpreadsheetCell::needsApostrophe(utf8))
         *to++ = '\'';
     if (!quote) {
-        std::memcpy(to, from, std::size_t(end - from));
+        if (from != end) // an empty view may hold no pointer at all
+            std::memcpy(to, from, std::size_t(end - from));
         return to + (end - from);
     }
     for (;;) {
