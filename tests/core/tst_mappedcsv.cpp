@@ -139,7 +139,7 @@ private slots:
         QTest::newRow("const-type") << QByteArray("{" + base + R"(, "actor": {"const": 1}})")
                                     << u"actor.const: a number"_qs;
         QTest::newRow("values-list") << QByteArray("{" + base + R"(, "actor": {"column": "A", "values": []}})")
-                                     << u"actor.values: a list"_qs;
+                                     << u"actor.values: an array"_qs;
         QTest::newRow("values-number") << QByteArray("{" + base + R"(, "actor": {"column": "A", "values": {"x": 1}}})")
                                        << u"actor.values.x: a number"_qs;
         QTest::newRow("date-format") << QByteArray("{" + base + R"(, "date_format": "dd/MM"})")
@@ -149,7 +149,7 @@ private slots:
                                   << u"encoding: \"ebcdic\""_qs;
         QTest::newRow("separator") << QByteArray("{" + base + R"(, "separator": ""})") << u"separator: empty"_qs;
         QTest::newRow("not-json") << QByteArray("{\"title\": ") << u"not JSON"_qs;
-        QTest::newRow("array") << QByteArray("[]") << u"a list; expected an object"_qs;
+        QTest::newRow("array") << QByteArray("[]") << u"an array; expected an object"_qs;
     }
     void mappingErrorsNameTheKey()
     {

@@ -1,5 +1,6 @@
 #include "import/csvmapping.h"
 
+#include "import/foreignrecords.h"
 #include "import/recordvalidator.h"
 
 #include <QCoreApplication>
@@ -24,27 +25,6 @@ const QStringList &optionKeys()
     return keys;
 }
 
-QString typeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-        return tr("null");
-    case QJsonValue::Bool:
-        return tr("a boolean");
-    case QJsonValue::Double:
-        return tr("a number");
-    case QJsonValue::String:
-        return tr("a string");
-    case QJsonValue::Array:
-        return tr("a list");
-    case QJsonValue::Object:
-        return tr("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return tr("nothing");
-}
-
 // A list of column names (a string or a list of strings); false with *error naming `key`.
 bool readColumns(const QJsonValue &v, const QString &key, QStringList &columns, QString *error)
 {
@@ -58,7 +38,7 @@ bool readColumns(const QJsonValue &v, const QString &key, QStringList &columns, 
     }
     if (!v.isArray() || v.toArray().isEmpty()) {
         *error = tr("%1: %2; expected a column name, a list of column names or an object")
-                     .arg(key, v.isArray() ? tr("an empty list") : typeName(v));
+                     .arg(key, v.isArray() ? tr("an empty list") : ForeignRecords::typeName(v));
         return false;
     }
     const QJsonArray list = v.toArray();
@@ -67,7 +47,7 @@ bool readColumns(const QJsonValue &v, const QString &key, QStringList &columns, 
             *error = tr("%1[%2]: %3; expected a column name")
                          .arg(key)
                          .arg(i)
-                         .arg(list.at(i).isString() ? tr("empty") : typeName(list.at(i)));
+                         .arg(list.at(i).isString() ? tr("empty") : ForeignRecords::typeName(list.at(i)));
             return false;
         }
         columns.append(list.at(i).toString());
@@ -97,13 +77,13 @@ bool readField(const QJsonValue &v, const QString &key, CsvMapping::Field &field
     if (o.contains(u"const")) {
         const QJsonValue c = o.value(u"const");
         if (!c.isString()) {
-            *error = tr("%1.const: %2; expected a string").arg(key, typeName(c));
+            *error = tr("%1.const: %2; expected a string").arg(key, ForeignRecords::typeName(c));
             return false;
         }
         field.constant = c.toString();
     } else if (o.contains(u"column")) {
         if (!o.value(u"column").isString()) {
-            *error = tr("%1.column: %2; expected a column name").arg(key, typeName(o.value(u"column")));
+            *error = tr("%1.column: %2; expected a column name").arg(key, ForeignRecords::typeName(o.value(u"column")));
             return false;
         }
         if (!readColumns(o.value(u"column"), key + QStringLiteral(".column"), field.columns, error))
@@ -114,14 +94,15 @@ bool readField(const QJsonValue &v, const QString &key, CsvMapping::Field &field
     if (o.contains(u"values")) {
         const QJsonValue values = o.value(u"values");
         if (!values.isObject()) {
-            *error
-                = tr("%1.values: %2; expected an object of source value to Faultline value").arg(key, typeName(values));
+            *error = tr("%1.values: %2; expected an object of source value to Faultline value")
+                         .arg(key, ForeignRecords::typeName(values));
             return false;
         }
         const QJsonObject table = values.toObject();
         for (auto it = table.begin(); it != table.end(); ++it) {
             if (!it.value().isString()) {
-                *error = tr("%1.values.%2: %3; expected a string").arg(key, it.key(), typeName(it.value()));
+                *error = tr("%1.values.%2: %3; expected a string")
+                             .arg(key, it.key(), ForeignRecords::typeName(it.value()));
                 return false;
             }
             field.values.insert(it.key().trimmed().toLower(), it.value().toString());
@@ -132,7 +113,7 @@ bool readField(const QJsonValue &v, const QString &key, CsvMapping::Field &field
         const QJsonValue sep = o.value(u"separator");
         if (!sep.isString() || sep.toString().isEmpty()) {
             *error = tr("%1.separator: %2; expected a non-empty string")
-                         .arg(key, sep.isString() ? tr("empty") : typeName(sep));
+                         .arg(key, sep.isString() ? tr("empty") : ForeignRecords::typeName(sep));
             return false;
         }
         field.separator = sep.toString();
@@ -190,7 +171,7 @@ std::optional<CsvMapping> CsvMapping::fromJson(const QByteArray &json, QString *
         return std::nullopt;
     }
     if (!doc.isObject()) {
-        *error = tr("a list; expected an object mapping record fields to columns");
+        *error = tr("an array; expected an object mapping record fields to columns");
         return std::nullopt;
     }
     CsvMapping mapping;
@@ -212,7 +193,7 @@ std::optional<CsvMapping> CsvMapping::fromJson(const QByteArray &json, QString *
             return std::nullopt;
         }
         if (!v.isString()) {
-            *error = tr("%1: %2; expected a string").arg(key, typeName(v));
+            *error = tr("%1: %2; expected a string").arg(key, ForeignRecords::typeName(v));
             return std::nullopt;
         }
         const QString text = v.toString();

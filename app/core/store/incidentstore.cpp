@@ -186,6 +186,18 @@ qint64 IncidentStore::existingRowid(const QString &id)
     return rowid;
 }
 
+bool IncidentStore::index(qint64 rowid, const Incident &r, const QString &tags)
+{
+    Statement &insert = m_st->ftsInsert;
+    insert.reset();
+    insert.bind(1, rowid);
+    insert.bind(2, r.title);
+    insert.bind(3, r.summary);
+    insert.bind(4, r.actor);
+    insert.bind(5, tags);
+    return insert.exec();
+}
+
 bool IncidentStore::unindex(qint64 rowid)
 {
     Statements &s = *m_st;
@@ -330,16 +342,8 @@ std::optional<IncidentStore::Outcome> IncidentStore::upsert(const Incident &r, Q
             failed == &s.insertSource        ? "cannot store the sources of"
                 : failed == &s.insertCountry ? "cannot store the countries of"
                                              : "cannot update");
-    if (!m_bulk) {
-        s.ftsInsert.reset();
-        s.ftsInsert.bind(1, rowid);
-        s.ftsInsert.bind(2, r.title);
-        s.ftsInsert.bind(3, r.summary);
-        s.ftsInsert.bind(4, r.actor);
-        s.ftsInsert.bind(5, tags);
-        if (!s.ftsInsert.exec())
-            return fail(s.ftsInsert, "cannot index");
-    }
+    if (!m_bulk && !index(rowid, r, tags))
+        return fail(s.ftsInsert, "cannot index");
     return update ? Outcome::Updated : Outcome::Inserted;
 }
 
@@ -381,13 +385,7 @@ std::optional<qint64> IncidentStore::put(const Incident &r, qint64 rowid, QStrin
     }
     if (const Statement *failed = writeLists(r, rowid, existing >= 0))
         return fail(*failed, "cannot store the countries and sources of");
-    s.ftsInsert.reset();
-    s.ftsInsert.bind(1, rowid);
-    s.ftsInsert.bind(2, r.title);
-    s.ftsInsert.bind(3, r.summary);
-    s.ftsInsert.bind(4, r.actor);
-    s.ftsInsert.bind(5, tags);
-    if (!s.ftsInsert.exec())
+    if (!index(rowid, r, tags))
         return fail(s.ftsInsert, "cannot index");
     return rowid;
 }

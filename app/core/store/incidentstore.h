@@ -86,6 +86,9 @@ private:
     bool prepareStatements(QString *errorMessage);
     // The steps of upsert().
     qint64 existingRowid(const QString &id);
+    // Adds the record's words to the full-text index under `rowid` (its FTS insert statement
+    // says why when false).
+    bool index(qint64 rowid, const Incident &r, const QString &tags);
     bool unindex(qint64 rowid);
     static void bindRecord(Statement &st, const Incident &r, qint64 rowid, const QString &tags);
     const Statement *writeLists(const Incident &r, qint64 rowid, bool replace); // the failed statement, or null
