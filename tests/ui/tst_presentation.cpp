@@ -66,7 +66,7 @@ private slots:
         QCOMPARE(p->currentStep(), 0);
         QVERIFY(p->progressText().startsWith(QStringLiteral("step 1 of 5")));
         QVERIFY(p->cardText().contains(QStringLiteral("e-Albania")));
-        QVERIFY(p->cardText().contains(QStringLiteral("2022-07-15 (dated to the day)")));
+        QVERIFY(p->cardText().contains(QStringLiteral("15 July 2022 (dated to the day)")));
         QVERIFY(p->cardText().contains(QStringLiteral("Victim: Albania · Attacker: Iran")));
         QVERIFY(p->cardText().contains(QStringLiteral("Sources: ANI, bne IntelliNews")));
         QVERIFY(p->cardText().contains(QStringLiteral("on Friday 15 July 2022")));

@@ -469,7 +469,7 @@ void FilterPane::readDates(Filter &f)
         // Nothing changes until the dates can be read: the results stay as they were.
         f.fromDay = m_filter.fromDay;
         f.toDay = m_filter.toDay;
-        messages << tr("The dates are not applied.");
+        messages << tr("The typed dates are not applied; the results keep the last valid ones.");
     } else {
         if (from.isValid())
             f.fromDay = from.firstDay();

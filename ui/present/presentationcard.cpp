@@ -31,9 +31,10 @@ QString precisionText(Precision precision)
 
 QString dateText(const Incident &incident)
 {
-    QString date = incident.start.toString();
-    if (incident.end.isValid() && incident.end.toString() != date)
-        date += PresentationCard::tr(" to %1").arg(incident.end.toString());
+    // As the detail pane writes dates ("15 July 2022"), not as the data stores them.
+    QString date = incident.start.toDisplayString();
+    if (incident.end.isValid() && incident.end.toDisplayString() != date)
+        date += PresentationCard::tr(" to %1").arg(incident.end.toDisplayString());
     return PresentationCard::tr("%1 (dated %2)").arg(date, precisionText(incident.start.precision()));
 }
 
@@ -41,7 +42,7 @@ QString attributionText(const Incident &incident)
 {
     QString text = PresentationCard::tr("Attribution: %1").arg(Vocabulary::attributionLabel(incident.attribution));
     if (incident.attributedOn.isValid())
-        text += PresentationCard::tr(" (%1)").arg(incident.attributedOn.toString());
+        text += PresentationCard::tr(" (%1)").arg(incident.attributedOn.toDisplayString());
     if (!incident.actor.isEmpty())
         text += PresentationCard::tr(" · %1").arg(incident.actor);
     return text;
