@@ -245,7 +245,7 @@ private slots:
             }
         }
         qInfo("%d of %d sources have a URL (%.1f %%)", withUrl, sources, 100.0 * withUrl / qMax(1, sources));
-        const int floor = 1527;
+        const int floor = 1531;
         QVERIFY2(
             withUrl >= floor, qPrintable(u"%1 sources with a URL; expected at least %2"_s.arg(withUrl).arg(floor)));
         const int percentFloor = 70;
