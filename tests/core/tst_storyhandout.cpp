@@ -134,6 +134,18 @@ private slots:
         const StoryHandout::Figure region = h.figureFor(m_story.steps.at(4));
         QCOMPARE(region.firstDay, m_story.steps.at(4).view.value(QStringLiteral("firstDay")).toDouble());
         QVERIFY(!region.indices.empty());
+        // The view step's rows are the ones its view names, as presenting shows them: hidden
+        // rows left out (the Viasat attack's countries far from Albania), pinned ones first.
+        QStringList regionKeys;
+        for (int r = 0; r < region.rows->rowCount(); ++r)
+            regionKeys << region.rows->row(r).key;
+        const QStringList hidden = m_story.steps.at(4).view.value(QStringLiteral("rowHidden")).toStringList();
+        QVERIFY(!hidden.isEmpty());
+        for (const QString &key : hidden)
+            QVERIFY2(!regionKeys.contains(key), qPrintable(regionKeys.join(u',')));
+        QCOMPARE(regionKeys.value(0), QStringLiteral("AL"));
+        QVERIFY2(regionKeys.contains(QStringLiteral("IT")) && regionKeys.contains(QStringLiteral("ME")),
+            qPrintable(regionKeys.join(u',')));
     }
 
     // Each step's figure has a row for every country the step is about (an incident step: its

@@ -93,7 +93,8 @@ void Presentation::applyTheme()
     setPalette(m_theme.palette(palette()));
     m_card->setTheme(m_theme);
     QPalette notes = m_theme.palette(palette());
-    notes.setColor(QPalette::Window, QColor(0, 0, 0, m_theme.highContrast ? 0xff : 0xe8));
+    // Opaque: the card's large type showing through made the notes hard to read.
+    notes.setColor(QPalette::Window, Qt::black);
     m_notes->setPalette(notes);
     m_stage->setTimelineTheme(m_theme.timeline);
 }

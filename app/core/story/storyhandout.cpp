@@ -89,6 +89,10 @@ StoryHandout::Figure StoryHandout::figureFor(const StoryStep &step) const
     RowOptions rows;
     rows.key = RowKey(std::clamp(figure.rowKey, 0, int(RowKey::Sector)));
     rows.collapse = RegionLevel(std::clamp(figure.rowCollapse, 0, int(RegionLevel::SubRegion)));
+    // The rows the presentation shows for the same step: hidden ones left out, pinned ones first.
+    rows.sort = RowSort(std::clamp(step.view.value(QStringLiteral("rowSort")).toInt(), 0, int(RowSort::Region)));
+    rows.hidden = step.view.value(QStringLiteral("rowHidden")).toStringList();
+    rows.pinned = step.view.value(QStringLiteral("rowPinned")).toStringList();
     figure.rows = TimelineRows::build(m_columns, figure.indices, rows);
     return figure;
 }
