@@ -2,6 +2,7 @@
 //   bench_render N DB RUNS OUT_DIR
 // Reports: "core only: rows read to first frame" (store, filter, rows, one frame; the window
 // path is bench_open), "timeline rows build" (once per filter change), "frame 1920x1080 full range",
+// "frame 3840x2160 device pixels full range" (the same at device pixel ratio 2),
 // "frame 1920x1080 one year", "frame 1920x1080 one month" (layout + paint into a reused
 // QImage, GUI thread), "frame 1920x1080 panning" (one-year window shifted by 5 % per frame,
 // 20 frames per run, per-frame times), and the exports: "export 3840x2160 PNG" (full range, logical
@@ -155,6 +156,17 @@ int main(int argc, char *argv[])
         full << paintOnce(image, frame);
     Bench::report(QStringLiteral("frame 1920x1080 full range"), n, full);
     image.save(outDir + QStringLiteral("/frame-full-range.png"));
+
+    // The same frame on a 4K or high-DPI laptop screen: 1920x1080 logical at device pixel
+    // ratio 2, as the view paints it there.
+    {
+        QImage hiDpi(3840, 2160, QImage::Format_ARGB32_Premultiplied);
+        hiDpi.setDevicePixelRatio(2.0);
+        QList<double> big;
+        for (int r = 0; r < runs; ++r)
+            big << paintOnce(hiDpi, frame);
+        Bench::report(QStringLiteral("frame 3840x2160 device pixels full range"), n, big);
+    }
 
     const double fullFirst = frame.firstDay;
     const double fullEnd = frame.endDay;
