@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "mainwindow.h"
 #include "widgets/contraststyle.h"
+#include "window/terminationsignals.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -100,6 +101,9 @@ int main(int argc, char *argv[])
     const QString dbPath = parsed.document;
     const QStringList files = parsed.imports;
     MainWindow window;
+    TerminationSignals terminationSignals;
+    QObject::connect(&terminationSignals, &TerminationSignals::received, &window, &MainWindow::closeForSignal);
+    QObject::connect(&window, &MainWindow::closedBySignal, &app, [](int code) { QCoreApplication::exit(code); });
     window.show();
     window.openDocument(dbPath.isEmpty() ? Cli::defaultDatabasePath() : dbPath, dbPath.isEmpty());
     if (!files.isEmpty())

@@ -20,6 +20,7 @@
 #include "views/savedviews.h"
 #include "widgets/safetextbrowser.h"
 #include "widgets/tablecolumnfit.h"
+#include "window/terminationsignals.h"
 
 #include <QAccessible>
 #include <QAction>
@@ -458,8 +459,34 @@ void MainWindow::importFiles(const QStringList &requested)
     connect(m_document, &DocumentController::importFinished, progress, &QProgressDialog::close);
 }
 
+void MainWindow::closeForSignal(int signal)
+{
+    if (m_closingForSignal)
+        return;
+    m_closingForSignal = signal;
+    statusBar()->showMessage(tr("Closing: %1 received").arg(TerminationSignals::name(signal)));
+    if (m_document->isImporting())
+        m_document->cancelImport(); // closing goes on when importFinished() says it rolled back
+    else
+        finishClosingForSignal();
+}
+
+void MainWindow::finishClosingForSignal()
+{
+    for (QWidget *dialog : QApplication::topLevelWidgets()) {
+        if (dialog != this && dialog->isVisible())
+            dialog->close();
+    }
+    close();
+    emit closedBySignal(128 + m_closingForSignal);
+}
+
 void MainWindow::showImportResult(const Importer::Result &result)
 {
+    if (m_closingForSignal) {
+        finishClosingForSignal();
+        return;
+    }
     if (!result.failed)
         statusBar()->showMessage(result.summary() + QStringLiteral("; ") + result.documentLine(), 10000);
     if (!result.failed && result.diagnostics.isEmpty())

@@ -88,6 +88,15 @@ public:
     bool deleteNamedView(const QString &name);
     QStringList namedViews() const;
 
+    // A termination signal (TerminationSignals): a running import is cancelled and rolled
+    // back first, with no report; then the window closes as on File > Quit (the view, the
+    // geometry and typed notes are kept) and closedBySignal() gives the exit code, 128 + the
+    // signal's number, as shells expect.
+    void closeForSignal(int signal);
+
+signals:
+    void closedBySignal(int exitCode);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
@@ -95,6 +104,10 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    void finishClosingForSignal();
+
+    int m_closingForSignal = 0; // the signal being obeyed, or 0
+
     // Building the window.
     void setUpTable();
     void setUpSearch();

@@ -1,6 +1,7 @@
 #include "interruption.h"
 
 #include <csignal>
+#include <cstring>
 
 namespace {
 volatile std::sig_atomic_t s_signal = 0;
@@ -37,16 +38,9 @@ int signal()
 
 QString name(int signal)
 {
-    switch (signal) {
-    case SIGINT:
-        return QStringLiteral("SIGINT");
-    case SIGTERM:
-        return QStringLiteral("SIGTERM");
-    case SIGHUP:
-        return QStringLiteral("SIGHUP");
-    default:
-        return QStringLiteral("signal %1").arg(signal);
-    }
+    const char *abbreviation = sigabbrev_np(signal); // glibc: "TERM" for SIGTERM
+    return abbreviation ? QStringLiteral("SIG") + QString::fromLatin1(abbreviation)
+                        : QStringLiteral("signal %1").arg(signal);
 }
 
 bool carryOn()

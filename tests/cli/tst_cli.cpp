@@ -84,6 +84,18 @@ private:
         return xml.hasError() ? QStringList { QStringLiteral("XML error: ") + xml.errorString() } : texts;
     }
 
+    // A CSV long enough that its import is still writing when a signal comes.
+    static bool writeLongImport(const QString &path)
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return false;
+        QByteArray rows = "id,title,start,victims,type\n";
+        for (int i = 0; i < 400000; ++i)
+            rows += "s" + QByteArray::number(i) + ",Record " + QByteArray::number(i) + ",2021-03-04,FR,ddos\n";
+        return f.write(rows) == rows.size();
+    }
+
 private slots:
     void signalDuringAnImportWritesNothing_data()
     {
@@ -104,16 +116,8 @@ private slots:
             0);
         const Run listed = run({ QStringLiteral("--db"), document, QStringLiteral("list") });
         QCOMPARE(listed.code, 0);
-        // Long enough that the import is still writing when the signal comes.
         const QString csv = out(QStringLiteral("many-%1.csv").arg(signal));
-        {
-            QFile f(csv);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            QByteArray rows = "id,title,start,victims,type\n";
-            for (int i = 0; i < 400000; ++i)
-                rows += "s" + QByteArray::number(i) + ",Record " + QByteArray::number(i) + ",2021-03-04,FR,ddos\n";
-            f.write(rows);
-        }
+        QVERIFY(writeLongImport(csv));
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("HOME"), m_home.path());
@@ -129,6 +133,34 @@ private slots:
         const QByteArray err = p.readAllStandardError();
         QVERIFY2(err.contains("interrupted by SIG"), err.constData());
         QVERIFY(p.readAllStandardOutput().contains("still holds"));
+        QVERIFY(!QFile::exists(document + QStringLiteral("-journal")));
+        QCOMPARE(run({ QStringLiteral("--db"), document, QStringLiteral("list") }).out, listed.out);
+    }
+
+    // The same in the window: a file given on the command line is imported by the window; a
+    // SIGTERM while it writes rolls it back, closes the window and exits with 128 + 15.
+    void signalDuringAWindowImportWritesNothing()
+    {
+        const QString document = out(QStringLiteral("window-signal.faultline"));
+        QCOMPARE(run({ QStringLiteral("--db"), document, QStringLiteral("import"), QFINDTESTDATA("../data/good.json") })
+                     .code,
+            0);
+        const Run listed = run({ QStringLiteral("--db"), document, QStringLiteral("list") });
+        const QString csv = out(QStringLiteral("many-window.csv"));
+        QVERIFY(writeLongImport(csv));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), m_home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(FAULTLINE_BINARY),
+            { QStringLiteral("-platform"), QStringLiteral("offscreen"), QStringLiteral("--db"), document, csv });
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(document + QStringLiteral("-journal")), 60000);
+        QCOMPARE(::kill(pid_t(p.processId()), SIGTERM), 0);
+        QVERIFY(p.waitForFinished(120000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 128 + SIGTERM);
         QVERIFY(!QFile::exists(document + QStringLiteral("-journal")));
         QCOMPARE(run({ QStringLiteral("--db"), document, QStringLiteral("list") }).out, listed.out);
     }

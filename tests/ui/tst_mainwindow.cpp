@@ -10,9 +10,11 @@
 #include "panes/filtersummary.h"
 #include "query/filterengine.h"
 #include "store/database.h"
+#include "testsupport.h"
 #include "timeline/timelineview.h"
 #include "uitestsupport.h"
 #include "widgets/safetextbrowser.h"
+#include "window/terminationsignals.h"
 
 #include <QApplication>
 #include <QFile>
@@ -34,6 +36,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <csignal>
 
 class TestMainWindow : public QObject
 {
@@ -822,6 +825,50 @@ private slots:
         QVERIFY(warning->isVisible());
         QVERIFY2(warning->text().contains(QStringLiteral("damaged.faultline")), qPrintable(warning->text()));
         QVERIFY(warning->text().contains(QStringLiteral("Save what you need to a new document")));
+    }
+
+    // Issue 17: a termination signal (a logout, `kill`, Ctrl+C in the terminal) during an
+    // import: the import is rolled back, the typed note is kept, the window closes and the
+    // exit code says which signal it was. The signal is a real one, raised in this process.
+    void terminationSignalRollsBackTheImportAndKeepsTheNotes()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("signalled.faultline"));
+        QVERIFY(QFile::copy(m_path, path));
+        const QString big = m_dir.filePath(QStringLiteral("signal-big.csv"));
+        QByteArray csv = "title,start,victims,type,summary\n";
+        for (int i = 0; i < 50000; ++i)
+            csv += QStringLiteral("Record %1,2021,FR,ddos,%2\n").arg(i).arg(QString(100, u'x')).toUtf8();
+        QVERIFY(TestSupport::writeFile(big, csv));
+
+        qint64 before = 0;
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(window.openDocument(path));
+            before = qint64(window.document()->columns()->size());
+            TerminationSignals watcher;
+            QVERIFY(watcher.isActive());
+            connect(&watcher, &TerminationSignals::received, &window, &MainWindow::closeForSignal);
+            QSignalSpy closed(&window, &MainWindow::closedBySignal);
+            QVERIFY(window.selectIncident(QStringLiteral("t-year")));
+            window.detailPane()->notesEdit()->setPlainText(QStringLiteral("Typed before the logout"));
+
+            window.importFiles({ big });
+            QVERIFY(window.document()->isImporting());
+            QVERIFY(std::raise(SIGTERM) == 0);
+            QTRY_COMPARE_WITH_TIMEOUT(closed.count(), 1, 120000);
+            QCOMPARE(closed.first().first().toInt(), 128 + SIGTERM);
+            QVERIFY(!window.document()->isImporting());
+            QVERIFY(!window.isVisible());
+            // No import report was left open for nobody to read.
+            for (QWidget *w : QApplication::topLevelWidgets())
+                QVERIFY2(!w->isVisible(), w->metaObject()->className());
+        }
+        MainWindow window;
+        QVERIFY(window.openDocument(path));
+        QCOMPARE(qint64(window.document()->columns()->size()), before);
+        QVERIFY(window.selectIncident(QStringLiteral("t-year")));
+        QCOMPARE(window.detailPane()->incident()->notes, QStringLiteral("Typed before the logout"));
     }
 };
 
