@@ -94,6 +94,37 @@ private slots:
         QCOMPARE(view->zoomStack()->size(), 1);
     }
 
+    // Clearing a filter reuses the rows of every incident instead of building them again,
+    // but only for the same columns and row options.
+    void clearingTheFilterReusesTheUnfilteredRows()
+    {
+        auto view = makeView();
+        QVERIFY(view);
+        const auto unfiltered = view->rows();
+        const std::vector<Index> some(m_all.begin(), m_all.begin() + 10);
+        view->setIncidents(m_columns, some);
+        QVERIFY(view->rows() != unfiltered);
+        view->setIncidents(m_columns, m_all);
+        QCOMPARE(view->rows(), unfiltered);
+
+        // Other row options: built again, and not taken for the first ones.
+        RowOptions byType = view->rowOptions();
+        byType.key = RowKey::Type;
+        view->setRowOptions(byType);
+        QVERIFY(view->rows() != unfiltered);
+        QCOMPARE(view->rows()->options().key, RowKey::Type);
+        view->setRowOptions(RowOptions());
+        QVERIFY(view->rows() != unfiltered); // the type rows replaced the kept ones
+        QCOMPARE(view->rows()->options(), RowOptions());
+
+        // New columns (a reload, an edit): never the old rows.
+        const auto kept = view->rows();
+        const auto reloaded = std::make_shared<const IncidentColumns>(*m_columns);
+        view->setIncidents(reloaded, m_all);
+        QVERIFY(view->rows() != kept);
+        QCOMPARE(&view->rows()->columns(), reloaded.get());
+    }
+
     void wheelZoomsAtCursor_data()
     {
         QTest::addColumn<int>("delta");

@@ -207,6 +207,13 @@ FilterEngine::Result DocumentController::applyFilter(const Filter &filter) const
 {
     if (!m_columns)
         return {};
+    if (filter.isEmpty()) {
+        if (m_unfilteredColumns.lock() != m_columns) {
+            m_unfiltered = FilterEngine::apply(*m_columns, filter, nullptr);
+            m_unfilteredColumns = m_columns;
+        }
+        return m_unfiltered;
+    }
     QList<qint64> hits;
     if (!filter.search.isEmpty() && m_db)
         hits = IncidentStore(*m_db).search(filter.search);

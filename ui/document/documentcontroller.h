@@ -109,6 +109,11 @@ private:
 
     std::unique_ptr<Database> m_db;
     std::shared_ptr<const IncidentColumns> m_columns;
+    // The result of no filter and the columns it was computed on (a weak pointer: it keeps no
+    // old columns alive, and expires rather than match new columns at a freed one's address).
+    // Clearing the filters is the costliest change of all.
+    mutable std::weak_ptr<const IncidentColumns> m_unfilteredColumns;
+    mutable FilterEngine::Result m_unfiltered;
     QTimer *m_cacheAfterEdits = nullptr; // single shot, restarted by every changeRecord()
     quint64 m_serial = 0; // raised by every open: a job for an earlier one reports nothing
     bool m_importing = false;

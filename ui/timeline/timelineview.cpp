@@ -127,7 +127,17 @@ void TimelineView::setRowOptions(const RowOptions &options)
 
 void TimelineView::rebuildRows()
 {
-    m_frame.rows = m_columns ? TimelineRows::build(m_columns, m_indices, m_options) : nullptr;
+    const bool unfiltered = m_columns && m_indices.size() == m_columns->size();
+    if (unfiltered && m_unfilteredRows && &m_unfilteredRows->columns() == m_columns.get()
+        && m_unfilteredRows->options() == m_options) {
+        m_frame.rows = m_unfilteredRows;
+    } else {
+        m_frame.rows = m_columns ? TimelineRows::build(m_columns, m_indices, m_options) : nullptr;
+        if (unfiltered)
+            m_unfilteredRows = m_frame.rows;
+        else if (m_unfilteredRows && &m_unfilteredRows->columns() != m_columns.get())
+            m_unfilteredRows.reset();
+    }
     m_frame.flags.clear();
     m_flagsDpr = 0;
     m_currentRow = -1;

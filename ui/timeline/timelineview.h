@@ -195,6 +195,10 @@ private:
     std::shared_ptr<const IncidentColumns> m_columns;
     std::vector<Index> m_indices;
     RowOptions m_options;
+    // The rows of every incident (no filter), kept while a filter shows fewer: clearing the
+    // filter, the costliest change (a pass over every incident), then reuses them. They hold
+    // their columns, so a new set of columns never compares equal to a freed one.
+    std::shared_ptr<const TimelineRows> m_unfilteredRows;
     TimelineFrame m_frame;
     std::unique_ptr<TimelineLayout> m_layout; // refers to m_frame
     FlagCache m_flags;
