@@ -1,5 +1,7 @@
 #include "export/exportfile.h"
 
+#include "store/killpoint.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QSaveFile>
@@ -22,8 +24,10 @@ ExportResult write(const QString &path, const Body &body)
         file.cancelWriting();
         return result;
     }
+    KillPoint::reach("export.before-rename");
     if (!file.commit())
         return ExportResult::failure(cannotWrite(path, file.errorString()));
+    KillPoint::reach("export.after-rename");
     return result;
 }
 } // namespace ExportFile

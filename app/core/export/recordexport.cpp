@@ -3,6 +3,7 @@
 #include "export/jsonstream.h"
 #include "export/recordwriter.h"
 #include "export/stixwriter.h"
+#include "store/killpoint.h"
 #include "store/recordtexts.h"
 
 #include <QBuffer>
@@ -247,6 +248,8 @@ bool streamJson(QIODevice &out, const IncidentColumns &columns, const std::vecto
         if (texts.at(qsizetype(k), view))
             json.element(RecordWriter::toJson(incidentOf(columns, order[k], view)));
         done = !progress || (k + 1) % s_progressEvery != 0 || progress(qint64(k + 1), total);
+        if ((k + 1) % s_progressEvery == 0)
+            KillPoint::reach("export.mid");
     }
     json.endArray();
     json.finish();
@@ -306,6 +309,7 @@ bool writeCsvRows(
         if (buffer.size() >= s_flushAt || report) {
             out.write(buffer); // what progress reports is in the file
             buffer.resize(0);
+            KillPoint::reach("export.mid");
         }
         if (report && !progress(qint64(k + 1), total))
             return false;

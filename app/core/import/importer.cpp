@@ -11,6 +11,7 @@
 #include "import/verisreader.h"
 #include "store/database.h"
 #include "store/incidentstore.h"
+#include "store/killpoint.h"
 #include "story/storystore.h"
 
 #include <QBuffer>
@@ -284,6 +285,7 @@ bool readInto(IncidentStore &store, InputFile &src, Importer::Format format, con
             queue.abort();
             break;
         }
+        KillPoint::reach("import.mid");
     }
     reader.join();
     result.diagnostics += readerDiagnostics;
@@ -363,6 +365,7 @@ Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Op
         result.error = error;
         return result;
     }
+    KillPoint::reach("import.begin");
     for (qsizetype i = 0; i < sources.size(); ++i) {
         if (!readInto(store, sources[i], formats.at(i), options, result)) {
             result.failed = true;
@@ -392,9 +395,14 @@ Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Op
         result.failed = result.cancelled = true;
         result.error = tr("import cancelled, nothing imported");
     }
-    if (!result.failed && !tx.commit()) {
-        result.failed = true;
-        result.error = tr("%1: cannot save the import: %2").arg(db.path(), tx.errorMessage());
+    if (!result.failed) {
+        KillPoint::reach("import.before-commit");
+        if (!tx.commit()) {
+            result.failed = true;
+            result.error = tr("%1: cannot save the import: %2").arg(db.path(), tx.errorMessage());
+        } else {
+            KillPoint::reach("import.after-commit");
+        }
     }
     if (result.failed) {
         result.imported = result.updated = result.unchanged = result.unknownCountry = 0;

@@ -93,14 +93,24 @@ bool StrictJson::fail(const QString &message)
 bool StrictJson::scan(QIODevice *device, const std::function<bool(Element &&)> &element)
 {
     m_element = element;
+    static constexpr QByteArrayView s_bom("\xEF\xBB\xBF");
     QByteArray chunk;
+    // The first bytes, held until they show whether the file starts with a byte order mark: a
+    // pipe or an archive may hand out fewer than three at first.
+    QByteArray head;
     bool first = true;
     while (true) {
         chunk = device->read(1024 * 1024);
+        if (first) {
+            head += chunk;
+            if (!chunk.isEmpty() && head.size() < s_bom.size() && s_bom.startsWith(head))
+                continue;
+            chunk = std::move(head);
+        }
         if (chunk.isEmpty())
             break;
         qsizetype from = 0;
-        if (first && chunk.startsWith("\xEF\xBB\xBF")) {
+        if (first && chunk.startsWith(s_bom)) {
             from = 3;
             m_offset = 3;
         }

@@ -1,5 +1,6 @@
 #include "store/database.h"
 
+#include "store/killpoint.h"
 #include "store/sqliteconnection.h"
 
 #include <QCoreApplication>
@@ -8,6 +9,8 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QMap>
+#include <algorithm>
+#include <cstdio>
 #include <sqlite3.h>
 
 Q_LOGGING_CATEGORY(lcStore, "faultline.store", QtInfoMsg)
@@ -308,28 +311,45 @@ bool Database::migrate(QString *errorMessage)
 {
     const int targetVersion = schemaVersion();
     int version = scalar(QStringLiteral("PRAGMA user_version")).toInt();
-    while (version < targetVersion) {
+    if (version >= targetVersion)
+        return true;
+    // Every step in one transaction: a migration that fails or is killed halfway leaves the
+    // document in its old format, never in one between the two.
+    Transaction tx(*this);
+    QString error = tx.errorMessage();
+    bool ok = tx.isActive();
+    for (; ok && version < targetVersion; ++version) {
         QFile file(migrationFiles().at(version));
         if (!file.open(QIODevice::ReadOnly)) {
             if (errorMessage)
                 *errorMessage = tr("migration %1 is missing from this build").arg(file.fileName());
             return false;
         }
-        Transaction tx(*this);
-        QString error;
-        const QString script = QString::fromUtf8(file.readAll())
-            + QStringLiteral("\nPRAGMA user_version = %1;\nPRAGMA application_id = %2;")
-                  .arg(version + 1)
-                  .arg(s_applicationId);
-        if (!tx.isActive() || !exec(script, &error) || !tx.commit()) {
-            if (errorMessage)
-                *errorMessage = tr("%1: cannot upgrade to format %2: %3")
-                                    .arg(QDir::toNativeSeparators(m_path))
-                                    .arg(version + 1)
-                                    .arg(error.isEmpty() ? tx.errorMessage() : error);
-            return false;
-        }
-        ++version;
+        ok = exec(QString::fromUtf8(file.readAll()), &error);
+        if (ok && version + 1 < targetVersion)
+            KillPoint::reach("migration.mid");
+        if (!ok)
+            break;
+    }
+    if (ok) {
+        ok = exec(QStringLiteral("PRAGMA user_version = %1; PRAGMA application_id = %2;")
+                      .arg(targetVersion)
+                      .arg(s_applicationId),
+            &error);
+    }
+    if (ok) {
+        KillPoint::reach("migration.before-commit");
+        ok = tx.commit();
+        if (!ok)
+            error = tx.errorMessage();
+    }
+    if (!ok) {
+        if (errorMessage)
+            *errorMessage = tr("%1: cannot upgrade to format %2: %3")
+                                .arg(QDir::toNativeSeparators(m_path))
+                                .arg(std::min(version + 1, targetVersion))
+                                .arg(error);
+        return false;
     }
     return true;
 }
@@ -346,7 +366,11 @@ bool Database::saveCopy(const QString &target, QString *errorMessage) const
         if (out.isOpen()) {
             sqlite3_backup *backup = sqlite3_backup_init(out.handle(), "main", handle(), "main");
             if (backup) {
-                sqlite3_backup_step(backup, -1);
+                // A few pages at a time only so that a test can stop it halfway (copy.mid).
+                int step = sqlite3_backup_step(backup, 64);
+                KillPoint::reach("copy.mid");
+                while (step == SQLITE_OK)
+                    step = sqlite3_backup_step(backup, 1024);
                 sqlite3_backup_finish(backup);
             }
             rc = sqlite3_errcode(out.handle());
@@ -359,13 +383,16 @@ bool Database::saveCopy(const QString &target, QString *errorMessage) const
             *errorMessage = tr("%1: cannot save a copy: %2").arg(QDir::toNativeSeparators(target), error);
         return false;
     }
-    QFile::remove(target);
-    if (!QFile::rename(temp, target)) {
+    KillPoint::reach("copy.before-rename");
+    // rename(2) replaces the target in one step: there is never a moment without a target
+    // (removing it first and then renaming left none if the process died in between).
+    if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(target).constData()) != 0) {
         QFile::remove(temp);
         if (errorMessage)
             *errorMessage = tr("%1: cannot replace the file").arg(QDir::toNativeSeparators(target));
         return false;
     }
+    KillPoint::reach("copy.after-rename");
     return true;
 }
 

@@ -55,7 +55,7 @@ public:
     // First column of the first row of a query, or a null QVariant.
     QVariant scalar(const QString &sql) const;
 
-    // Migrates from user_version to schemaVersion(), one transaction per step.
+    // Migrates from user_version to schemaVersion(), every step in one transaction.
     bool migrate(QString *errorMessage = nullptr);
 
     // Copies the whole document to `target` through SQLite's backup API, written to a
