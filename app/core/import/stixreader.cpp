@@ -12,20 +12,15 @@
 #include <QSet>
 #include <QVarLengthArray>
 #include <algorithm>
-#include <atomic>
+#include <array>
 #include <cstring>
-#include <memory>
-#include <thread>
 #include <utility>
-#include <vector>
 
 namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("StixReader", text);
 }
-
-constexpr qsizetype s_batchElements = 4096; // objects parsed ahead of the graph at a time
 
 enum class EdgeKind : quint8 { Targets, OriginatesFrom, AttributedTo, LocatedAt };
 
@@ -46,6 +41,11 @@ struct Node
     QStringList sectors; // an identity's sectors, as Faultline sectors
     QString start; // an event's or impact's start date
     QList<Edge> edges; // relationships from this object
+    // What the edges name, worked out once the graph is whole (an actor's are asked for every
+    // record attributed to it): countries targeted and originated from, sectors targeted.
+    QStringList targetCountries;
+    QStringList originCountries;
+    QStringList targetSectors;
 };
 
 struct PendingEdge
@@ -398,6 +398,18 @@ public:
         }
         m_pending.clear();
         m_pending.squeeze();
+        for (Node &node : m_nodes) {
+            for (const Edge &e : std::as_const(node.edges)) {
+                const QString country = countryOf(e.target);
+                if (e.kind == EdgeKind::Targets) {
+                    if (!country.isEmpty())
+                        node.targetCountries.append(country);
+                    node.targetSectors += m_nodes.at(e.target).sectors;
+                } else if (e.kind == EdgeKind::OriginatesFrom && !country.isEmpty()) {
+                    node.originCountries.append(country);
+                }
+            }
+        }
     }
 
     int find(const QString &id) const { return m_index.value(id, -1); }
@@ -406,9 +418,11 @@ public:
     // The country of a location or identity, walking located-at upwards.
     QString countryOf(int i) const
     {
-        QSet<int> seen;
-        for (int depth = 0; i >= 0 && depth < 16 && !seen.contains(i); ++depth) {
-            seen.insert(i);
+        std::array<int, 16> seen;
+        for (int depth = 0;
+             i >= 0 && depth < 16 && std::find(seen.begin(), seen.begin() + depth, i) == seen.begin() + depth;
+             ++depth) {
+            seen[depth] = i;
             const Node &n = m_nodes.at(i);
             if (!n.country.isEmpty())
                 return n.country;
@@ -449,7 +463,6 @@ namespace {
 class StixRecord
 {
 public:
-    // Building reads only `o` and the finished graph, so records build on several threads.
     StixRecord(const QJsonObject &o, int node, const QString &path, const StixGraph &graph)
         : m_o(o)
         , m_node(node)
@@ -532,21 +545,11 @@ private:
             const Node &node = m_graph.node(n);
             if (n != m_node && actor.isEmpty() && node.kind == Node::Kind::Actor)
                 actor = node.name;
-            QStringList v, a;
-            for (const Edge &e : node.edges) {
-                const QString country = m_graph.countryOf(e.target);
-                if (e.kind == EdgeKind::Targets) {
-                    if (!country.isEmpty())
-                        v.append(country);
-                    sectors += m_graph.node(e.target).sectors;
-                } else if (e.kind == EdgeKind::OriginatesFrom && !country.isEmpty()) {
-                    a.append(country);
-                }
-            }
+            sectors += node.targetSectors;
             if (victims.isEmpty())
-                victims = v;
+                victims = node.targetCountries;
             if (attackers.isEmpty())
-                attackers = a;
+                attackers = node.originCountries;
         }
         m_raw.lists.insert(QStringLiteral("victims"), victims);
         m_raw.lists.insert(QStringLiteral("attackers"), attackers);
@@ -664,26 +667,6 @@ ParsedElement parseElement(const QByteArray &bytes, const FaultlineJsonReader::L
     return { doc.array().at(0), {} };
 }
 
-// f(i) for i in [first, last), computed on this thread and one more. Parsing is most of the
-// reading time and each element parses on its own; what the graph and the records make of the
-// results is done afterwards, in file order, on the calling thread.
-template <typename F> auto mapOnTwoThreads(qsizetype first, qsizetype last, const F &f)
-{
-    std::vector<decltype(f(first))> results(last - first);
-    constexpr qsizetype chunk = 16; // taken at a time: neighbouring objects differ in size
-    std::atomic<qsizetype> next { first };
-    const auto work = [&] {
-        for (qsizetype k = next.fetch_add(chunk); k < last; k = next.fetch_add(chunk)) {
-            for (qsizetype i = k; i < std::min(k + chunk, last); ++i)
-                results[i - first] = f(i);
-        }
-    };
-    std::thread helper(work);
-    work();
-    helper.join();
-    return results;
-}
-
 ElementFacts factsOf(const QByteArray &bytes, const FaultlineJsonReader::Layout::Element &e)
 {
     ElementFacts out;
@@ -777,8 +760,7 @@ bool isRecordToRead(
 
 QString StixReader::dateOf(const QString &timestamp)
 {
-    // One per thread: records are built on two (QRegularExpression promises no more).
-    static thread_local const QRegularExpression form(QStringLiteral("^(\\d{4}-\\d{2}-\\d{2})(?:[Tt ].*)?$"));
+    static const QRegularExpression form(QStringLiteral("^(\\d{4}-\\d{2}-\\d{2})(?:[Tt ].*)?$"));
     const auto match = form.match(timestamp.trimmed());
     return match.hasMatch() ? match.captured(1) : QString();
 }
@@ -826,8 +808,6 @@ bool StixReader::read(const QList<Part> &given, ForeignRecords &records)
         records.setFileName(parts.at(p).name);
         if (!locateObjects(parts.at(p).bytes, objects[p], records))
             return false;
-        std::vector<ElementFacts> batch;
-        qsizetype batchBegin = 0;
         for (qsizetype i = 0; i < objects[p].size(); ++i) {
             if (i % 256 == 0 && !records.progress(objects[p].offset(i) / 2))
                 return false;
@@ -835,12 +815,8 @@ bool StixReader::read(const QList<Part> &given, ForeignRecords &records)
             if (objects[p].isSingle) {
                 o = ObjectFacts::of(objects[p].single);
             } else {
-                if (i >= batchBegin + qsizetype(batch.size())) {
-                    batchBegin = i;
-                    batch = mapOnTwoThreads(i, std::min(i + s_batchElements, objects[p].size()),
-                        [&](qsizetype k) { return factsOf(parts.at(p).bytes, objects[p].layout.elements.at(k)); });
-                }
-                o = takeFacts(batch[i - batchBegin], objects[p], i, records, &broken);
+                ElementFacts element = factsOf(parts.at(p).bytes, objects[p].layout.elements.at(i));
+                o = takeFacts(element, objects[p], i, records, &broken);
             }
             if (broken)
                 return false;
@@ -853,34 +829,20 @@ bool StixReader::read(const QList<Part> &given, ForeignRecords &records)
         }
     }
     graph.resolve();
-    // Each batch of records is parsed and built on two threads, then submitted in file order.
-    for (qsizetype first = 0; first < recordObjects.size(); first += s_batchElements) {
-        const qsizetype last = std::min(first + s_batchElements, recordObjects.size());
-        std::vector<std::unique_ptr<StixRecord>> built = mapOnTwoThreads(first, last, [&](qsizetype k) {
-            const RecordObject &r = recordObjects.at(k);
-            const Objects &o = objects.at(r.part);
-            std::unique_ptr<StixRecord> record;
-            // Every record parsed in the first pass: only a missing node leaves it out.
-            const QJsonValue value = o.isSingle
-                ? QJsonValue(o.single)
-                : parseElement(parts.at(r.part).bytes, o.layout.elements.at(r.index)).value;
-            if (value.isObject() && r.node >= 0) {
-                record = std::make_unique<StixRecord>(value.toObject(), r.node, o.path(r.index), graph);
-                record->build(o.line(r.index));
-            }
-            return record;
-        });
-        for (qsizetype k = first; k < last; ++k) {
-            const RecordObject &r = recordObjects.at(k);
-            records.setFileName(parts.at(r.part).name);
-            if (!records.progress(
-                    objects[r.part].size() ? (objects[r.part].offset(r.index) + parts.at(r.part).bytes.size()) / 2 : 0))
-                return false;
-            std::unique_ptr<StixRecord> &record = built[k - first];
-            if (record && !record->submit(records))
-                return false;
-            record.reset();
-        }
+    for (const RecordObject &r : std::as_const(recordObjects)) {
+        records.setFileName(parts.at(r.part).name);
+        const Objects &o = objects.at(r.part);
+        if (!records.progress(o.size() ? (o.offset(r.index) + parts.at(r.part).bytes.size()) / 2 : 0))
+            return false;
+        // Every record parsed in the first pass: only a missing node leaves one out.
+        const QJsonValue value = o.isSingle ? QJsonValue(o.single)
+                                            : parseElement(parts.at(r.part).bytes, o.layout.elements.at(r.index)).value;
+        if (!value.isObject() || r.node < 0)
+            continue;
+        StixRecord record(value.toObject(), r.node, o.path(r.index), graph);
+        record.build(o.line(r.index));
+        if (!record.submit(records))
+            return false;
     }
     return true;
 }
