@@ -135,6 +135,8 @@ class PlainObjectReader
 public:
     static std::optional<ObjectFacts> read(QByteArrayView bytes)
     {
+        if (bytes.size() > 16 * 1024 * 1024)
+            return std::nullopt; // QJsonDocument has size limits of its own: let it decide
         PlainObjectReader r(bytes);
         ObjectFacts f;
         if (!r.topObject(f) || ObjectFacts::needsFull(f.type))
