@@ -1,4 +1,5 @@
 #include "export/recordwriter.h"
+#include "import/foreignrecords.h"
 #include "import/importer.h"
 #include "import/stixreader.h"
 #include "store/database.h"
@@ -30,6 +31,27 @@ QString expectedDate(const QJsonObject &o, const QString &key)
     if (o.contains(QStringLiteral("x_mitre_version")) && d.endsWith(QStringLiteral("-01")))
         d.truncate(7);
     return d;
+}
+// One line per record and per diagnostic StixReader gives for `bytes`, to compare two reads.
+QStringList readOut(const QByteArray &bytes)
+{
+    QStringList out;
+    Diagnostics diagnostics;
+    const ForeignRecords::Sink sink = [&](Incident &&r) {
+        QStringList sources;
+        for (const Source &s : std::as_const(r.sources))
+            sources << s.url + u'|' + s.title + u'|' + s.publisher;
+        out << QStringList { r.id, r.title, r.start.toString(), r.end.toString(), r.victims.join(u';'),
+            r.attackers.join(u';'), QString::number(int(r.attribution)), r.actor, QString::number(int(r.type)),
+            QString::number(r.sectors), r.summary, sources.join(u';'), r.tags.join(u';') }
+                   .join(u'\t');
+        return true;
+    };
+    ForeignRecords records(QStringLiteral("bundle.json"), QStringLiteral("bundle"), sink, diagnostics);
+    out.prepend(StixReader::read(bytes, records) ? QStringLiteral("ok") : QStringLiteral("failed"));
+    for (const Diagnostic &d : std::as_const(diagnostics))
+        out << d.toString();
+    return out;
 }
 } // namespace
 
@@ -140,6 +162,29 @@ private slots:
         const auto bank = incident("incident--00000000-0000-4000-8000-0000000000d1");
         QVERIFY(bank);
         QCOMPARE(bank->victims, QStringList { QStringLiteral("DE") });
+    }
+
+    void plainAndOtherObjectsReadAlike()
+    {
+        // Most objects are read by a fast path for plain JSON and the rest by QJsonDocument:
+        // a non-ASCII member in every object sends them all the other way, with the same result.
+        const QByteArray plain = TestSupport::fileBytes(QFINDTESTDATA("../data/stix/bundle21.json"));
+        QJsonObject bundle = QJsonDocument::fromJson(plain).object();
+        QJsonArray objects = bundle.value(u"objects").toArray();
+        for (qsizetype i = 0; i < objects.size(); ++i) {
+            if (QJsonObject o = objects.at(i).toObject(); !o.isEmpty()) {
+                o.insert(u"x_note", QStringLiteral("caf\u00e9"));
+                objects[i] = o;
+            }
+        }
+        bundle.insert(u"objects", objects);
+        // One line each, so the added member moves no line numbers.
+        const QByteArray other = QJsonDocument(bundle).toJson(QJsonDocument::Compact);
+        QVERIFY(other.contains("caf\xc3\xa9"));
+        const QStringList expected = readOut(QJsonDocument::fromJson(plain).toJson(QJsonDocument::Compact));
+        QVERIFY(expected.size() > 5);
+        QCOMPARE(expected.first(), QStringLiteral("ok"));
+        QCOMPARE(readOut(other), expected);
     }
 
     void diagnosticsNameTheJsonPath()

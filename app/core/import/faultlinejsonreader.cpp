@@ -93,6 +93,23 @@ public:
     }
     Layout layout() const { return m_layout; }
 
+    // The first byte from `k` on that take() would not ignore: inside a string not being
+    // collected, a quote, a backslash or a newline (which it counts); outside strings,
+    // anything but a space. Most of a file is string text and indentation.
+    qsizetype next(const char *data, qsizetype k, qsizetype size) const
+    {
+        if (m_inString) {
+            if (m_escaped || m_collecting)
+                return k;
+            while (k < size && data[k] != '"' && data[k] != '\\' && data[k] != '\n')
+                ++k;
+            return k;
+        }
+        while (k < size && data[k] == ' ')
+            ++k;
+        return k;
+    }
+
 private:
     void inString(char c)
     {
@@ -178,7 +195,8 @@ FaultlineJsonReader::Layout FaultlineJsonReader::scan(QByteArrayView bytes, QByt
 {
     LayoutScanner scanner(arrayKey);
     const char *data = bytes.data();
-    for (qsizetype k = 0; k < bytes.size(); ++k) {
+    const qsizetype size = bytes.size();
+    for (qsizetype k = scanner.next(data, 0, size); k < size; k = scanner.next(data, k + 1, size)) {
         if (!scanner.take(data[k], k))
             return {};
     }

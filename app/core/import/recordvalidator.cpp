@@ -100,7 +100,11 @@ public:
     void type(Incident &r)
     {
         const QString typeText = text("type");
-        const QString expected = Vocabulary::allTypeKeys().join(QStringLiteral(", "));
+        if (const auto type = Vocabulary::typeFromKey(typeText); type && !typeText.isEmpty()) {
+            r.type = *type;
+            return;
+        }
+        const QString expected = Vocabulary::allTypeKeys().join(QStringLiteral(", ")); // for the message
         if (typeText.isEmpty())
             error(QStringLiteral("type"), tr("missing; expected one of %1").arg(expected));
         else if (const auto type = Vocabulary::typeFromKey(typeText))

@@ -10,7 +10,11 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
+#include <QVarLengthArray>
 #include <algorithm>
+#include <array>
+#include <cstring>
+#include <utility>
 
 namespace {
 QString tr(const char *text)
@@ -37,6 +41,11 @@ struct Node
     QStringList sectors; // an identity's sectors, as Faultline sectors
     QString start; // an event's or impact's start date
     QList<Edge> edges; // relationships from this object
+    // What the edges name, worked out once the graph is whole (an actor's are asked for every
+    // record attributed to it): countries targeted and originated from, sectors targeted.
+    QStringList targetCountries;
+    QStringList originCountries;
+    QStringList targetSectors;
 };
 
 struct PendingEdge
@@ -80,22 +89,279 @@ QString locationCountry(const QJsonObject &o)
     return {};
 }
 
+// What the first pass reads of an object: the top-level members the graph and the record
+// checks ask for, as QJsonValue::toString() and toBool() would give them. Locations and
+// identities, whose arrays the graph reads too, keep their whole object.
+struct ObjectFacts
+{
+    QString type;
+    QString id;
+    QString name;
+    bool revoked = false;
+    QString relationshipType;
+    QString sourceRef;
+    QString targetRef;
+    QString startTime;
+    QJsonObject full; // locations and identities only
+
+    static bool needsFull(const QString &type) { return type == u"location" || type == u"identity"; }
+
+    static ObjectFacts of(const QJsonObject &o)
+    {
+        ObjectFacts f;
+        f.type = o.value(u"type").toString();
+        f.id = o.value(u"id").toString();
+        f.name = o.value(u"name").toString();
+        f.revoked = o.value(u"revoked").toBool();
+        f.relationshipType = o.value(u"relationship_type").toString();
+        f.sourceRef = o.value(u"source_ref").toString();
+        f.targetRef = o.value(u"target_ref").toString();
+        f.startTime = o.value(u"start_time").toString();
+        if (needsFull(f.type))
+            f.full = o;
+        return f;
+    }
+};
+
+// Reads ObjectFacts straight from an element's bytes, without building a QJsonObject, when the
+// element is plain: strict JSON, printable ASCII, no \u escapes, short integer or decimal
+// numbers, no key twice at the top, not a location or identity. On anything else it gives up
+// (nullopt) and the element goes to QJsonDocument, which decides as it always did. What it
+// accepts QJsonDocument accepts too, with the same values, so the result is the same; bundles
+// written by tools are almost all plain, and this is several times faster than building
+// the object (the record objects are parsed in full later anyway).
+class PlainObjectReader
+{
+public:
+    static std::optional<ObjectFacts> read(QByteArrayView bytes)
+    {
+        if (bytes.size() > 16 * 1024 * 1024)
+            return std::nullopt; // QJsonDocument has size limits of its own: let it decide
+        PlainObjectReader r(bytes);
+        ObjectFacts f;
+        if (!r.topObject(f) || ObjectFacts::needsFull(f.type))
+            return std::nullopt;
+        return f;
+    }
+
+private:
+    explicit PlainObjectReader(QByteArrayView bytes)
+        : m_p(bytes.data())
+        , m_end(bytes.data() + bytes.size())
+    { }
+
+    void space()
+    {
+        while (m_p < m_end && (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t'))
+            ++m_p;
+    }
+    bool take(char c)
+    {
+        space();
+        if (m_p < m_end && *m_p == c) {
+            ++m_p;
+            return true;
+        }
+        return false;
+    }
+
+    // A string at m_p (after its opening quote is checked); its text goes to `out` when given.
+    bool string(QString *out)
+    {
+        if (m_p >= m_end || *m_p != '"')
+            return false;
+        const char *begin = ++m_p;
+        bool escaped = false;
+        for (; m_p < m_end && *m_p != '"'; ++m_p) {
+            const auto c = static_cast<unsigned char>(*m_p);
+            if (c < 0x20 || c > 0x7e)
+                return false;
+            if (c == '\\') {
+                if (++m_p >= m_end || !std::strchr("\"\\/bfnrt", *m_p) || *m_p == 0)
+                    return false;
+                escaped = true;
+            }
+        }
+        if (m_p >= m_end)
+            return false;
+        const QByteArrayView raw(begin, m_p - begin);
+        ++m_p;
+        if (out)
+            *out = escaped ? unescape(raw) : QString::fromLatin1(raw);
+        return true;
+    }
+
+    static QString unescape(QByteArrayView raw)
+    {
+        QString text;
+        text.reserve(raw.size());
+        for (qsizetype k = 0; k < raw.size(); ++k) {
+            char c = raw[k];
+            if (c == '\\') {
+                switch (raw[++k]) {
+                case 'b':
+                    c = '\b';
+                    break;
+                case 'f':
+                    c = '\f';
+                    break;
+                case 'n':
+                    c = '\n';
+                    break;
+                case 'r':
+                    c = '\r';
+                    break;
+                case 't':
+                    c = '\t';
+                    break;
+                default:
+                    c = raw[k];
+                    break; // " \ /
+                }
+            }
+            text.append(QLatin1Char(c));
+        }
+        return text;
+    }
+
+    // -?(0|[1-9][0-9]*)(.[0-9]+)?, at most 15 characters: a double, exactly as any parser reads it.
+    bool number()
+    {
+        const char *begin = m_p;
+        if (m_p < m_end && *m_p == '-')
+            ++m_p;
+        if (m_p < m_end && *m_p == '0') {
+            ++m_p;
+        } else {
+            if (m_p >= m_end || *m_p < '1' || *m_p > '9')
+                return false;
+            while (m_p < m_end && *m_p >= '0' && *m_p <= '9')
+                ++m_p;
+        }
+        if (m_p < m_end && *m_p == '.') {
+            const char *fraction = ++m_p;
+            while (m_p < m_end && *m_p >= '0' && *m_p <= '9')
+                ++m_p;
+            if (m_p == fraction)
+                return false;
+        }
+        return m_p - begin <= 15 && (m_p >= m_end || (*m_p != 'e' && *m_p != 'E'));
+    }
+
+    bool literal(QByteArrayView word)
+    {
+        if (QByteArrayView(m_p, m_end - m_p).startsWith(word)) {
+            m_p += word.size();
+            return true;
+        }
+        return false;
+    }
+
+    // Any value; `text` receives a string's text, `isTrue` whether it is the literal true.
+    bool value(int depth, QString *text = nullptr, bool *isTrue = nullptr)
+    {
+        space();
+        if (m_p >= m_end || depth > 32)
+            return false;
+        switch (*m_p) {
+        case '"':
+            return string(text);
+        case '{':
+            ++m_p;
+            if (take('}'))
+                return true;
+            do {
+                space();
+                if (!string(nullptr) || !take(':') || !value(depth + 1))
+                    return false;
+            } while (take(','));
+            return take('}');
+        case '[':
+            ++m_p;
+            if (take(']'))
+                return true;
+            do {
+                if (!value(depth + 1))
+                    return false;
+            } while (take(','));
+            return take(']');
+        case 't':
+            if (isTrue)
+                *isTrue = true;
+            return literal("true");
+        case 'f':
+            return literal("false");
+        case 'n':
+            return literal("null");
+        default:
+            return number();
+        }
+    }
+
+    bool topObject(ObjectFacts &f)
+    {
+        QVarLengthArray<QByteArrayView, 32> keys;
+        if (!take('{'))
+            return false;
+        if (!take('}')) {
+            do {
+                space();
+                const char *begin = m_p + 1;
+                if (!string(nullptr))
+                    return false;
+                const QByteArrayView k(begin, m_p - 1 - begin);
+                if (k.contains('\\') || std::find(keys.cbegin(), keys.cend(), k) != keys.cend())
+                    return false;
+                keys.append(k);
+                if (!take(':') || !value(1, target(f, k), k == "revoked" ? &f.revoked : nullptr))
+                    return false;
+            } while (take(','));
+            if (!take('}'))
+                return false;
+        }
+        space();
+        return m_p == m_end;
+    }
+
+    static QString *target(ObjectFacts &f, QByteArrayView key)
+    {
+        if (key == "type")
+            return &f.type;
+        if (key == "id")
+            return &f.id;
+        if (key == "name")
+            return &f.name;
+        if (key == "relationship_type")
+            return &f.relationshipType;
+        if (key == "source_ref")
+            return &f.sourceRef;
+        if (key == "target_ref")
+            return &f.targetRef;
+        if (key == "start_time")
+            return &f.startTime;
+        return nullptr;
+    }
+
+    const char *m_p;
+    const char *m_end;
+};
+
 // The objects of a bundle, indexed by id, with their relationships.
 class StixGraph
 {
 public:
-    void add(const QJsonObject &o, int element)
+    void add(const ObjectFacts &o, int element)
     {
-        const QString type = o.value(u"type").toString();
-        const QString id = o.value(u"id").toString();
+        const QString &type = o.type;
+        const QString &id = o.id;
         if (type == u"relationship") {
-            if (const auto kind = edgeKind(o.value(u"relationship_type").toString()))
-                m_pending.append({ o.value(u"source_ref").toString(), *kind, o.value(u"target_ref").toString() });
+            if (const auto kind = edgeKind(o.relationshipType))
+                m_pending.append({ o.sourceRef, *kind, o.targetRef });
             return;
         }
         Node node;
         node.element = element;
-        node.name = o.value(u"name").toString().left(512);
+        node.name = o.name.left(512);
         if (type == u"incident" || type == u"campaign") {
             node.kind = Node::Kind::Record;
         } else if (type == u"intrusion-set" || type == u"threat-actor") {
@@ -103,17 +369,17 @@ public:
         } else if (type == u"identity") {
             node.kind = Node::Kind::Identity;
             const ImportVocabulary &vocabulary = ImportVocabulary::instance(QStringLiteral("stix"));
-            for (const QJsonValue &s : o.value(u"sectors").toArray()) {
+            for (const QJsonValue &s : o.full.value(u"sectors").toArray()) {
                 const QString sector = vocabulary.value(QStringLiteral("sector"), s.toString());
                 if (!sector.isEmpty() && !node.sectors.contains(sector))
                     node.sectors.append(sector);
             }
         } else if (type == u"location") {
             node.kind = Node::Kind::Location;
-            node.country = locationCountry(o);
+            node.country = locationCountry(o.full);
         } else if (type == u"event" || type == u"impact") {
             node.kind = Node::Kind::Timed;
-            node.start = StixReader::dateOf(o.value(u"start_time").toString());
+            node.start = StixReader::dateOf(o.startTime);
         } else {
             return;
         }
@@ -134,6 +400,18 @@ public:
         }
         m_pending.clear();
         m_pending.squeeze();
+        for (Node &node : m_nodes) {
+            for (const Edge &e : std::as_const(node.edges)) {
+                const QString country = countryOf(e.target);
+                if (e.kind == EdgeKind::Targets) {
+                    if (!country.isEmpty())
+                        node.targetCountries.append(country);
+                    node.targetSectors += m_nodes.at(e.target).sectors;
+                } else if (e.kind == EdgeKind::OriginatesFrom && !country.isEmpty()) {
+                    node.originCountries.append(country);
+                }
+            }
+        }
     }
 
     int find(const QString &id) const { return m_index.value(id, -1); }
@@ -142,9 +420,11 @@ public:
     // The country of a location or identity, walking located-at upwards.
     QString countryOf(int i) const
     {
-        QSet<int> seen;
-        for (int depth = 0; i >= 0 && depth < 16 && !seen.contains(i); ++depth) {
-            seen.insert(i);
+        std::array<int, 16> seen;
+        for (int depth = 0;
+             i >= 0 && depth < 16 && std::find(seen.begin(), seen.begin() + depth, i) == seen.begin() + depth;
+             ++depth) {
+            seen[depth] = i;
             const Node &n = m_nodes.at(i);
             if (!n.country.isEmpty())
                 return n.country;
@@ -185,16 +465,15 @@ namespace {
 class StixRecord
 {
 public:
-    StixRecord(const QJsonObject &o, int node, const QString &path, const StixGraph &graph, ForeignRecords &records)
+    StixRecord(const QJsonObject &o, int node, const QString &path, const StixGraph &graph)
         : m_o(o)
         , m_node(node)
         , m_path(path)
         , m_graph(graph)
-        , m_records(records)
         , m_vocabulary(ImportVocabulary::instance(QStringLiteral("stix")))
     { }
 
-    bool submit(int line)
+    void build(int line)
     {
         m_raw.line = line;
         const QString id = m_o.value(u"id").toString();
@@ -205,8 +484,9 @@ public:
         countries();
         typeAndTags();
         sources();
-        return m_records.submit(m_raw, m_paths, m_path);
     }
+
+    bool submit(ForeignRecords &records) { return records.submit(std::move(m_raw), m_paths, m_path); }
 
 private:
     void set(const QString &field, const QString &value, const QString &key)
@@ -267,21 +547,11 @@ private:
             const Node &node = m_graph.node(n);
             if (n != m_node && actor.isEmpty() && node.kind == Node::Kind::Actor)
                 actor = node.name;
-            QStringList v, a;
-            for (const Edge &e : node.edges) {
-                const QString country = m_graph.countryOf(e.target);
-                if (e.kind == EdgeKind::Targets) {
-                    if (!country.isEmpty())
-                        v.append(country);
-                    sectors += m_graph.node(e.target).sectors;
-                } else if (e.kind == EdgeKind::OriginatesFrom && !country.isEmpty()) {
-                    a.append(country);
-                }
-            }
+            sectors += node.targetSectors;
             if (victims.isEmpty())
-                victims = v;
+                victims = node.targetCountries;
             if (attackers.isEmpty())
-                attackers = a;
+                attackers = node.originCountries;
         }
         m_raw.lists.insert(QStringLiteral("victims"), victims);
         m_raw.lists.insert(QStringLiteral("attackers"), attackers);
@@ -339,11 +609,10 @@ private:
         m_paths.insert(QStringLiteral("sources"), m_path + QStringLiteral(".external_references"));
     }
 
-    const QJsonObject &m_o;
+    QJsonObject m_o;
     int m_node;
     QString m_path;
     const StixGraph &m_graph;
-    ForeignRecords &m_records;
     const ImportVocabulary &m_vocabulary;
     RawRecord m_raw;
     QHash<QString, QString> m_paths;
@@ -362,29 +631,77 @@ struct Objects
     QString path(qsizetype i) const { return isSingle ? QStringLiteral("$") : QStringLiteral("objects[%1]").arg(i); }
 };
 
-// The object at `i`, or nullopt after a diagnostic (a broken file fails; a value that is
-// not an object is skipped).
-std::optional<QJsonObject> objectAt(
-    const QByteArray &bytes, const Objects &objects, qsizetype i, ForeignRecords &records, bool *broken)
+// One element of the "objects" array as QJsonDocument read it: its value, or the parser's
+// message when it is not valid JSON.
+struct ParsedElement
 {
-    if (objects.isSingle)
-        return objects.single;
-    const FaultlineJsonReader::Layout::Element &e = objects.layout.elements.at(i);
-    const QByteArray piece = '[' + bytes.mid(e.begin, e.end - e.begin) + ']';
+    QJsonValue value;
+    QString error;
+};
+
+// An element as the first pass needs it: its facts, or what QJsonDocument made of it.
+struct ElementFacts
+{
+    std::optional<ObjectFacts> facts;
+    ParsedElement parsed; // when the element is not plain
+};
+
+ParsedElement parseElement(const QByteArray &bytes, const FaultlineJsonReader::Layout::Element &e)
+{
+    const char *begin = bytes.constData() + e.begin;
+    const qsizetype size = e.end - e.begin;
+    // An object parses where it lies, without copying it. A piece that parses as an object
+    // on its own also parses inside brackets, and the other way round.
+    if (size > 0 && *begin == '{') {
+        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(begin, size));
+        if (doc.isObject())
+            return { doc.object(), {} };
+    }
+    // Other values, and broken ones, are read inside brackets as they always were, so a broken
+    // element's message stays the one the parser gives for `[element]`.
+    QByteArray piece;
+    piece.reserve(size + 2);
+    piece.append('[').append(begin, size).append(']');
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(piece, &error);
-    if (error.error != QJsonParseError::NoError) {
+    if (error.error != QJsonParseError::NoError)
+        return { {}, error.errorString() };
+    return { doc.array().at(0), {} };
+}
+
+ElementFacts factsOf(const QByteArray &bytes, const FaultlineJsonReader::Layout::Element &e)
+{
+    ElementFacts out;
+    out.facts = PlainObjectReader::read(QByteArrayView(bytes.constData() + e.begin, e.end - e.begin));
+    if (!out.facts) {
+        out.parsed = parseElement(bytes, e);
+        if (out.parsed.value.isObject()) {
+            out.facts = ObjectFacts::of(out.parsed.value.toObject());
+            out.parsed.value = QJsonValue();
+        }
+    }
+    return out;
+}
+
+// The facts of the element, or nullopt after a diagnostic (a broken file fails; a value that
+// is not an object is skipped).
+std::optional<ObjectFacts> takeFacts(
+    ElementFacts &element, const Objects &objects, qsizetype i, ForeignRecords &records, bool *broken)
+{
+    if (element.facts)
+        return std::move(element.facts);
+    const ParsedElement &parsed = element.parsed;
+    if (!parsed.error.isEmpty()) {
         *broken = true;
-        records.fail(e.line, tr("%1: not valid JSON: %2").arg(objects.path(i), error.errorString()));
+        records.fail(objects.line(i), tr("%1: not valid JSON: %2").arg(objects.path(i), parsed.error));
         return std::nullopt;
     }
-    const QJsonValue v = doc.array().at(0);
-    if (!v.isObject()) {
-        records.warning(
-            e.line, objects.path(i), tr("is %1; expected a STIX object, skipped").arg(ForeignRecords::typeName(v)));
+    if (!parsed.value.isObject()) {
+        records.warning(objects.line(i), objects.path(i),
+            tr("is %1; expected a STIX object, skipped").arg(ForeignRecords::typeName(parsed.value)));
         return std::nullopt;
     }
-    return v.toObject();
+    return std::nullopt;
 }
 
 // Splits a bundle, or takes a file holding one object; false after a whole-file diagnostic.
@@ -423,13 +740,13 @@ bool locateObjects(const QByteArray &bytes, Objects &objects, ForeignRecords &re
 // Whether `o` is an incident or campaign to read as a record; revoked ones (replaced by
 // another object) and ones without a usable id are reported instead.
 bool isRecordToRead(
-    const QJsonObject &o, const Objects &objects, qsizetype i, const StixGraph &graph, ForeignRecords &records)
+    const ObjectFacts &o, const Objects &objects, qsizetype i, const StixGraph &graph, ForeignRecords &records)
 {
-    const QString type = o.value(u"type").toString();
+    const QString &type = o.type;
     if (type != u"incident" && type != u"campaign")
         return false;
-    const QString id = o.value(u"id").toString();
-    if (o.value(u"revoked").toBool()) {
+    const QString &id = o.id;
+    if (o.revoked) {
         records.warning(objects.line(i), objects.path(i), tr("%1 is revoked; skipped").arg(type), id);
         return false;
     }
@@ -479,6 +796,8 @@ bool StixReader::read(const QList<Part> &given, ForeignRecords &records)
     }
     QList<Objects> objects(parts.size());
     StixGraph graph;
+    // The incidents and campaigns to read once the graph is whole. Keeping them parsed would
+    // take more memory than the file, so they are parsed again.
     struct RecordObject
     {
         qsizetype part;
@@ -494,12 +813,18 @@ bool StixReader::read(const QList<Part> &given, ForeignRecords &records)
         for (qsizetype i = 0; i < objects[p].size(); ++i) {
             if (i % 256 == 0 && !records.progress(objects[p].offset(i) / 2))
                 return false;
-            const std::optional<QJsonObject> o = objectAt(parts.at(p).bytes, objects[p], i, records, &broken);
+            std::optional<ObjectFacts> o;
+            if (objects[p].isSingle) {
+                o = ObjectFacts::of(objects[p].single);
+            } else {
+                ElementFacts element = factsOf(parts.at(p).bytes, objects[p].layout.elements.at(i));
+                o = takeFacts(element, objects[p], i, records, &broken);
+            }
             if (broken)
                 return false;
             if (o && isRecordToRead(*o, objects[p], i, graph, records)) {
                 graph.add(*o, int(i));
-                recordObjects.append({ p, i, graph.find(o->value(u"id").toString()) });
+                recordObjects.append({ p, i, graph.find(o->id) });
             } else if (o) {
                 graph.add(*o, int(i));
             }
@@ -508,15 +833,17 @@ bool StixReader::read(const QList<Part> &given, ForeignRecords &records)
     graph.resolve();
     for (const RecordObject &r : std::as_const(recordObjects)) {
         records.setFileName(parts.at(r.part).name);
-        if (!records.progress(
-                objects[r.part].size() ? (objects[r.part].offset(r.index) + parts.at(r.part).bytes.size()) / 2 : 0))
+        const Objects &o = objects.at(r.part);
+        if (!records.progress(o.size() ? (o.offset(r.index) + parts.at(r.part).bytes.size()) / 2 : 0))
             return false;
-        const std::optional<QJsonObject> o
-            = objectAt(parts.at(r.part).bytes, objects[r.part], r.index, records, &broken);
-        if (!o || r.node < 0)
+        // Every record parsed in the first pass: only a missing node leaves one out.
+        const QJsonValue value = o.isSingle ? QJsonValue(o.single)
+                                            : parseElement(parts.at(r.part).bytes, o.layout.elements.at(r.index)).value;
+        if (!value.isObject() || r.node < 0)
             continue;
-        const QString path = objects[r.part].path(r.index);
-        if (!StixRecord(*o, r.node, path, graph, records).submit(objects[r.part].line(r.index)))
+        StixRecord record(value.toObject(), r.node, o.path(r.index), graph);
+        record.build(o.line(r.index));
+        if (!record.submit(records))
             return false;
     }
     return true;
