@@ -269,6 +269,27 @@ private slots:
         QCOMPARE(attributed.value(u"description").toString(), QStringLiteral("Attributed by a government"));
     }
 
+    // What Faultline writes it reads back: the bundled dataset through a STIX bundle comes
+    // back record for record, under its own ids, with every field (the start's precision, the
+    // type, sectors, attackers of this incident and not of its whole intrusion set, the
+    // sources whole, the related records), from the x_faultline_* properties.
+    void readsBackWhatItWrote()
+    {
+        const QByteArray bundle = StixWriter::toBundle(m_bundled);
+        QList<Incident> back
+            = load([&](Database &db) { return Importer::importBytes(db, bundle, QStringLiteral("back.stix.json")); });
+        QCOMPARE(back.size(), m_bundled.size());
+        QList<Incident> written = m_bundled;
+        const auto byId = [](const Incident &a, const Incident &b) { return a.id < b.id; };
+        std::sort(written.begin(), written.end(), byId);
+        std::sort(back.begin(), back.end(), byId);
+        for (qsizetype i = 0; i < back.size(); ++i) {
+            Incident expected = written.at(i);
+            expected.provenance = back.at(i).provenance; // the dataset is named after the file
+            QVERIFY2(back.at(i).sameContent(expected), qPrintable(expected.id));
+        }
+    }
+
     void idsAreUuidV5OfTheFaultlineId()
     {
         const QString id = StixWriter::stixId(QStringLiteral("incident"), QStringLiteral("x-every-field"));

@@ -190,6 +190,14 @@ void insertFaultlineFields(QJsonObject &o, const Incident &r)
     if (!r.actor.isEmpty())
         o.insert(u"x_faultline_actor", r.actor);
     insertList(o, u"x_faultline_tags", r.tags);
+    insertList(o, u"x_faultline_related", r.related);
+    // Each source whole: external references join its title and date into one description.
+    QJsonArray sources;
+    for (const Source &s : r.sources)
+        sources.append(QJsonObject { { QStringLiteral("publisher"), s.publisher }, { QStringLiteral("title"), s.title },
+            { QStringLiteral("date"), s.date }, { QStringLiteral("url"), s.url } });
+    if (!sources.isEmpty())
+        o.insert(u"x_faultline_sources", sources);
 }
 
 QJsonObject incidentObject(const Incident &r)

@@ -3,6 +3,7 @@
 #include "domain/countries.h"
 #include "import/faultlinejsonreader.h"
 #include "import/importvocabulary.h"
+#include "import/stixobjectfacts.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -89,262 +90,7 @@ QString locationCountry(const QJsonObject &o)
     return {};
 }
 
-// What the first pass reads of an object: the top-level members the graph and the record
-// checks ask for, as QJsonValue::toString() and toBool() would give them. Locations and
-// identities, whose arrays the graph reads too, keep their whole object.
-struct ObjectFacts
-{
-    QString type;
-    QString id;
-    QString name;
-    bool revoked = false;
-    QString relationshipType;
-    QString sourceRef;
-    QString targetRef;
-    QString startTime;
-    QJsonObject full; // locations and identities only
-
-    static bool needsFull(const QString &type) { return type == u"location" || type == u"identity"; }
-
-    static ObjectFacts of(const QJsonObject &o)
-    {
-        ObjectFacts f;
-        f.type = o.value(u"type").toString();
-        f.id = o.value(u"id").toString();
-        f.name = o.value(u"name").toString();
-        f.revoked = o.value(u"revoked").toBool();
-        f.relationshipType = o.value(u"relationship_type").toString();
-        f.sourceRef = o.value(u"source_ref").toString();
-        f.targetRef = o.value(u"target_ref").toString();
-        f.startTime = o.value(u"start_time").toString();
-        if (needsFull(f.type))
-            f.full = o;
-        return f;
-    }
-};
-
-// Reads ObjectFacts straight from an element's bytes, without building a QJsonObject, when the
-// element is plain: strict JSON, printable ASCII, no \u escapes, short integer or decimal
-// numbers, no key twice at the top, not a location or identity. On anything else it gives up
-// (nullopt) and the element goes to QJsonDocument, which decides as it always did. What it
-// accepts QJsonDocument accepts too, with the same values, so the result is the same; bundles
-// written by tools are almost all plain, and this is several times faster than building
-// the object (the record objects are parsed in full later anyway).
-class PlainObjectReader
-{
-public:
-    static std::optional<ObjectFacts> read(QByteArrayView bytes)
-    {
-        if (bytes.size() > 16 * 1024 * 1024)
-            return std::nullopt; // QJsonDocument has size limits of its own: let it decide
-        PlainObjectReader r(bytes);
-        ObjectFacts f;
-        if (!r.topObject(f) || ObjectFacts::needsFull(f.type))
-            return std::nullopt;
-        return f;
-    }
-
-private:
-    explicit PlainObjectReader(QByteArrayView bytes)
-        : m_p(bytes.data())
-        , m_end(bytes.data() + bytes.size())
-    { }
-
-    void space()
-    {
-        while (m_p < m_end && (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t'))
-            ++m_p;
-    }
-    bool take(char c)
-    {
-        space();
-        if (m_p < m_end && *m_p == c) {
-            ++m_p;
-            return true;
-        }
-        return false;
-    }
-
-    // A string at m_p (after its opening quote is checked); its text goes to `out` when given.
-    bool string(QString *out)
-    {
-        if (m_p >= m_end || *m_p != '"')
-            return false;
-        const char *begin = ++m_p;
-        bool escaped = false;
-        for (; m_p < m_end && *m_p != '"'; ++m_p) {
-            const auto c = static_cast<unsigned char>(*m_p);
-            if (c < 0x20 || c > 0x7e)
-                return false;
-            if (c == '\\') {
-                if (++m_p >= m_end || !std::strchr("\"\\/bfnrt", *m_p) || *m_p == 0)
-                    return false;
-                escaped = true;
-            }
-        }
-        if (m_p >= m_end)
-            return false;
-        const QByteArrayView raw(begin, m_p - begin);
-        ++m_p;
-        if (out)
-            *out = escaped ? unescape(raw) : QString::fromLatin1(raw);
-        return true;
-    }
-
-    static QString unescape(QByteArrayView raw)
-    {
-        QString text;
-        text.reserve(raw.size());
-        for (qsizetype k = 0; k < raw.size(); ++k) {
-            char c = raw[k];
-            if (c == '\\') {
-                switch (raw[++k]) {
-                case 'b':
-                    c = '\b';
-                    break;
-                case 'f':
-                    c = '\f';
-                    break;
-                case 'n':
-                    c = '\n';
-                    break;
-                case 'r':
-                    c = '\r';
-                    break;
-                case 't':
-                    c = '\t';
-                    break;
-                default:
-                    c = raw[k];
-                    break; // " \ /
-                }
-            }
-            text.append(QLatin1Char(c));
-        }
-        return text;
-    }
-
-    // -?(0|[1-9][0-9]*)(.[0-9]+)?, at most 15 characters: a double, exactly as any parser reads it.
-    bool number()
-    {
-        const char *begin = m_p;
-        if (m_p < m_end && *m_p == '-')
-            ++m_p;
-        if (m_p < m_end && *m_p == '0') {
-            ++m_p;
-        } else {
-            if (m_p >= m_end || *m_p < '1' || *m_p > '9')
-                return false;
-            while (m_p < m_end && *m_p >= '0' && *m_p <= '9')
-                ++m_p;
-        }
-        if (m_p < m_end && *m_p == '.') {
-            const char *fraction = ++m_p;
-            while (m_p < m_end && *m_p >= '0' && *m_p <= '9')
-                ++m_p;
-            if (m_p == fraction)
-                return false;
-        }
-        return m_p - begin <= 15 && (m_p >= m_end || (*m_p != 'e' && *m_p != 'E'));
-    }
-
-    bool literal(QByteArrayView word)
-    {
-        if (QByteArrayView(m_p, m_end - m_p).startsWith(word)) {
-            m_p += word.size();
-            return true;
-        }
-        return false;
-    }
-
-    // Any value; `text` receives a string's text, `isTrue` whether it is the literal true.
-    bool value(int depth, QString *text = nullptr, bool *isTrue = nullptr)
-    {
-        space();
-        if (m_p >= m_end || depth > 32)
-            return false;
-        switch (*m_p) {
-        case '"':
-            return string(text);
-        case '{':
-            ++m_p;
-            if (take('}'))
-                return true;
-            do {
-                space();
-                if (!string(nullptr) || !take(':') || !value(depth + 1))
-                    return false;
-            } while (take(','));
-            return take('}');
-        case '[':
-            ++m_p;
-            if (take(']'))
-                return true;
-            do {
-                if (!value(depth + 1))
-                    return false;
-            } while (take(','));
-            return take(']');
-        case 't':
-            if (isTrue)
-                *isTrue = true;
-            return literal("true");
-        case 'f':
-            return literal("false");
-        case 'n':
-            return literal("null");
-        default:
-            return number();
-        }
-    }
-
-    bool topObject(ObjectFacts &f)
-    {
-        QVarLengthArray<QByteArrayView, 32> keys;
-        if (!take('{'))
-            return false;
-        if (!take('}')) {
-            do {
-                space();
-                const char *begin = m_p + 1;
-                if (!string(nullptr))
-                    return false;
-                const QByteArrayView k(begin, m_p - 1 - begin);
-                if (k.contains('\\') || std::find(keys.cbegin(), keys.cend(), k) != keys.cend())
-                    return false;
-                keys.append(k);
-                if (!take(':') || !value(1, target(f, k), k == "revoked" ? &f.revoked : nullptr))
-                    return false;
-            } while (take(','));
-            if (!take('}'))
-                return false;
-        }
-        space();
-        return m_p == m_end;
-    }
-
-    static QString *target(ObjectFacts &f, QByteArrayView key)
-    {
-        if (key == "type")
-            return &f.type;
-        if (key == "id")
-            return &f.id;
-        if (key == "name")
-            return &f.name;
-        if (key == "relationship_type")
-            return &f.relationshipType;
-        if (key == "source_ref")
-            return &f.sourceRef;
-        if (key == "target_ref")
-            return &f.targetRef;
-        if (key == "start_time")
-            return &f.startTime;
-        return nullptr;
-    }
-
-    const char *m_p;
-    const char *m_end;
-};
+using ObjectFacts = StixObjectFacts;
 
 // The objects of a bundle, indexed by id, with their relationships.
 class StixGraph
@@ -480,6 +226,10 @@ public:
         set(QStringLiteral("id"), id, QStringLiteral("id"));
         set(QStringLiteral("title"), m_o.value(u"name").toString(), QStringLiteral("name"));
         set(QStringLiteral("summary"), m_o.value(u"description").toString(), QStringLiteral("description"));
+        if (m_o.contains(u"x_faultline_id")) {
+            faultlineFields(); // everything the STIX objects would give, and more exactly
+            return;
+        }
         dates();
         countries();
         typeAndTags();
@@ -493,6 +243,62 @@ private:
     {
         m_raw.text.insert(field, value);
         m_paths.insert(field, m_path + u'.' + key);
+    }
+
+    // A bundle Faultline wrote (StixWriter) carries each record's own fields as x_faultline_*
+    // properties. Where present they win over what the STIX objects say, which holds less (a
+    // start dated only to the year, the type, the sectors, the disclosure) or more (every
+    // origin of the intrusion set, not this incident's attackers): a record read back is the
+    // record written, under its own id, so importing an export again changes nothing. Each value
+    // is still checked like any other.
+    void faultlineFields()
+    {
+        static const std::pair<QLatin1StringView, QLatin1StringView> texts[] = {
+            { QLatin1StringView("x_faultline_id"), QLatin1StringView("id") },
+            { QLatin1StringView("x_faultline_start"), QLatin1StringView("start") },
+            { QLatin1StringView("x_faultline_end"), QLatin1StringView("end") },
+            { QLatin1StringView("x_faultline_type"), QLatin1StringView("type") },
+            { QLatin1StringView("x_faultline_attribution"), QLatin1StringView("attribution") },
+            { QLatin1StringView("x_faultline_disclosed"), QLatin1StringView("disclosed") },
+            { QLatin1StringView("x_faultline_attributed_on"), QLatin1StringView("attributed_on") },
+            { QLatin1StringView("x_faultline_actor"), QLatin1StringView("actor") },
+        };
+        // Absent optional fields were empty when written (the writer leaves them out).
+        for (const auto &[key, field] : texts)
+            set(QString(field), m_o.value(key).isString() ? m_o.value(key).toString() : QString(), QString(key));
+        static const std::pair<QLatin1StringView, QLatin1StringView> lists[] = {
+            { QLatin1StringView("x_faultline_victims"), QLatin1StringView("victims") },
+            { QLatin1StringView("x_faultline_attackers"), QLatin1StringView("attackers") },
+            { QLatin1StringView("x_faultline_sectors"), QLatin1StringView("sectors") },
+            { QLatin1StringView("x_faultline_tags"), QLatin1StringView("tags") },
+            { QLatin1StringView("x_faultline_related"), QLatin1StringView("related") },
+        };
+        for (const auto &[key, field] : lists) {
+            QStringList values;
+            for (const QJsonValue &v : m_o.value(key).toArray()) {
+                if (values.size() < 256)
+                    values << v.toString();
+            }
+            m_raw.lists.insert(QString(field), values);
+            m_paths.insert(QString(field), m_path + u'.' + key);
+        }
+        if (!m_o.contains(u"x_faultline_sources")) {
+            // No sources, or an export older than x_faultline_sources: the external references
+            // stand, less the one that only names the record itself.
+            sources();
+            const QString self = m_o.value(u"x_faultline_id").toString();
+            m_raw.sources.removeIf(
+                [&](const Source &s) { return s.publisher == u"faultline" && s.title == self && s.url.isEmpty(); });
+            return;
+        }
+        m_raw.sources.clear();
+        for (const QJsonValue &v : m_o.value(u"x_faultline_sources").toArray()) {
+            const QJsonObject source = v.toObject();
+            if (m_raw.sources.size() < 256)
+                m_raw.sources.append({ source.value(u"url").toString(), source.value(u"title").toString(),
+                    source.value(u"publisher").toString(), source.value(u"date").toString() });
+        }
+        m_paths.insert(QStringLiteral("sources"), m_path + QStringLiteral(".x_faultline_sources"));
     }
 
     // ATT&CK writes month-precision dates as the first of the month.
@@ -672,7 +478,7 @@ ParsedElement parseElement(const QByteArray &bytes, const FaultlineJsonReader::L
 ElementFacts factsOf(const QByteArray &bytes, const FaultlineJsonReader::Layout::Element &e)
 {
     ElementFacts out;
-    out.facts = PlainObjectReader::read(QByteArrayView(bytes.constData() + e.begin, e.end - e.begin));
+    out.facts = StixObjectFacts::readPlain(QByteArrayView(bytes.constData() + e.begin, e.end - e.begin));
     if (!out.facts) {
         out.parsed = parseElement(bytes, e);
         if (out.parsed.value.isObject()) {
