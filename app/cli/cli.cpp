@@ -295,11 +295,21 @@ namespace {
         const Interruption::Scope interruptible;
         options.progress = [](qint64, qint64) { return Interruption::carryOn(); };
         const Importer::Result total = Importer::importFiles(db, files, options, bundled);
+        QString documentLine = total.documentLine();
+        // A document this command created and left without a record is removed again: an
+        // import that failed, was cancelled or rejected everything leaves the disk as it was.
+        if (!p.value(QStringLiteral("db")).isEmpty() && db.wasCreated() && total.documentRecords == 0) {
+            const QString path = db.path();
+            db.close();
+            QFile::remove(path + QStringLiteral("-journal"));
+            if (QFile::remove(path))
+                documentLine = QStringLiteral("no document was created at %1").arg(QDir::toNativeSeparators(path));
+        }
         if (total.cancelled && Interruption::signal() != 0) {
             err() << "faultline: interrupted by " << Interruption::name(Interruption::signal())
                   << "; nothing was imported\n";
             err().flush();
-            out() << total.documentLine() << "\n";
+            out() << documentLine << "\n";
             out().flush();
             return 128 + Interruption::signal();
         }
@@ -316,11 +326,11 @@ namespace {
             if (!said)
                 err() << "faultline: " << total.error << "\n";
             err().flush();
-            out() << total.summary() << "\n" << total.documentLine() << "\n";
+            out() << total.summary() << "\n" << documentLine << "\n";
             out().flush();
             return options.strict && total.rejected > 0 && !total.cancelled ? Rejected : Usage;
         }
-        out() << total.summary() << "\n" << total.documentLine() << "\n";
+        out() << total.summary() << "\n" << documentLine << "\n";
         out().flush();
         return total.rejected > 0 ? Rejected : Success;
     }

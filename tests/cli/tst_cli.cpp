@@ -276,11 +276,14 @@ private slots:
         QCOMPARE(ok.code, 0);
         QCOMPARE(ok.out.trimmed().split('\n').first(), QByteArray("imported 3, updated 0, unchanged 0, rejected 0"));
 
+        // The same file again changes nothing, not even a byte of the document.
+        const QByteArray first = TestSupport::fileHash(db("a.db"));
         const Run again
             = run({ QStringLiteral("--db"), db("a.db"), QStringLiteral("import"), QFINDTESTDATA("../data/good.json") });
         QCOMPARE(again.code, 0);
         QCOMPARE(again.out.trimmed(),
             QByteArray("imported 0, updated 0, unchanged 3, rejected 0\nthe document holds 3 record(s)"));
+        QCOMPARE(TestSupport::fileHash(db("a.db")), first);
 
         const Run some
             = run({ QStringLiteral("--db"), db("a.db"), QStringLiteral("import"), QFINDTESTDATA("../data/bad.csv") });
@@ -542,15 +545,42 @@ private slots:
         QVERIFY2(folder.err.contains("not a document"), folder.err.constData());
     }
 
-    void newExplicitDatabaseStartsEmptyDefaultIsSeeded()
+    // A document named with --db is made by the import that puts records in it. A failed,
+    // all-rejected or empty first import leaves no file behind (and says so); the default
+    // document is created and seeded with the bundled dataset.
+    void newExplicitDocumentOnlyWithRecordsDefaultIsSeeded()
     {
-        const Run created = run({ QStringLiteral("--db"), db("fresh.db"), QStringLiteral("import"),
+        const QString fresh = db("fresh.db");
+        const Run missing = run({ QStringLiteral("--db"), fresh, QStringLiteral("import"),
             m_dir.filePath(QStringLiteral("no-such-input.csv")) });
-        QCOMPARE(created.code, 2);
-        const Run empty
-            = run({ QStringLiteral("--db"), db("fresh.db"), QStringLiteral("stats"), QStringLiteral("--json") });
-        QCOMPARE(empty.code, 0);
-        QCOMPARE(QJsonDocument::fromJson(empty.out).object().value(u"incidents").toInt(), 0);
+        QCOMPARE(missing.code, 2);
+        QVERIFY(!QFileInfo::exists(fresh));
+        QVERIFY(!QFileInfo::exists(fresh + QStringLiteral("-journal")));
+        QVERIFY2(missing.out.contains(
+                     (QStringLiteral("no document was created at ") + QDir::toNativeSeparators(fresh)).toUtf8()),
+            missing.out.constData());
+
+        const QString allBad = m_dir.filePath(QStringLiteral("all-bad.csv"));
+        QVERIFY(TestSupport::writeFile(allBad, "id,title,start,victims,type\nb1,Bad,2021-13-01,FR,ddos\n"));
+        const Run rejected = run({ QStringLiteral("--db"), fresh, QStringLiteral("import"), allBad });
+        QCOMPARE(rejected.code, 1);
+        QVERIFY2(rejected.out.startsWith("imported 0, updated 0, unchanged 0, rejected 1\n"), rejected.out.constData());
+        QVERIFY(rejected.out.contains("no document was created"));
+        QVERIFY(!QFileInfo::exists(fresh));
+
+        const Run stats = run({ QStringLiteral("--db"), fresh, QStringLiteral("stats"), QStringLiteral("--json") });
+        QCOMPARE(stats.code, 2);
+
+        const Run good
+            = run({ QStringLiteral("--db"), fresh, QStringLiteral("import"), QFINDTESTDATA("../data/good.json") });
+        QCOMPARE(good.code, 0);
+        QVERIFY(QFileInfo::exists(fresh));
+        // Once it holds records, a later failed import leaves it in place, unchanged.
+        const QByteArray before = TestSupport::fileHash(fresh);
+        const Run later = run({ QStringLiteral("--db"), fresh, QStringLiteral("import"), allBad });
+        QCOMPARE(later.code, 1);
+        QCOMPARE(TestSupport::fileHash(fresh), before);
+
         const Run seeded = run({ QStringLiteral("stats"), QStringLiteral("--json") });
         QCOMPARE(seeded.code, 0);
         QVERIFY(QJsonDocument::fromJson(seeded.out).object().value(u"incidents").toInt() >= 3);

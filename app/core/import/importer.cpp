@@ -395,7 +395,10 @@ Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Op
         result.failed = result.cancelled = true;
         result.error = tr("import cancelled, nothing imported");
     }
-    if (!result.failed) {
+    // Nothing new and nothing changed (every record rejected or already there): the
+    // transaction rolls back, so the file stays byte for byte as it was.
+    const bool nothingChanged = !store.importChangedDocument();
+    if (!result.failed && !nothingChanged) {
         KillPoint::reach("import.before-commit");
         if (!tx.commit()) {
             result.failed = true;

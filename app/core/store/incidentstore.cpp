@@ -107,7 +107,8 @@ bool IncidentStore::prepareStatements(QString *errorMessage)
             " VALUES ('delete', ?1, ?2, ?3, ?4, ?5)")
         && s.ftsOld.prepare(h, "SELECT title, summary, actor, tags FROM incident WHERE rowid = ?1")
         && s.deleteIncident.prepare(h, "DELETE FROM incident WHERE rowid = ?1")
-        && s.keepImported.prepare(h, "UPDATE local_edit SET imported = ?2 WHERE id = ?1 AND kind <> 'user'");
+        && s.keepImported.prepare(
+            h, "UPDATE local_edit SET imported = ?2 WHERE id = ?1 AND kind <> 'user' AND imported IS NOT ?2");
     if (!ok) {
         if (errorMessage)
             *errorMessage = tr("cannot prepare the statements: %1").arg(SqliteConnection::describeError(h));
@@ -122,6 +123,7 @@ bool IncidentStore::beginImport(QString *errorMessage)
     if (!prepareStatements(errorMessage))
         return false;
     m_userOwned.clear();
+    m_importChanged = false;
     forgetTouched();
     {
         Statement owned(m_db.handle(), "SELECT id, kind FROM local_edit");
@@ -305,6 +307,7 @@ std::optional<IncidentStore::Outcome> IncidentStore::upsert(const Incident &r, Q
             s.keepImported.bind(2, UserRecords::toJson(r));
             if (!s.keepImported.exec())
                 return fail(s.keepImported, "cannot keep the imported version of");
+            m_importChanged = m_importChanged || sqlite3_changes(m_db.handle()) > 0;
         }
         return Outcome::Unchanged;
     }
@@ -344,6 +347,7 @@ std::optional<IncidentStore::Outcome> IncidentStore::upsert(const Incident &r, Q
                                              : "cannot update");
     if (!m_bulk && !index(rowid, r, tags))
         return fail(s.ftsInsert, "cannot index");
+    m_importChanged = true;
     return update ? Outcome::Updated : Outcome::Inserted;
 }
 

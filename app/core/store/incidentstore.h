@@ -39,6 +39,9 @@ public:
     // refreshed, so Revert restores what the file now says.
     std::optional<Outcome> upsert(const Incident &incident, QString *errorMessage);
     bool finishImport(QString *errorMessage);
+    // True once this import session changed the document: a record inserted or updated, or a
+    // kept imported version refreshed. An import that changed nothing need not commit.
+    bool importChangedDocument() const { return m_importChanged; }
 
     // One record written outside an import (UserRecords; call inside a Transaction): replaces
     // the row with the record's id, or inserts one, with `rowid` when it is 0 or more (an undone
@@ -96,6 +99,7 @@ private:
     Database &m_db;
     std::unique_ptr<Statements> m_st;
     bool m_bulk = false; // the document was empty: insert only, index once at the end
+    bool m_importChanged = false;
     QHash<QString, QString> m_userOwned; // during an import: id -> local_edit kind
     // The rows this import wrote, to tell a repeated id. Kept by rowid, one bit each (rowids
     // past s_touchedBits in a set), so a file of millions of records costs no id strings in
