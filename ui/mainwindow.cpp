@@ -14,6 +14,7 @@
 #include "panes/filterpane.h"
 #include "panes/filtersummary.h"
 #include "present/storyactions.h"
+#include "store/signalname.h"
 #include "timeline/overviewstrip.h"
 #include "timeline/timelineview.h"
 #include "timeline/zoomstack.h"
@@ -464,7 +465,7 @@ void MainWindow::closeForSignal(int signal)
     if (m_closingForSignal)
         return;
     m_closingForSignal = signal;
-    statusBar()->showMessage(tr("Closing: %1 received").arg(TerminationSignals::name(signal)));
+    statusBar()->showMessage(tr("Closing: %1 received").arg(signalName(signal)));
     if (m_document->isImporting())
         m_document->cancelImport(); // closing goes on when importFinished() says it rolled back
     else

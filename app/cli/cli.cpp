@@ -13,6 +13,7 @@
 #include "query/filterengine.h"
 #include "store/database.h"
 #include "store/incidentstore.h"
+#include "store/signalname.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -306,8 +307,7 @@ namespace {
                 documentLine = QStringLiteral("no document was created at %1").arg(QDir::toNativeSeparators(path));
         }
         if (total.cancelled && Interruption::signal() != 0) {
-            err() << "faultline: interrupted by " << Interruption::name(Interruption::signal())
-                  << "; nothing was imported\n";
+            err() << "faultline: interrupted by " << signalName(Interruption::signal()) << "; nothing was imported\n";
             err().flush();
             out() << documentLine << "\n";
             out().flush();

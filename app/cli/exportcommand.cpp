@@ -8,6 +8,7 @@
 #include "interruption.h"
 #include "query/filterengine.h"
 #include "store/incidentstore.h"
+#include "store/signalname.h"
 #include "storyexport.h"
 
 #include <QCommandLineParser>
@@ -193,7 +194,7 @@ namespace {
             r.path, format, db, columns, order, [](qint64, qint64) { return Interruption::carryOn(); });
         if (result.cancelled && Interruption::signal() != 0) {
             Shared::printError(QStringLiteral("interrupted by %1; %2 was not written")
-                                   .arg(Interruption::name(Interruption::signal()), r.path));
+                                   .arg(signalName(Interruption::signal()), r.path));
             return 128 + Interruption::signal();
         }
         return finish(result, QStringLiteral("wrote %1: %2 incidents").arg(r.path).arg(order.size()));

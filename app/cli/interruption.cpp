@@ -36,13 +36,6 @@ int signal()
     return s_signal;
 }
 
-QString name(int signal)
-{
-    const char *abbreviation = sigabbrev_np(signal); // glibc: "TERM" for SIGTERM
-    return abbreviation ? QStringLiteral("SIG") + QString::fromLatin1(abbreviation)
-                        : QStringLiteral("signal %1").arg(signal);
-}
-
 bool carryOn()
 {
     return s_signal == 0;

@@ -21,8 +21,6 @@ public:
 
 // The signal that came while a Scope lived, or 0.
 int signal();
-// "SIGINT", "SIGTERM", "SIGHUP".
-QString name(int signal);
 // For a progress callback: false once a signal came.
 bool carryOn();
 } // namespace Interruption

@@ -63,13 +63,6 @@ TerminationSignals::~TerminationSignals()
     s_pair[0] = s_pair[1] = -1;
 }
 
-QString TerminationSignals::name(int signal)
-{
-    const char *abbreviation = sigabbrev_np(signal); // glibc: "TERM" for SIGTERM
-    return abbreviation ? QStringLiteral("SIG") + QString::fromLatin1(abbreviation)
-                        : QStringLiteral("signal %1").arg(signal);
-}
-
 void TerminationSignals::readSignal()
 {
     unsigned char number = 0;

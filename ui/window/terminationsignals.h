@@ -21,8 +21,6 @@ public:
     TerminationSignals &operator=(const TerminationSignals &) = delete;
 
     bool isActive() const { return m_notifier != nullptr; }
-    // "SIGINT", "SIGTERM", "SIGHUP", else "signal N".
-    static QString name(int signal);
 
 signals:
     void received(int signal);
