@@ -122,7 +122,7 @@ bool copyFile(const QString &from, const QString &to)
     return QFile::copy(from, to);
 }
 
-// The edits a child runs, each on the document the one before it (or base.faultline) left.
+// The edits a child runs, each on base.faultline or on what the edit it names left.
 struct Edit
 {
     const char *operation;
