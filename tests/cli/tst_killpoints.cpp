@@ -1,20 +1,26 @@
 // Crash safety (issue 17): the real binary killed (SIGKILL, no handler runs) at each named
-// kill point of an import, an export, a migration and Save a Copy As (store/killpoint.h), and
-// at random instants of an import. After each, the document passes PRAGMA integrity_check
-// and its content signature (every table's rows, the schema and the format) is exactly the
-// one before or the one after the command, never one in between; an export's file is the
-// old one (or none) or the complete new one, byte for byte as an export that was not killed.
+// kill point of an import, an export, a migration, Save a Copy As and the user's own edits
+// (store/killpoint.h), and at random instants of an import. After each, the document passes
+// PRAGMA integrity_check and its content signature (every table's rows, the schema and the
+// format) is exactly the one before or the one after the command, never one in between; an
+// export's file is the old one (or none) or the complete new one, byte for byte as an export
+// that was not killed.
 //
-// Save a Copy As is the window's (Database::saveCopy); this test runs it in a child process
-// of its own executable (see main()), which the kill points end the same way.
+// Save a Copy As, an edit of an imported record and the changes to a story are the window's
+// (Database::saveCopy, UserRecords::apply, StoryStore); this test runs them in a child process
+// of its own executable (see main()), which the kill points end the same way. A record of the
+// user's own is written by the binary itself (`import --draft`).
 #include "generator.h"
 #include "store/database.h"
+#include "store/userrecords.h"
+#include "story/storystore.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -27,6 +33,9 @@ namespace {
 // Environment of the child that runs Save a Copy As: the document and the copy's path.
 constexpr char s_copyFrom[] = "FAULTLINE_TEST_COPY_FROM";
 constexpr char s_copyTo[] = "FAULTLINE_TEST_COPY_TO";
+// Environment of the child that runs one edit (editInChild): its name and the document.
+constexpr char s_editOperation[] = "FAULTLINE_TEST_EDIT";
+constexpr char s_editDocument[] = "FAULTLINE_TEST_DOCUMENT";
 constexpr int s_records = 12000; // more than one import batch (512) and one export progress step (4096)
 
 struct State
@@ -112,6 +121,96 @@ bool copyFile(const QString &from, const QString &to)
     QFile::remove(to);
     return QFile::copy(from, to);
 }
+
+// The edits a child runs, each on base.faultline or on what the edit it names left.
+struct Edit
+{
+    const char *operation;
+    const char *from; // the operation whose result it starts from; null: base.faultline
+};
+constexpr Edit s_edits[] = {
+    { "record-edit", nullptr }, // an imported record becomes Edited: new title, countries, sources
+    { "record-delete", nullptr }, // an imported record becomes Deleted
+    { "record-revert", "record-edit" }, // the Edited record back to its imported version
+    { "story-add", nullptr }, // a story with four steps
+    { "story-insert-step", "story-add" }, // a step inserted second
+    { "story-move-step", "story-add" }, // the first step moved to the end
+    { "story-delete-step", "story-add" }, // the first step deleted
+    { "story-delete", "story-add" }, // the story with its steps
+};
+const QString s_storyName = QStringLiteral("Kill points");
+
+// The child of TestKillPoints::runEdit: one edit of `document`, through the classes the
+// window calls. 0 when written, 1 with a message on standard error otherwise.
+int editInChild(const QString &operation, const QString &document)
+{
+    Database db;
+    QString error;
+    auto failed = [&error](const QString &why) {
+        fprintf(stderr, "%s\n", qPrintable(why.isEmpty() ? error : why));
+        return 1;
+    };
+    if (!db.open(document, Database::Mode::ReadWrite, &error) || db.isReadOnly())
+        return failed(error.isEmpty() ? QStringLiteral("cannot write the document") : error);
+    if (operation.startsWith(u"record-")) {
+        UserRecords records(db);
+        const UserRecords::State before
+            = records.state(operation == u"record-delete" ? QStringLiteral("t-month") : QStringLiteral("t-estonia"));
+        UserRecords::State target;
+        if (operation == u"record-edit" && before.live) {
+            Incident changed = *before.live;
+            changed.title = QStringLiteral("DDoS campaign against Estonia, as the user corrected it");
+            changed.victims = { QStringLiteral("EE"), QStringLiteral("LV") };
+            changed.sources = { { QStringLiteral("https://example.org/corrected"), QStringLiteral("Corrected"),
+                QStringLiteral("Example Review"), QStringLiteral("2007-06-01") } };
+            changed.tags << QStringLiteral("corrected");
+            target = UserRecords::edited(before, changed);
+        } else if (operation == u"record-delete" && before.live) {
+            target = UserRecords::deleted(before);
+        } else if (operation == u"record-revert" && before.kind == UserRecords::Kind::Edited) {
+            target = UserRecords::reverted(before);
+        } else {
+            return failed(QStringLiteral("%1: the document does not hold the record it needs").arg(operation));
+        }
+        return records.apply(target, nullptr, &error) ? 0 : failed(error);
+    }
+    StoryStore stories(db);
+    if (operation == u"story-add") {
+        Story story;
+        story.name = s_storyName;
+        for (const char *id : { "t-estonia", "t-month", "t-year" }) {
+            StoryStep step;
+            step.incidentId = QString::fromLatin1(id);
+            step.heading = QStringLiteral("About ") + step.incidentId;
+            step.notes = QStringLiteral("Notes on ") + step.incidentId;
+            story.steps << step;
+        }
+        StoryStep view;
+        view.view = { { QStringLiteral("firstDay"), 2454000.0 }, { QStringLiteral("endDay"), 2458000.0 } };
+        view.heading = QStringLiteral("Ten years");
+        story.steps << view;
+        return stories.addStory(story, &error) != 0 ? 0 : failed(error);
+    }
+    const std::optional<Story> story = stories.storyNamed(s_storyName);
+    if (!story || story->steps.size() < 2)
+        return failed(QStringLiteral("%1: the document holds no story to change").arg(operation));
+    bool done = false;
+    if (operation == u"story-insert-step") {
+        StoryStep step;
+        step.incidentId = QStringLiteral("t-year");
+        step.heading = QStringLiteral("Inserted");
+        done = stories.insertStep(story->id, 1, step, &error) != 0;
+    } else if (operation == u"story-move-step") {
+        done = stories.moveStep(story->id, 0, int(story->steps.size()) - 1, &error);
+    } else if (operation == u"story-delete-step") {
+        done = stories.deleteStep(story->steps.first().id, &error);
+    } else if (operation == u"story-delete") {
+        done = stories.deleteStory(story->id, &error);
+    } else {
+        return failed(QStringLiteral("unknown operation ") + operation);
+    }
+    return done ? 0 : failed(error);
+}
 } // namespace
 
 class TestKillPoints : public QObject
@@ -132,6 +231,19 @@ class TestKillPoints : public QObject
     QString m_imported; // m_base after importing m_csv
     QByteArray m_before;
     QByteArray m_after;
+    QString m_article; // a news article whose draft passes the checks
+    QByteArray m_draftAfter; // m_base after `import --draft m_article`
+    QHash<QString, QString> m_edited; // operation -> the document after it, not killed
+
+    // The document an edit starts from.
+    QString editBase(const QString &operation) const
+    {
+        for (const Edit &e : s_edits) {
+            if (operation == QLatin1String(e.operation))
+                return e.from ? m_edited.value(QString::fromLatin1(e.from)) : m_base;
+        }
+        return {};
+    }
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
@@ -181,6 +293,24 @@ class TestKillPoints : public QObject
         p.setProcessEnvironment(env);
         p.start(QCoreApplication::applicationFilePath(), {});
         return finish(p);
+    }
+
+    // One edit of `document` (editInChild), in a child process.
+    static Run runEdit(const QString &operation, const QString &document, const QString &killAt)
+    {
+        QProcess p;
+        QProcessEnvironment env = environment(killAt);
+        env.insert(QString::fromLatin1(s_editOperation), operation);
+        env.insert(QString::fromLatin1(s_editDocument), document);
+        p.setProcessEnvironment(env);
+        p.start(QCoreApplication::applicationFilePath(), {});
+        return finish(p);
+    }
+
+    Run importDraft(const QString &document, const QString &killAt = {}) const
+    {
+        return run({ QStringLiteral("--db"), document, QStringLiteral("import"), QStringLiteral("--draft"), m_article },
+            killAt);
     }
 
     Run import(const QString &document, const QString &file, const QString &killAt = {}) const
@@ -236,6 +366,31 @@ private slots:
         m_after = after.signature;
         QVERIFY(!m_before.isEmpty());
         QVERIFY(m_before != m_after);
+
+        // The user's own writes, not killed: each changes the document it starts from, so a
+        // killed one that left the state before would not pass for the state after.
+        m_article = QFINDTESTDATA("../data/articles/reuters-dateline-ransomware.txt");
+        QVERIFY(!m_article.isEmpty());
+        const QString drafted = path(QStringLiteral("drafted.faultline"));
+        QVERIFY(copyFile(m_base, drafted));
+        const Run draft = importDraft(drafted);
+        QVERIFY2(draft.code == 0, draft.err.constData());
+        const State withDraft = stateOf(drafted);
+        QCOMPARE(withDraft.integrity, QStringLiteral("ok"));
+        m_draftAfter = withDraft.signature;
+        QVERIFY(m_draftAfter != m_before);
+        for (const Edit &e : s_edits) {
+            const QString operation = QString::fromLatin1(e.operation);
+            const QString from = editBase(operation);
+            const QString to = path(operation + QStringLiteral("-done.faultline"));
+            QVERIFY(copyFile(from, to));
+            const Run r = runEdit(operation, to, {});
+            QVERIFY2(r.code == 0, qPrintable(operation + QStringLiteral(": ") + QString::fromUtf8(r.err)));
+            const State done = stateOf(to);
+            QCOMPARE(done.integrity, QStringLiteral("ok"));
+            QVERIFY2(done.signature != stateOf(from).signature, e.operation);
+            m_edited.insert(operation, to);
+        }
     }
 
     void signatureIsTheSameForTheSameImport()
@@ -433,10 +588,103 @@ private slots:
         QVERIFY2(whole.code == 0, whole.err.constData());
         QCOMPARE(stateOf(target).signature, m_after);
     }
+
+    void draftRecord_data()
+    {
+        QTest::addColumn<QString>("point");
+        QTest::addColumn<bool>("committed");
+        QTest::newRow("record.row") << QStringLiteral("record.row") << false;
+        QTest::newRow("record.mid") << QStringLiteral("record.mid") << false;
+        QTest::newRow("record.before-commit") << QStringLiteral("record.before-commit") << false;
+        QTest::newRow("record.after-commit") << QStringLiteral("record.after-commit") << true;
+    }
+
+    void draftRecord()
+    {
+        // `import --draft` writes a record of "My records" (UserRecords::apply): killed, the
+        // document holds the whole record with its local_edit row, or nothing of it.
+        QFETCH(QString, point);
+        QFETCH(bool, committed);
+        const QString document = path(point + QStringLiteral("-draft.faultline"));
+        QVERIFY(copyFile(m_base, document));
+        const Run r = importDraft(document, point);
+        QVERIFY2(r.killed,
+            qPrintable(
+                QStringLiteral("not killed at %1 (exit %2): %3").arg(point).arg(r.code).arg(QString::fromUtf8(r.err))));
+        const State state = stateOf(document);
+        QCOMPARE(state.integrity, QStringLiteral("ok"));
+        QCOMPARE(state.signature, committed ? m_draftAfter : m_before);
+        if (!committed) {
+            // Nothing of the killed draft is left to collide with: the next one is record 1.
+            QCOMPARE(importDraft(document).code, 0);
+            QCOMPARE(stateOf(document).signature, m_draftAfter);
+        }
+        QVERIFY(!QFile::exists(document + QStringLiteral("-journal")));
+    }
+
+    void edit_data()
+    {
+        QTest::addColumn<QString>("operation");
+        QTest::addColumn<QString>("point");
+        QTest::addColumn<bool>("committed");
+        for (const Edit &e : s_edits) {
+            const QString operation = QString::fromLatin1(e.operation);
+            QStringList points;
+            if (operation.startsWith(u"record-")) {
+                // A deletion puts no record, so it passes no record.row.
+                if (operation != u"record-delete")
+                    points << QStringLiteral("record.row");
+                points << QStringLiteral("record.mid") << QStringLiteral("record.before-commit")
+                       << QStringLiteral("record.after-commit");
+            } else {
+                points << QStringLiteral("story.mid") << QStringLiteral("story.before-commit")
+                       << QStringLiteral("story.after-commit");
+            }
+            for (const QString &point : std::as_const(points)) {
+                QTest::addRow("%s %s", e.operation, qPrintable(point))
+                    << operation << point << point.endsWith(u"after-commit");
+            }
+        }
+    }
+
+    void edit()
+    {
+        // An edit of an imported record (Edited, Deleted, reverted) or a change to a story, as
+        // the window makes it, killed: the document is the one it started from or the one the
+        // same edit not killed left, never one in between.
+        QFETCH(QString, operation);
+        QFETCH(QString, point);
+        QFETCH(bool, committed);
+        const QString from = editBase(operation);
+        const QByteArray before = stateOf(from).signature;
+        const QByteArray after = stateOf(m_edited.value(operation)).signature;
+        QVERIFY(!before.isEmpty());
+        QVERIFY(before != after);
+        const QString document = path(operation + u'-' + point + QStringLiteral(".faultline"));
+        QVERIFY(copyFile(from, document));
+        const Run r = runEdit(operation, document, point);
+        QVERIFY2(r.killed,
+            qPrintable(
+                QStringLiteral("not killed at %1 (exit %2): %3").arg(point).arg(r.code).arg(QString::fromUtf8(r.err))));
+        const State state = stateOf(document);
+        QCOMPARE(state.integrity, QStringLiteral("ok"));
+        QCOMPARE(state.signature, committed ? after : before);
+        if (!committed) {
+            const Run again = runEdit(operation, document, {});
+            QVERIFY2(again.code == 0, again.err.constData());
+            QCOMPARE(stateOf(document).signature, after);
+        }
+        QVERIFY(!QFile::exists(document + QStringLiteral("-journal")));
+    }
 };
 
 int main(int argc, char *argv[])
 {
+    if (qEnvironmentVariableIsSet(s_editOperation)) {
+        // The child of TestKillPoints::runEdit.
+        QCoreApplication app(argc, argv);
+        return editInChild(qEnvironmentVariable(s_editOperation), qEnvironmentVariable(s_editDocument));
+    }
     if (qEnvironmentVariableIsSet(s_copyFrom)) {
         // The child of TestKillPoints::runCopy: Save a Copy As, as the window calls it.
         QCoreApplication app(argc, argv);

@@ -4,6 +4,7 @@
 #include "store/columncache.h"
 #include "store/columnscan.h"
 #include "store/database.h"
+#include "store/killpoint.h"
 #include "store/sqliteconnection.h"
 #include "store/statement.h"
 #include "store/userrecords.h"
@@ -387,6 +388,9 @@ std::optional<qint64> IncidentStore::put(const Incident &r, qint64 rowid, QStrin
             return fail(st, "cannot insert");
         rowid = sqlite3_last_insert_rowid(m_db.handle());
     }
+    // Only a user's edit puts one record (UserRecords::apply); its row now disagrees with its
+    // countries, sources and full-text entry.
+    KillPoint::reach("record.row");
     if (const Statement *failed = writeLists(r, rowid, existing >= 0))
         return fail(*failed, "cannot store the countries and sources of");
     if (!index(rowid, r, tags))

@@ -3,6 +3,7 @@
 #include "store/columncache.h"
 #include "store/database.h"
 #include "store/incidentstore.h"
+#include "store/killpoint.h"
 #include "store/statement.h"
 
 #include <QCoreApplication>
@@ -201,6 +202,9 @@ bool UserRecords::apply(const State &target, qint64 *rowid, QString *errorMessag
     } else if (!store.remove(target.id, errorMessage)) {
         return false;
     }
+    // The record is written (or gone) but local_edit does not say yet whose it is: a re-import
+    // committed from here would overwrite an edit or bring a deleted record back.
+    KillPoint::reach("record.mid");
     Statement edit(m_db.handle(),
         target.kind == Kind::Imported ? "DELETE FROM local_edit WHERE id = ?1"
                                       : "INSERT OR REPLACE INTO local_edit (id, kind, imported) VALUES (?1, ?2, ?3)");
@@ -218,11 +222,13 @@ bool UserRecords::apply(const State &target, qint64 *rowid, QString *errorMessag
     // for the next write to replace (deleting its pages would cost more than the edit).
     if (!m_db.exec(QStringLiteral("UPDATE document_meta SET value = value + 1 WHERE key = 'generation'"), errorMessage))
         return false;
+    KillPoint::reach("record.before-commit");
     if (!transaction.commit()) {
         if (errorMessage)
             *errorMessage = transaction.errorMessage();
         return false;
     }
+    KillPoint::reach("record.after-commit");
     if (rowid)
         *rowid = liveRowid;
     return true;

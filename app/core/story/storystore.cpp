@@ -1,6 +1,7 @@
 #include "story/storystore.h"
 
 #include "store/database.h"
+#include "store/killpoint.h"
 #include "store/statement.h"
 
 #include <QCoreApplication>
@@ -35,6 +36,16 @@ bool run(Statement &statement, QString *errorMessage)
         report(errorMessage, tr("cannot write the story: %1").arg(statement.errorMessage()));
     statement.reset();
     return done;
+}
+
+// Commits a story's transaction, with the kill points on either side (store/killpoint.h).
+bool commit(Transaction &transaction)
+{
+    KillPoint::reach("story.before-commit");
+    if (!transaction.commit())
+        return false;
+    KillPoint::reach("story.after-commit");
+    return true;
 }
 
 // A null string (no view, no incident) is stored as NULL.
@@ -155,8 +166,10 @@ qint64 StoryStore::addStory(const Story &story, QString *errorMessage)
         bindStep(insertStep, 3, story.steps.at(i));
         if (!run(insertStep, errorMessage))
             return 0;
+        if (i == 0)
+            KillPoint::reach("story.mid"); // the story with the first of its steps
     }
-    if (!transaction.commit())
+    if (!commit(transaction))
         return failId(errorMessage, transaction.errorMessage());
     return id;
 }
@@ -181,11 +194,12 @@ bool StoryStore::deleteStory(qint64 id, QString *errorMessage)
     steps.bind(1, id);
     if (!run(steps, errorMessage))
         return false;
+    KillPoint::reach("story.mid"); // the story without its steps
     Statement story(m_db.handle(), "DELETE FROM story WHERE id = ?");
     story.bind(1, id);
     if (!run(story, errorMessage))
         return false;
-    return transaction.commit() || report(errorMessage, transaction.errorMessage());
+    return commit(transaction) || report(errorMessage, transaction.errorMessage());
 }
 
 bool StoryStore::renumber(qint64 storyId, const QList<qint64> &order, QString *errorMessage)
@@ -197,6 +211,9 @@ bool StoryStore::renumber(qint64 storyId, const QList<qint64> &order, QString *e
         query.bind(3, storyId);
         if (!run(query, errorMessage))
             return false;
+        // Half renumbered: two steps may share a position, a new step is not yet in its place.
+        if (i == 0)
+            KillPoint::reach("story.mid");
     }
     return true;
 }
@@ -219,7 +236,7 @@ qint64 StoryStore::insertStep(qint64 storyId, int position, const StoryStep &ste
     order.insert(qBound(0, position, int(order.size())), id);
     if (!renumber(storyId, order, errorMessage))
         return 0;
-    if (!transaction.commit())
+    if (!commit(transaction))
         return failId(errorMessage, transaction.errorMessage());
     return id;
 }
@@ -237,7 +254,7 @@ bool StoryStore::moveStep(qint64 storyId, int from, int to, QString *errorMessag
     order.move(from, to);
     if (!renumber(storyId, order, errorMessage))
         return false;
-    return transaction.commit() || report(errorMessage, transaction.errorMessage());
+    return commit(transaction) || report(errorMessage, transaction.errorMessage());
 }
 
 bool StoryStore::updateStep(const StoryStep &step, QString *errorMessage)
@@ -271,7 +288,7 @@ bool StoryStore::deleteStep(qint64 stepId, QString *errorMessage)
         order.append(existing.id);
     if (!renumber(storyId, order, errorMessage))
         return false;
-    return transaction.commit() || report(errorMessage, transaction.errorMessage());
+    return commit(transaction) || report(errorMessage, transaction.errorMessage());
 }
 
 bool StoryStore::addBundledStories(QString *errorMessage)
