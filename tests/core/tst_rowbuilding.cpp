@@ -2,6 +2,7 @@
 #include "timelinetestdata.h"
 
 #include <QTest>
+#include <algorithm>
 
 // The steps of TimelineRows::build that work on plain rows and columns.
 class TestRowBuilding : public QObject
@@ -35,6 +36,33 @@ private slots:
         QCOMPARE(included, std::vector<std::uint8_t>({ 1, 1, 1 }));
         RowBuilding::dateOrder(columns, { 2 }, included);
         QCOMPARE(included, std::vector<std::uint8_t>({ 0, 0, 1 }));
+    }
+
+    // A large share of the incidents, in any order, comes back in the order of byDay (date,
+    // then index) through the columns' own date order; a small share through a sort. Many
+    // incidents share a day, so ties are checked too.
+    void dateOrderOfManyShuffledIncidentsBreaksTiesByIndex()
+    {
+        using TimelineTestData::make;
+        TestSupport::IncidentColumnsBuilder b;
+        const QStringList al = { QStringLiteral("AL") };
+        for (int k = 0; k < 400; ++k) {
+            b.add(make(QStringLiteral("r%1").arg(k), QStringLiteral("R"),
+                PartialDate::day(2020, 1 + (k * 7) % 12, 1 + (k * 13) % 5), al, IncidentType::Ddos));
+        }
+        const IncidentColumns columns = b.take();
+        QCOMPARE(columns.byDate.size(), columns.size());
+        for (const std::size_t share : { std::size_t(300), std::size_t(10) }) {
+            std::vector<IncidentColumns::Index> indices;
+            for (IncidentColumns::Index i = 0; i < share; ++i)
+                indices.push_back((i * 37) % 400); // distinct, shuffled
+            std::vector<IncidentColumns::Index> expected = indices;
+            std::sort(expected.begin(), expected.end(), [&](auto a, auto c) {
+                return columns.firstDay[a] != columns.firstDay[c] ? columns.firstDay[a] < columns.firstDay[c] : a < c;
+            });
+            std::vector<std::uint8_t> included;
+            QCOMPARE(RowBuilding::dateOrder(columns, indices, included), expected);
+        }
     }
 
     void appendKeepsLongIncidentsApart()

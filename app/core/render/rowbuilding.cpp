@@ -1,5 +1,7 @@
 #include "render/rowbuilding.h"
 
+#include "domain/hugepages.h"
+
 #include <QCollator>
 #include <algorithm>
 #include <numeric>
@@ -10,7 +12,7 @@ std::vector<Index> dateOrder(
     const IncidentColumns &c, const std::vector<Index> &indices, std::vector<std::uint8_t> &included)
 {
     std::vector<Index> order;
-    order.reserve(indices.size());
+    HugePages::reserve(order, indices.size());
     included.assign(c.size(), 0);
     for (Index i : indices) {
         if (i < c.size()) {
@@ -20,8 +22,23 @@ std::vector<Index> dateOrder(
     }
     auto byDay
         = [&c](Index a, Index b) { return c.firstDay[a] != c.firstDay[b] ? c.firstDay[a] < c.firstDay[b] : a < b; };
-    if (!std::is_sorted(order.begin(), order.end(), byDay))
-        std::sort(order.begin(), order.end(), byDay);
+    if (std::is_sorted(order.begin(), order.end(), byDay))
+        return order;
+    // A large share of the incidents (the table's sort order, say, for everything): walking the
+    // columns' own date order and keeping the included ones is linear, where sorting a million
+    // indices by their dates took a hundred milliseconds. Both give the order of byDay, as
+    // byDate breaks ties by index.
+    if (c.byDate.size() == c.size() && order.size() >= c.size() / 16) {
+        std::vector<Index> walked;
+        HugePages::reserve(walked, order.size());
+        for (const Index i : c.byDate) {
+            if (included[i])
+                walked.push_back(i);
+        }
+        if (walked.size() == order.size() && std::is_sorted(walked.begin(), walked.end(), byDay))
+            return walked;
+    }
+    std::sort(order.begin(), order.end(), byDay);
     return order;
 }
 

@@ -1,6 +1,7 @@
 #include "render/timelinerows.h"
 
 #include "domain/countries.h"
+#include "domain/hugepages.h"
 #include "domain/regions.h"
 #include "render/rowbuilding.h"
 
@@ -193,8 +194,8 @@ TimelineRows::Membership TimelineRows::membership(const std::vector<Index> &orde
     const IncidentColumns &c = *m_columns;
     Membership m;
     m.count.assign(groupCount, 0);
-    m.start.reserve(order.size() + 1);
-    m.groupOf.reserve(order.size() + order.size() / 8);
+    HugePages::reserve(m.start, order.size() + 1);
+    HugePages::reserve(m.groupOf, order.size() + order.size() / 8);
     m.start.push_back(0);
     const std::vector<std::uint32_t> *offsets = nullptr;
     const std::vector<std::uint16_t> *codes = nullptr;
@@ -244,9 +245,9 @@ std::vector<TimelineRow> TimelineRows::makeRows(
         row.region = groups[g].region;
         row.pinned = m_options.pinned.contains(groups[g].key);
         const std::size_t n = std::size_t(members.count[g]);
-        row.incidents.reserve(n);
-        row.firstDay.reserve(n);
-        row.lastDay.reserve(n);
+        HugePages::reserve(row.incidents, n);
+        HugePages::reserve(row.firstDay, n);
+        HugePages::reserve(row.lastDay, n);
     }
     for (std::size_t k = 0; k < order.size(); ++k) {
         const Index i = order[k];
