@@ -50,7 +50,8 @@ private slots:
             b.add(make(QStringLiteral("r%1").arg(k), QStringLiteral("R"),
                 PartialDate::day(2020, 1 + (k * 7) % 12, 1 + (k * 13) % 5), al, IncidentType::Ddos));
         }
-        const IncidentColumns columns = b.take();
+        IncidentColumns columns = b.take();
+        columns.buildDateOrder(); // as a load does
         QCOMPARE(columns.byDate.size(), columns.size());
         for (const std::size_t share : { std::size_t(300), std::size_t(10) }) {
             std::vector<IncidentColumns::Index> indices;
