@@ -221,7 +221,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     doc.setHtml(html);
     // The data can add no table, frame or image of its own: the record's fields are one table.
     if (doc.rootFrame()->childFrames().size() != 1)
-        qFatal("fuzz: the document has %lld frames, not the one table", qlonglong(doc.rootFrame()->childFrames().size()));
+        qFatal(
+            "fuzz: the document has %lld frames, not the one table", qlonglong(doc.rootFrame()->childFrames().size()));
     checkLinks(doc, in);
     checkText(doc, in);
     // Laid out as the pane lays it out, narrow enough to wrap.

@@ -21,8 +21,24 @@ QString text(const QString &value)
     return DisplayText::isolated(value).toHtmlEscaped();
 }
 
+// `value` with every unpaired surrogate replaced by U+FFFD, same length. PCRE refuses ill-formed
+// UTF-16: a pattern holding one does not compile, a subject holding one matches nothing.
+QString wellFormed(const QString &value)
+{
+    QString out = value;
+    for (qsizetype i = 0; i < out.size(); ++i) {
+        const QChar c = out.at(i);
+        if (c.isHighSurrogate() && i + 1 < out.size() && out.at(i + 1).isLowSurrogate())
+            ++i;
+        else if (c.isSurrogate())
+            out[i] = QChar::ReplacementCharacter;
+    }
+    return out;
+}
+
 // Escapes `value` and marks every place where one of `terms` starts a word (what the search
-// matched: words, and the last one as a prefix), case-insensitively.
+// matched: words, and the last one as a prefix), case-insensitively. Data and terms that are not
+// well-formed UTF-16 are matched as if each unpaired surrogate were U+FFFD and shown unchanged.
 QString highlighted(const QString &data, const QStringList &terms)
 {
     const QString value = DisplayText::withVisibleControls(data);
@@ -31,7 +47,8 @@ QString highlighted(const QString &data, const QStringList &terms)
     QString pattern;
     for (const QString &t : terms) {
         if (!t.isEmpty())
-            pattern += (pattern.isEmpty() ? QString() : QStringLiteral("|")) + QRegularExpression::escape(t);
+            pattern
+                += (pattern.isEmpty() ? QString() : QStringLiteral("|")) + QRegularExpression::escape(wellFormed(t));
     }
     if (pattern.isEmpty())
         return text(value);
@@ -39,12 +56,13 @@ QString highlighted(const QString &data, const QStringList &terms)
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     QString html;
     qsizetype at = 0;
-    auto it = re.globalMatch(value);
+    const QString subject = wellFormed(value);
+    auto it = re.globalMatch(subject);
     while (it.hasNext()) {
         const QRegularExpressionMatch m = it.next();
         html += value.mid(at, m.capturedStart() - at).toHtmlEscaped();
-        html += QStringLiteral("<span style='background-color:#ffe680;color:#000'>") + m.captured().toHtmlEscaped()
-            + QStringLiteral("</span>");
+        html += QStringLiteral("<span style='background-color:#ffe680;color:#000'>")
+            + value.mid(m.capturedStart(), m.capturedLength()).toHtmlEscaped() + QStringLiteral("</span>");
         at = m.capturedEnd();
     }
     html += value.mid(at).toHtmlEscaped();
@@ -56,13 +74,10 @@ QString highlighted(const QString &data, const QStringList &terms)
 QString precisionNote(const PartialDate &start, const PartialDate &end)
 {
     auto unit = [](Precision p) {
-        return p == Precision::Day  ? tr("day")
-            : p == Precision::Month ? tr("month")
-                                    : tr("year");
+        return p == Precision::Day ? tr("day") : p == Precision::Month ? tr("month") : tr("year");
     };
     if (end.isValid() && end.precision() != start.precision())
-        return tr("start known to the %1, end to the %2")
-            .arg(unit(start.precision()), unit(end.precision()));
+        return tr("start known to the %1, end to the %2").arg(unit(start.precision()), unit(end.precision()));
     switch (start.precision()) {
     case Precision::Day:
         return tr("day");
@@ -74,12 +89,15 @@ QString precisionNote(const PartialDate &start, const PartialDate &end)
     return tr("year known, month not");
 }
 
+// Country names with their codes. A code that is not ISO 3166 (in a document edited by hand) has
+// its bidi controls made visible, as every other data string has.
 QString countryList(const QStringList &codes)
 {
     QStringList names;
     for (const QString &code : codes)
         names << text(Countries::instance().name(code))
-                + QStringLiteral(" <span style='color:gray'>(%1)</span>").arg(code.toHtmlEscaped());
+                + QStringLiteral(" <span style='color:gray'>(%1)</span>")
+                      .arg(DisplayText::withVisibleControls(code).toHtmlEscaped());
     return names.join(QStringLiteral(", "));
 }
 } // namespace
