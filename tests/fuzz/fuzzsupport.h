@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QDir>
+#include <QGuiApplication>
 #include <QString>
 #include <QTemporaryDir>
 #include <cstddef>
@@ -22,6 +23,22 @@ inline void ensureApplication()
     static char *argv[] = { name, nullptr };
     static QCoreApplication *app = QCoreApplication::instance() ? nullptr : new QCoreApplication(argc, argv);
     Q_UNUSED(app);
+}
+
+// A QGuiApplication instead, for harnesses that lay text out (QTextDocument needs fonts, which a
+// core application cannot give), on the offscreen platform unless QT_QPA_PLATFORM names one. A
+// harness calls either this or ensureApplication(), never both: each is one per process.
+inline void ensureGuiApplication()
+{
+    static int argc = 1;
+    static char name[] = "faultline-fuzz";
+    static char *argv[] = { name, nullptr };
+    if (!QCoreApplication::instance() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    static QGuiApplication *app = QCoreApplication::instance() ? nullptr : new QGuiApplication(argc, argv);
+    Q_UNUSED(app);
+    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        qFatal("fuzz: a harness that lays text out needs a QGuiApplication, not a QCoreApplication");
 }
 
 // A folder for the harness's files, removed at exit.

@@ -1,7 +1,7 @@
 #include "panes/detailpane.h"
 
-#include "domain/countries.h"
 #include "domain/displaytext.h"
+#include "domain/recordhtml.h"
 #include "widgets/safetextbrowser.h"
 
 #include <QApplication>
@@ -11,81 +11,8 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QToolButton>
 #include <QVBoxLayout>
-
-namespace {
-// Data strings are isolated (FSI ... PDI) with their bidi controls made visible, so they can
-// reorder neither the labels around them nor themselves (DisplayText), and escaped so they
-// are text, never markup.
-QString text(const QString &value)
-{
-    return DisplayText::isolated(value).toHtmlEscaped();
-}
-
-// Escapes `value` and marks every place where one of `terms` starts a word (what the search
-// matched: words, and the last one as a prefix), case-insensitively.
-QString highlighted(const QString &data, const QStringList &terms)
-{
-    const QString value = DisplayText::withVisibleControls(data);
-    if (terms.isEmpty())
-        return text(value);
-    QString pattern;
-    for (const QString &t : terms) {
-        if (!t.isEmpty())
-            pattern += (pattern.isEmpty() ? QString() : QStringLiteral("|")) + QRegularExpression::escape(t);
-    }
-    if (pattern.isEmpty())
-        return text(value);
-    const QRegularExpression re(QStringLiteral("\\b(") + pattern + QStringLiteral(")"),
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
-    QString html;
-    qsizetype at = 0;
-    auto it = re.globalMatch(value);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        html += value.mid(at, m.capturedStart() - at).toHtmlEscaped();
-        html += QStringLiteral("<span style='background-color:#ffe680;color:#000'>") + m.captured().toHtmlEscaped()
-            + QStringLiteral("</span>");
-        at = m.capturedEnd();
-    }
-    html += value.mid(at).toHtmlEscaped();
-    return QChar(0x2068) + html + QChar(0x2069);
-}
-
-// How precisely the dates are known, for both ends when they differ ("18 March 2013 – March
-// 2013" is known to the day at its start and to the month at its end).
-QString precisionNote(const PartialDate &start, const PartialDate &end)
-{
-    auto unit = [](Precision p) {
-        return p == Precision::Day  ? DetailPane::tr("day")
-            : p == Precision::Month ? DetailPane::tr("month")
-                                    : DetailPane::tr("year");
-    };
-    if (end.isValid() && end.precision() != start.precision())
-        return DetailPane::tr("start known to the %1, end to the %2")
-            .arg(unit(start.precision()), unit(end.precision()));
-    switch (start.precision()) {
-    case Precision::Day:
-        return DetailPane::tr("day");
-    case Precision::Month:
-        return DetailPane::tr("month known, day not");
-    case Precision::Year:
-        break;
-    }
-    return DetailPane::tr("year known, month not");
-}
-
-QString countryList(const QStringList &codes)
-{
-    QStringList names;
-    for (const QString &code : codes)
-        names << text(Countries::instance().name(code))
-                + QStringLiteral(" <span style='color:gray'>(%1)</span>").arg(code.toHtmlEscaped());
-    return names.join(QStringLiteral(", "));
-}
-} // namespace
 
 DetailPane::DetailPane(QWidget *parent)
     : QWidget(parent)
@@ -311,63 +238,9 @@ void DetailPane::setHighlightTerms(const QStringList &terms)
         m_browser->setHtml(toHtml(*m_incident, m_highlightTerms));
 }
 
-QString DetailPane::toHtml(const Incident &r, const QStringList &terms)
+QString DetailPane::toHtml(const Incident &incident, const QStringList &highlightTerms)
 {
-    QString when = r.start.toDisplayString();
-    if (r.end.isValid())
-        when += QStringLiteral(" – ") + r.end.toDisplayString();
-    QString html = QStringLiteral("<table cellspacing='0' cellpadding='3'>");
-    auto row = [&](const QString &label, const QString &valueHtml) {
-        if (!valueHtml.isEmpty())
-            html += QStringLiteral("<tr><td style='color:gray' valign='top'>%1</td><td>%2</td></tr>")
-                        .arg(label.toHtmlEscaped(), valueHtml);
-    };
-    row(tr("When"),
-        text(when) + QStringLiteral(" <span style='color:gray'>(%1)</span>").arg(precisionNote(r.start, r.end)));
-    row(tr("Victims"), countryList(r.victims));
-    row(tr("Type"), text(Vocabulary::typeLabel(r.type)));
-    QStringList sectors;
-    for (const QString &key : Vocabulary::sectorKeys(r.sectors))
-        sectors << Vocabulary::sectorLabel(*Vocabulary::sectorFromKey(key));
-    row(tr("Sectors"), text(sectors.join(QStringLiteral(", "))));
-    row(tr("Actor"), r.actor.isEmpty() ? QString() : highlighted(r.actor, terms));
-    row(tr("Attributed to"), r.attackers.isEmpty() ? QString() : countryList(r.attackers));
-    QString attribution = text(Vocabulary::attributionLabel(r.attribution));
-    if (r.attributedOn.isValid())
-        attribution += QStringLiteral(", ") + text(r.attributedOn.toDisplayString());
-    row(tr("Attribution"), attribution);
-    row(tr("Made public"), r.disclosed.isValid() ? text(r.disclosed.toDisplayString()) : QString());
-    row(tr("Tags"), highlighted(r.tags.join(QStringLiteral(", ")), terms));
-    row(tr("Related"), text(r.related.join(QStringLiteral(", "))));
-    html += QStringLiteral("</table>");
-    if (!terms.isEmpty())
-        html += QStringLiteral("<p><b>%1</b></p>").arg(highlighted(r.title, terms));
-    html += QStringLiteral("<p>%1</p>").arg(highlighted(r.summary, terms).replace(u'\n', QStringLiteral("<br>")));
-    html += QStringLiteral("<h4>%1</h4><ol>").arg(tr("Sources"));
-    for (const Source &s : r.sources) {
-        QString item = QStringLiteral("%1, <i>%2</i>").arg(text(s.publisher), text(s.title));
-        if (!s.date.isEmpty())
-            item += QStringLiteral(", ") + text(s.date);
-        if (!s.url.isEmpty()) {
-            const QUrl url(s.url, QUrl::StrictMode);
-            if (SafeTextBrowser::isOpenable(url)) {
-                // The link text shows the whole address, punycoded, so a look-alike host shows.
-                const QString shown = url.toDisplayString(QUrl::EncodeUnicode | QUrl::RemoveUserInfo);
-                // Control and invisible characters in it are shown as [U+XXXX].
-                item += QStringLiteral("<br><a href=\"%1\">%2</a>")
-                            .arg(QString::fromUtf8(url.toEncoded()).toHtmlEscaped(),
-                                DisplayText::url(shown).toHtmlEscaped());
-            } else {
-                item += QStringLiteral("<br><span style='color:gray'>%1</span>")
-                            .arg(DisplayText::url(s.url).toHtmlEscaped());
-            }
-        }
-        html += QStringLiteral("<li>%1</li>").arg(item);
-    }
-    html += QStringLiteral("</ol>");
-    const QString from = r.provenance.file.isEmpty() ? r.provenance.dataset : r.provenance.file;
-    html += QStringLiteral("<p style='color:gray'>%1</p>").arg(tr("Record %1 from %2").arg(text(r.id), text(from)));
-    return html;
+    return RecordHtml::toHtml(incident, highlightTerms);
 }
 
 QString DetailPane::plainText() const

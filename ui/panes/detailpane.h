@@ -51,6 +51,7 @@ public:
     // Words of the current full-text search, marked wherever they start a word in the pane.
     void setHighlightTerms(const QStringList &terms);
 
+    // The document setIncident() shows (RecordHtml::toHtml).
     static QString toHtml(const Incident &incident, const QStringList &highlightTerms = {});
 
 signals:

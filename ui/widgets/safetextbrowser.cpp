@@ -1,5 +1,7 @@
 #include "widgets/safetextbrowser.h"
 
+#include "domain/recordhtml.h"
+
 SafeTextBrowser::SafeTextBrowser(QWidget *parent)
     : QTextBrowser(parent)
 {
@@ -15,8 +17,7 @@ SafeTextBrowser::SafeTextBrowser(QWidget *parent)
 
 bool SafeTextBrowser::isOpenable(const QUrl &url)
 {
-    const QString scheme = url.scheme().toLower();
-    return url.isValid() && (scheme == u"http" || scheme == u"https") && !url.host().isEmpty();
+    return RecordHtml::isOpenable(url);
 }
 
 QVariant SafeTextBrowser::loadResource(int type, const QUrl &name)

@@ -13,7 +13,7 @@ class SafeTextBrowser : public QTextBrowser
 public:
     explicit SafeTextBrowser(QWidget *parent = nullptr);
 
-    static bool isOpenable(const QUrl &url); // http or https with a host
+    static bool isOpenable(const QUrl &url); // http or https with a host (RecordHtml::isOpenable)
 
     QVariant loadResource(int type, const QUrl &name) override;
     int resourceRequests() const { return m_resourceRequests; }
