@@ -395,10 +395,8 @@ Importer::Result run(Database &db, QList<InputFile> &sources, const Importer::Op
         result.failed = result.cancelled = true;
         result.error = tr("import cancelled, nothing imported");
     }
-    // Nothing new and nothing changed (every record rejected or already there): the
-    // transaction rolls back, so the file stays byte for byte as it was.
-    const bool nothingChanged = !store.importChangedDocument();
-    if (!result.failed && !nothingChanged) {
+    // Nothing changed (all rejected or already there): roll back, the file stays as it was.
+    if (!result.failed && store.importChangedDocument()) {
         KillPoint::reach("import.before-commit");
         if (!tx.commit()) {
             result.failed = true;
