@@ -50,6 +50,8 @@ void verifyHardened(sqlite3 *db)
     QCOMPARE(sqlite3_limit(db, SQLITE_LIMIT_LENGTH, -1), SqliteConnection::s_maxLength);
     QCOMPARE(sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, -1), 0);
     QCOMPARE(integer(db, "PRAGMA busy_timeout"), qint64(SqliteConnection::s_busyTimeoutMs));
+    QCOMPARE(integer(db, "PRAGMA cell_size_check"), qint64(1));
+    QCOMPARE(integer(db, "PRAGMA mmap_size"), qint64(0));
     // A value longer than the limit is refused.
     int rc = SQLITE_OK;
     integer(db, "SELECT length(zeroblob(67108865))", &rc);

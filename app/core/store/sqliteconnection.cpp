@@ -31,7 +31,11 @@ bool harden(sqlite3 *db)
     sqlite3_limit(db, SQLITE_LIMIT_LENGTH, SqliteConnection::s_maxLength);
     sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
     sqlite3_busy_timeout(db, SqliteConnection::s_busyTimeoutMs);
-    return true;
+    // Every cell's size checked against its page as it is read (a damaged or hostile file is
+    // an error, not a read out of bounds), and no memory map: an I/O error under a map is a
+    // SIGBUS, not an error SQLite can report. Neither pragma reads the file.
+    return sqlite3_exec(db, "PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0", nullptr, nullptr, nullptr)
+        == SQLITE_OK;
 }
 } // namespace
 
