@@ -1,5 +1,6 @@
 #include "store/recordtexts.h"
 
+#include "domain/hugepages.h"
 #include "store/database.h"
 #include "store/sqliteconnection.h"
 #include "store/statement.h"
@@ -11,10 +12,6 @@
 #include <cstring>
 #include <limits>
 #include <thread>
-
-#ifdef Q_OS_LINUX
-#include <sys/mman.h>
-#endif
 
 namespace {
 constexpr qint64 s_progressEvery = 4096; // rows between two progress calls
@@ -171,9 +168,7 @@ const char *RecordTexts::Blocks::keep(QByteArrayView head, QByteArrayView body)
         auto *block = static_cast<char *>(std::aligned_alloc(std::size_t(page), std::size_t(m_capacity)));
         if (!block)
             qFatal("RecordTexts: out of memory");
-#ifdef MADV_HUGEPAGE
-        madvise(block, std::size_t(m_capacity), MADV_HUGEPAGE);
-#endif
+        HugePages::advise(block, std::size_t(m_capacity));
         m_blocks.emplace_back(block);
         m_used = 0;
     }
